@@ -1,0 +1,382 @@
+//! The RFC 5545 iCalendar writer for `/calendar.ics` and the per-city, per-association and
+//! per-event feeds: [`write()`] turns an [`IcsCalendar`] and its [`IcsEvent`]s into the text
+//! of a `.ics` file; [`uid_for`] makes stable UIDs.
+//!
+//! Output rules: CRLF line ends; lines folded at 75 octets on UTF-8 character boundaries;
+//! TEXT values escaped (`\` `;` `,` and newlines) with other control characters (except
+//! TAB) removed; no METHOD (a published feed). Timed events are written as local times
+//! with `TZID=` the calendar's zone plus a VTIMEZONE generated from jiff's tz database.
+//! A timed event without end lasts 2 hours (DTEND = start + 2 h, wall-clock). All-day
+//! events use `VALUE=DATE` with an exclusive DTEND. `postponed` is written as
+//! `STATUS:TENTATIVE` (iCalendar has no "postponed"). The output depends only on the
+//! input: no clock, no host name, events in the order given.
+
+use super::repeat::{Rule, occurrences, rrule, rrule_timed};
+pub use super::uid::uid_for;
+use jiff::civil::{Date, DateTime};
+use jiff::tz::TimeZone;
+use jiff::{Timestamp, ToSpan};
+use std::collections::BTreeSet;
+use std::fmt;
+
+/// Years an open-ended timed rule is covered by an explicit (non-RRULE) VTIMEZONE, counted
+/// from the later of its start and its DTSTAMP.
+const OPEN_ENDED_YEARS: i16 = 10;
+
+/// When an event takes place, in civil time of the calendar's zone.
+#[derive(Debug, Clone, PartialEq)]
+pub enum When {
+    /// Whole days, `first..=last` (a one-day event has `first == last`).
+    AllDay {
+        /// The first day.
+        first: Date,
+        /// The last day (inclusive).
+        last: Date,
+    },
+    /// A start time and optional end; without end the event lasts 2 hours.
+    Timed {
+        /// Start, local time in the calendar's zone.
+        start: DateTime,
+        /// End, local time in the calendar's zone.
+        end: Option<DateTime>,
+    },
+}
+
+/// The event's status as written in front matter.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Status {
+    /// Takes place: `STATUS:CONFIRMED`.
+    Scheduled,
+    /// Unter Vorbehalt: `STATUS:TENTATIVE`.
+    Tentative,
+    /// Cancelled: `STATUS:CANCELLED` (keep the event so clients remove it).
+    Cancelled,
+    /// Postponed, new date unknown: `STATUS:TENTATIVE`.
+    Postponed,
+}
+
+/// One event (possibly recurring) of a feed.
+#[derive(Debug, Clone, PartialEq)]
+pub struct IcsEvent {
+    /// Stable unique id, e.g. from [`uid_for`].
+    pub uid: String,
+    /// Last revision of the event (from content, not the clock); written in UTC.
+    pub dtstamp: Timestamp,
+    /// Revision counter; bump it when the event changes.
+    pub sequence: u32,
+    /// Date or time.
+    pub when: When,
+    /// Recurrence, validated against the event's first date.
+    pub rule: Option<Rule>,
+    /// Title.
+    pub summary: String,
+    /// Plain-text description.
+    pub description: Option<String>,
+    /// Place, as one line of text.
+    pub location: Option<String>,
+    /// Latitude and longitude in decimal degrees.
+    pub geo: Option<(f64, f64)>,
+    /// Absolute URL of the event's page.
+    pub url: Option<String>,
+    /// Status.
+    pub status: Status,
+    /// Categories, e.g. the partner cities' names.
+    pub categories: Vec<String>,
+}
+
+/// Feed-level data.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct IcsCalendar<'a> {
+    /// Feed name shown by calendar apps.
+    pub name: &'a str,
+    /// Feed description.
+    pub description: Option<&'a str>,
+    /// IANA zone of all timed events, e.g. `Europe/Berlin`.
+    pub tz: &'a str,
+    /// Absolute URL of the feed.
+    pub url: Option<&'a str>,
+}
+
+/// Why a feed could not be written.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum IcsError {
+    /// The calendar's zone is not in the tz database.
+    UnknownTimeZone {
+        /// The name as given.
+        name: String,
+        /// jiff's explanation.
+        reason: String,
+    },
+    /// An event ends before it starts.
+    EndBeforeStart {
+        /// The event's UID.
+        uid: String,
+    },
+    /// Coordinates are not finite or out of range.
+    InvalidGeo {
+        /// The event's UID.
+        uid: String,
+    },
+    /// Two events share a UID.
+    DuplicateUid(String),
+    /// Date arithmetic left jiff's supported range.
+    OutOfRange {
+        /// The event's UID.
+        uid: String,
+        /// jiff's explanation.
+        reason: String,
+    },
+}
+
+impl fmt::Display for IcsError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            IcsError::UnknownTimeZone { name, reason } => write!(
+                f,
+                "unknown time zone {name:?} ({reason}): use an IANA name such as Europe/Berlin"
+            ),
+            IcsError::EndBeforeStart { uid } => write!(f, "event {uid} ends before it starts"),
+            IcsError::InvalidGeo { uid } => write!(
+                f,
+                "event {uid} has invalid coordinates (latitude -90..90, longitude -180..180)"
+            ),
+            IcsError::DuplicateUid(uid) => write!(f, "two events share the UID {uid}"),
+            IcsError::OutOfRange { uid, reason } => {
+                write!(f, "event {uid}: date out of range ({reason})")
+            }
+        }
+    }
+}
+
+impl std::error::Error for IcsError {}
+
+/// Escapes a TEXT value (RFC 5545 §3.3.11): `\` `;` `,` and line breaks (LF, CR, CRLF
+/// become `\n`); other control characters except TAB are dropped.
+pub(crate) fn escape_text(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut chars = s.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\\' => out.push_str("\\\\"),
+            ';' => out.push_str("\\;"),
+            ',' => out.push_str("\\,"),
+            '\r' => {
+                chars.next_if_eq(&'\n');
+                out.push_str("\\n");
+            }
+            '\n' => out.push_str("\\n"),
+            '\t' => out.push('\t'),
+            c if c.is_control() => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// A parameter value: control characters and `"` dropped, quoted if it holds `:;,`.
+pub(crate) fn param_text(s: &str) -> String {
+    let clean: String = s.chars().filter(|c| !c.is_control() && *c != '"').collect();
+    if clean.contains([':', ';', ',']) {
+        format!("\"{clean}\"")
+    } else {
+        clean
+    }
+}
+
+/// A URI value: control characters dropped.
+fn uri_text(s: &str) -> String {
+    s.chars().filter(|c| !c.is_control()).collect()
+}
+
+/// Appends `line` folded to at most 75 octets per physical line, ending in CRLF.
+fn fold_into(line: &str, out: &mut String) {
+    let mut used = 0;
+    for c in line.chars() {
+        if used + c.len_utf8() > 75 {
+            out.push_str("\r\n ");
+            used = 1;
+        }
+        out.push(c);
+        used += c.len_utf8();
+    }
+    out.push_str("\r\n");
+}
+
+fn date_text(d: Date) -> String {
+    d.strftime("%Y%m%d").to_string()
+}
+
+fn local_text(dt: DateTime) -> String {
+    dt.strftime("%Y%m%dT%H%M%S").to_string()
+}
+
+/// The years `(first, last)` whose local times the VTIMEZONE must cover for `e`.
+fn timed_years(e: &IcsEvent, start: DateTime, end: DateTime) -> (i16, i16) {
+    let mut last = end.year();
+    if let Some(rule) = &e.rule {
+        let first = start.date();
+        let y = if let Some(u) = rule.until() {
+            u.year()
+        } else if rule.count().is_some() {
+            let window =
+                Date::new(first.year().saturating_add(200).min(9999), 12, 31).unwrap_or(Date::MAX);
+            occurrences(rule, first, window)
+                .last()
+                .map_or(first.year(), |d| d.year())
+        } else {
+            let stamp = e.dtstamp.to_zoned(TimeZone::UTC).year();
+            first.year().max(stamp).saturating_add(OPEN_ENDED_YEARS)
+        };
+        last = last.max(y.saturating_add(end.year() - start.year()));
+    }
+    (start.year(), last.min(9998))
+}
+
+fn vevent(
+    e: &IcsEvent,
+    cal: &IcsCalendar,
+    tz: &TimeZone,
+    lines: &mut Vec<String>,
+) -> Result<(), IcsError> {
+    let uid = || e.uid.clone();
+    let range = |err: jiff::Error| IcsError::OutOfRange {
+        uid: uid(),
+        reason: err.to_string(),
+    };
+    lines.push("BEGIN:VEVENT".into());
+    lines.push(format!("UID:{}", escape_text(&e.uid)));
+    lines.push(format!("DTSTAMP:{}", e.dtstamp.strftime("%Y%m%dT%H%M%SZ")));
+    lines.push(format!("SEQUENCE:{}", e.sequence));
+    let tzid = param_text(cal.tz);
+    match &e.when {
+        When::AllDay { first, last } => {
+            if last < first {
+                return Err(IcsError::EndBeforeStart { uid: uid() });
+            }
+            let end = last.checked_add(1.day()).map_err(range)?;
+            lines.push(format!("DTSTART;VALUE=DATE:{}", date_text(*first)));
+            lines.push(format!("DTEND;VALUE=DATE:{}", date_text(end)));
+            if let Some(rule) = &e.rule {
+                lines.push(format!("RRULE:{}", rrule(rule)));
+                let ex: Vec<String> = rule.except().iter().map(|d| date_text(*d)).collect();
+                if !ex.is_empty() {
+                    lines.push(format!("EXDATE;VALUE=DATE:{}", ex.join(",")));
+                }
+            }
+        }
+        When::Timed { start, end } => {
+            let end = match end {
+                Some(end) => *end,
+                None => start.checked_add(2.hours()).map_err(range)?,
+            };
+            if end < *start {
+                return Err(IcsError::EndBeforeStart { uid: uid() });
+            }
+            lines.push(format!("DTSTART;TZID={tzid}:{}", local_text(*start)));
+            lines.push(format!("DTEND;TZID={tzid}:{}", local_text(end)));
+            if let Some(rule) = &e.rule {
+                lines.push(format!("RRULE:{}", rrule_timed(rule, tz).map_err(range)?));
+                let ex: Vec<String> = rule
+                    .except()
+                    .iter()
+                    .map(|d| local_text(d.to_datetime(start.time())))
+                    .collect();
+                if !ex.is_empty() {
+                    lines.push(format!("EXDATE;TZID={tzid}:{}", ex.join(",")));
+                }
+            }
+        }
+    }
+    lines.push(format!("SUMMARY:{}", escape_text(&e.summary)));
+    let text = [("DESCRIPTION", &e.description), ("LOCATION", &e.location)];
+    for (key, value) in text {
+        if let Some(v) = value {
+            lines.push(format!("{key}:{}", escape_text(v)));
+        }
+    }
+    if let Some((lat, lon)) = e.geo {
+        if !(lat.is_finite() && lon.is_finite() && lat.abs() <= 90.0 && lon.abs() <= 180.0) {
+            return Err(IcsError::InvalidGeo { uid: uid() });
+        }
+        lines.push(format!("GEO:{lat};{lon}"));
+    }
+    if let Some(url) = &e.url {
+        lines.push(format!("URL:{}", uri_text(url)));
+    }
+    let status = match e.status {
+        Status::Scheduled => "CONFIRMED",
+        Status::Tentative | Status::Postponed => "TENTATIVE",
+        Status::Cancelled => "CANCELLED",
+    };
+    lines.push(format!("STATUS:{status}"));
+    let cats: Vec<String> = e
+        .categories
+        .iter()
+        .map(|c| escape_text(c))
+        .filter(|c| !c.is_empty())
+        .collect();
+    if !cats.is_empty() {
+        lines.push(format!("CATEGORIES:{}", cats.join(",")));
+    }
+    lines.push("END:VEVENT".into());
+    Ok(())
+}
+
+/// Writes the whole `.ics` file: VCALENDAR with feed properties, one VTIMEZONE for the
+/// calendar's zone when any event is timed, and one VEVENT per event (in the given order).
+pub fn write(cal: &IcsCalendar, events: &[IcsEvent]) -> Result<String, IcsError> {
+    let tz = TimeZone::get(cal.tz).map_err(|e| IcsError::UnknownTimeZone {
+        name: cal.tz.to_string(),
+        reason: e.to_string(),
+    })?;
+    let mut seen = BTreeSet::new();
+    if let Some(dup) = events.iter().find(|e| !seen.insert(e.uid.as_str())) {
+        return Err(IcsError::DuplicateUid(dup.uid.clone()));
+    }
+    let mut lines: Vec<String> = vec![
+        "BEGIN:VCALENDAR".into(),
+        "VERSION:2.0".into(),
+        "PRODID:-//twinsite//twinsite//DE".into(),
+        "CALSCALE:GREGORIAN".into(),
+        format!("NAME:{}", escape_text(cal.name)),
+        format!("X-WR-CALNAME:{}", escape_text(cal.name)),
+    ];
+    if let Some(d) = cal.description {
+        lines.push(format!("DESCRIPTION:{}", escape_text(d)));
+        lines.push(format!("X-WR-CALDESC:{}", escape_text(d)));
+    }
+    if let Some(u) = cal.url {
+        lines.push(format!("URL:{}", uri_text(u)));
+    }
+    lines.push(format!("X-WR-TIMEZONE:{}", escape_text(cal.tz)));
+    lines.push("REFRESH-INTERVAL;VALUE=DURATION:PT12H".into());
+    lines.push("X-PUBLISHED-TTL:PT12H".into());
+    let years = events.iter().filter_map(|e| match &e.when {
+        When::Timed { start, end } => Some(timed_years(e, *start, end.unwrap_or(*start))),
+        When::AllDay { .. } => None,
+    });
+    let span = years.fold(None, |acc: Option<(i16, i16)>, (a, b)| {
+        Some(acc.map_or((a, b), |(x, y)| (x.min(a), y.max(b))))
+    });
+    if let Some((first, last)) = span {
+        let vtz = super::vtimezone::vtimezone(cal.tz, &tz, first, last).map_err(|e| {
+            IcsError::OutOfRange {
+                uid: "VTIMEZONE".into(),
+                reason: e.to_string(),
+            }
+        })?;
+        lines.extend(vtz);
+    }
+    for e in events {
+        vevent(e, cal, &tz, &mut lines)?;
+    }
+    lines.push("END:VCALENDAR".into());
+    let mut out = String::new();
+    for l in &lines {
+        fold_into(l, &mut out);
+    }
+    Ok(out)
+}
+
+#[cfg(test)]
+mod tests;

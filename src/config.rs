@@ -1,0 +1,230 @@
+//! `site.yaml`: the site's title, address, language, time zone, home town and menu.
+//!
+//! Loaded once into a read-only [`SiteConfig`]; every key is checked and every problem is
+//! reported with its line, like content files.
+
+use std::path::Path;
+
+use serde::{Deserialize, Serialize};
+
+use crate::content::front_matter::{self, FrontMatter};
+use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::source::SourceFile;
+
+/// The name of the configuration file at the site root.
+pub const CONFIG_FILE: &str = "site.yaml";
+
+/// Keys allowed in `site.yaml`.
+const KNOWN_KEYS: &[&str] = &[
+    "title", "base_url", "language", "timezone", "home", "description", "theme", "minify", "menu", "imprint", "privacy",
+];
+
+/// The home town: centre of the map, start of every connection line.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct Home {
+    /// Town name.
+    pub name: String,
+    /// Latitude in decimal degrees.
+    pub lat: f64,
+    /// Longitude in decimal degrees.
+    pub lon: f64,
+}
+
+/// One menu entry.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct MenuItem {
+    /// Link text.
+    pub title: String,
+    /// Site path such as `/cities/` or a full URL.
+    pub url: String,
+}
+
+/// The site's public address, split into the parts links need.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct BaseUrl {
+    /// The full address with a trailing slash, e.g. `https://example.org/partner/`.
+    pub full: String,
+    /// Only the path, with leading and trailing slash, e.g. `/partner/` or `/`.
+    pub path: String,
+}
+
+impl BaseUrl {
+    /// Parses and normalises an `http(s)://host/path/` address.
+    pub fn parse(s: &str) -> Result<Self, String> {
+        let s = s.trim();
+        let rest = s
+            .strip_prefix("https://")
+            .or_else(|| s.strip_prefix("http://"))
+            .ok_or_else(|| format!("\"{s}\" must start with https:// or http://"))?;
+        let (host, path) = rest.split_once('/').unwrap_or((rest, ""));
+        if host.is_empty() || host.contains([' ', '?', '#']) {
+            return Err(format!("\"{s}\" has no valid host name"));
+        }
+        if path.contains(['?', '#', ' ']) {
+            return Err(format!("\"{s}\" must not contain `?`, `#` or spaces"));
+        }
+        let path = path.trim_matches('/');
+        let path = if path.is_empty() { "/".to_owned() } else { format!("/{path}/") };
+        let scheme = if s.starts_with("https://") { "https" } else { "http" };
+        Ok(Self { full: format!("{scheme}://{host}{path}"), path })
+    }
+}
+
+/// Everything `site.yaml` says, with defaults applied.
+#[derive(Debug, Clone, Serialize)]
+pub struct SiteConfig {
+    /// Site title.
+    pub title: String,
+    /// Public address.
+    pub base_url: BaseUrl,
+    /// Site language (`de`, `en`, …).
+    pub language: String,
+    /// IANA time zone for event times.
+    pub timezone: String,
+    /// Home town.
+    pub home: Home,
+    /// Site description for the home page, meta tags and feeds.
+    pub description: Option<String>,
+    /// Theme name.
+    pub theme: String,
+    /// Whether to minify HTML, CSS and JS.
+    pub minify: bool,
+    /// Menu entries; `None` means the default menu.
+    pub menu: Option<Vec<MenuItem>>,
+    /// Slug of the imprint page.
+    pub imprint: Option<String>,
+    /// Slug of the privacy page.
+    pub privacy: Option<String>,
+}
+
+/// Reads `root/site.yaml`. Problems go to `diags`; `None` when the file is unusable.
+pub fn load(root: &Path, diags: &mut Diagnostics) -> Option<SiteConfig> {
+    let rel = Path::new(CONFIG_FILE);
+    if !root.join(rel).is_file() {
+        diags.push(
+            Diagnostic::error(rel, 0, 0, format!("there is no {CONFIG_FILE} in {}", root.display()))
+                .with_hint("run twinsite in the site's folder, pass --root FOLDER, or create a new site with `twinsite init FOLDER`"),
+        );
+        return None;
+    }
+    let file = match SourceFile::read(root, rel) {
+        Ok(f) => f,
+        Err(d) => {
+            diags.push(d);
+            return None;
+        }
+    };
+    let fm = match front_matter::parse_yaml_file(&file) {
+        Ok(fm) => fm,
+        Err(d) => {
+            diags.push(d);
+            return None;
+        }
+    };
+    from_front_matter(&fm, diags)
+}
+
+fn from_front_matter(fm: &FrontMatter, diags: &mut Diagnostics) -> Option<SiteConfig> {
+    let before = diags.error_count();
+    fm.check_keys(KNOWN_KEYS, "site.yaml", diags);
+    let title = fm.require_text("title", "Städtepartnerschaften Musterstadt", diags);
+    let base_url = fm.require_text("base_url", "https://partner.example.org/", diags).and_then(|s| {
+        BaseUrl::parse(&s)
+            .map_err(|e| {
+                let p = fm.pos("base_url");
+                diags.push(
+                    Diagnostic::error(&fm.rel_path, p.line, p.col, format!("`base_url` {e}"))
+                        .with_hint("write the full address the site will have, e.g. `base_url: https://example.org/partner/`"),
+                );
+            })
+            .ok()
+    });
+    let language = fm.text("language", diags).unwrap_or_else(|| "de".to_owned());
+    if !language.chars().all(|c| c.is_ascii_lowercase() || c == '-') || language.is_empty() {
+        let p = fm.pos("language");
+        diags.push(Diagnostic::error(&fm.rel_path, p.line, p.col, format!("`language` \"{language}\" is not a language code")).with_hint("use a code like `de`, `en` or `fr`"));
+    }
+    let timezone = fm.text("timezone", diags).unwrap_or_else(|| "Europe/Berlin".to_owned());
+    if jiff::tz::TimeZone::get(&timezone).is_err() {
+        let p = fm.pos("timezone");
+        diags.push(Diagnostic::error(&fm.rel_path, p.line, p.col, format!("`timezone` \"{timezone}\" is not a known time zone")).with_hint("use an IANA name such as `Europe/Berlin`, `Europe/Paris` or `America/New_York`"));
+    }
+    let home = if fm.has("home") {
+        fm.get::<Home>("home", "a group `{ name: Musterstadt, lat: 50.9, lon: 9.7 }`", diags)
+    } else {
+        diags.push(
+            Diagnostic::error(&fm.rel_path, 1, 1, "the required key `home` is missing")
+                .with_hint("add your town, e.g. `home: { name: Musterstadt, lat: 50.9, lon: 9.7 }`; it is the centre of the map"),
+        );
+        None
+    };
+    if let Some(h) = &home {
+        let p = fm.pos("home");
+        if !(-90.0..=90.0).contains(&h.lat) || !(-180.0..=180.0).contains(&h.lon) {
+            diags.push(Diagnostic::error(&fm.rel_path, p.line, p.col, format!("`home` has lat {} / lon {}, outside the globe", h.lat, h.lon)).with_hint("lat runs from -90 to 90, lon from -180 to 180"));
+        }
+    }
+    let description = fm.text("description", diags);
+    let theme = fm.text("theme", diags).unwrap_or_else(|| "default".to_owned());
+    let minify = fm.get::<bool>("minify", "`true` or `false`", diags).unwrap_or(true);
+    let menu = fm.get::<Vec<MenuItem>>("menu", "a list of `{ title: …, url: … }` entries", diags);
+    let imprint = fm.text("imprint", diags);
+    let privacy = fm.text("privacy", diags);
+    if diags.error_count() > before {
+        return None;
+    }
+    Some(SiteConfig {
+        title: title?,
+        base_url: base_url?,
+        language,
+        timezone,
+        home: home?,
+        description,
+        theme,
+        minify,
+        menu,
+        imprint,
+        privacy,
+    })
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn base_url_keeps_sub_path() {
+        let b = BaseUrl::parse("https://example.org/partner").unwrap();
+        assert_eq!(b.full, "https://example.org/partner/");
+        assert_eq!(b.path, "/partner/");
+        assert_eq!(BaseUrl::parse("https://example.org").unwrap().path, "/");
+        assert!(BaseUrl::parse("example.org").is_err());
+    }
+
+    fn cfg(text: &str) -> (Option<SiteConfig>, Vec<Diagnostic>) {
+        let file = SourceFile { rel_path: "site.yaml".into(), text: text.into() };
+        let fm = front_matter::parse_yaml_file(&file).unwrap();
+        let mut d = Diagnostics::new();
+        let c = from_front_matter(&fm, &mut d);
+        (c, d.sorted())
+    }
+
+    #[test]
+    fn defaults_apply() {
+        let (c, d) = cfg("title: T\nbase_url: https://x.org/\nhome: {name: M, lat: 50, lon: 9}\n");
+        assert!(d.is_empty(), "{d:?}");
+        let c = c.unwrap();
+        assert_eq!((c.language.as_str(), c.timezone.as_str(), c.minify), ("de", "Europe/Berlin", true));
+    }
+
+    #[test]
+    fn reports_all_problems() {
+        let (c, d) = cfg("title: T\nbase_url: x.org\ntimezone: Mars/Olympus\nhome: {name: M, lat: 95, lon: 9}\n");
+        assert!(c.is_none());
+        let lines: Vec<usize> = d.iter().map(|d| d.line).collect();
+        assert_eq!(lines, vec![2, 3, 4]);
+    }
+}

@@ -1,0 +1,406 @@
+//! YAML front matter and YAML files: the only module that touches `serde_yaml`.
+//!
+//! `serde_yaml` is archived upstream; keeping every use of it here means a maintained fork can
+//! replace it by editing this one file. The module splits the `---` block off a Markdown file,
+//! parses it, remembers the line and column of every top-level key (so later checks can point at
+//! `content/events/brunch.md:4:7`), and hands out typed values key by key. Reading key by key
+//! instead of deserializing one big struct lets a file with three mistakes report all three.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use serde::de::DeserializeOwned;
+
+use crate::diagnostics::{Diagnostic, Diagnostics, did_you_mean};
+use crate::source::SourceFile;
+
+/// Where a key and its value sit in the file (1-based, file lines, not YAML lines).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Pos {
+    /// Line of the key.
+    pub line: usize,
+    /// Column of the value (or of the key when the value starts on a later line).
+    pub col: usize,
+}
+
+/// The parsed front matter of one file plus its Markdown body.
+#[derive(Debug, Clone)]
+pub struct FrontMatter {
+    /// Path relative to the site root.
+    pub rel_path: PathBuf,
+    map: serde_yaml::Mapping,
+    positions: BTreeMap<String, Pos>,
+    /// The lines of the YAML block, for finding list items: (file line, text).
+    lines: Vec<(usize, String)>,
+    /// The Markdown after the closing `---`.
+    pub body: String,
+    /// File line on which the body starts.
+    pub body_line: usize,
+}
+
+/// Splits and parses the front matter of `file`. Syntax errors and a missing or unclosed block
+/// become diagnostics at the right file line.
+pub fn parse(file: &SourceFile) -> Result<FrontMatter, Diagnostic> {
+    let path = &file.rel_path;
+    let text = file.text.as_str();
+    let mut lines = text.split_inclusive('\n');
+    let first = lines.next().unwrap_or("");
+    if first.trim_end() != "---" {
+        return Err(Diagnostic::error(path, 1, 1, "this file has no front matter")
+            .with_hint("start the file with a line `---`, then `title: …` and the other keys, then another line `---`"));
+    }
+    let mut yaml = String::new();
+    let mut yaml_lines = Vec::new();
+    let mut offset = first.len();
+    let mut line_no = 1;
+    let mut closed = None;
+    for l in lines {
+        line_no += 1;
+        offset += l.len();
+        let t = l.trim_end();
+        if t == "---" || t == "..." {
+            closed = Some(offset);
+            break;
+        }
+        yaml.push_str(l);
+        yaml_lines.push((line_no, l.trim_end_matches('\n').to_owned()));
+    }
+    let Some(body_offset) = closed else {
+        return Err(Diagnostic::error(path, 1, 1, "the front matter starts here but is never closed")
+            .with_hint("add a line with only `---` after the last key, before the text of the page"));
+    };
+    let value: serde_yaml::Value = if yaml.trim().is_empty() {
+        serde_yaml::Value::Mapping(serde_yaml::Mapping::new())
+    } else {
+        serde_yaml::from_str(&yaml).map_err(|e| yaml_error(path, &e, 1))?
+    };
+    let map = match value {
+        serde_yaml::Value::Mapping(m) => m,
+        serde_yaml::Value::Null => serde_yaml::Mapping::new(),
+        _ => {
+            return Err(Diagnostic::error(path, 2, 1, "the front matter must be a list of `key: value` lines")
+                .with_hint("write one `key: value` per line, e.g. `title: Partnerschaftsbrunch`"));
+        }
+    };
+    Ok(FrontMatter {
+        rel_path: path.clone(),
+        positions: key_positions(&yaml_lines),
+        map,
+        lines: yaml_lines,
+        body: text[body_offset..].to_owned(),
+        body_line: line_no + 1,
+    })
+}
+
+/// Parses a whole YAML file (such as `site.yaml`) the same way.
+pub fn parse_yaml_file(file: &SourceFile) -> Result<FrontMatter, Diagnostic> {
+    let path = &file.rel_path;
+    let value: serde_yaml::Value = if file.text.trim().is_empty() {
+        serde_yaml::Value::Mapping(serde_yaml::Mapping::new())
+    } else {
+        serde_yaml::from_str(&file.text).map_err(|e| yaml_error(path, &e, 0))?
+    };
+    let serde_yaml::Value::Mapping(map) = value else {
+        return Err(Diagnostic::error(path, 1, 1, "this file must be a list of `key: value` lines"));
+    };
+    let lines: Vec<(usize, String)> = file.text.lines().enumerate().map(|(i, l)| (i + 1, l.to_owned())).collect();
+    Ok(FrontMatter {
+        rel_path: path.clone(),
+        positions: key_positions(&lines),
+        map,
+        lines,
+        body: String::new(),
+        body_line: 0,
+    })
+}
+
+/// Parses a flat `key: text` YAML file (theme i18n strings). Values must be strings.
+pub fn parse_string_map(name: &str, text: &str) -> Result<BTreeMap<String, String>, String> {
+    serde_yaml::from_str::<BTreeMap<String, String>>(text).map_err(|e| format!("{name}: {e}"))
+}
+
+fn yaml_error(path: &Path, e: &serde_yaml::Error, line_shift: usize) -> Diagnostic {
+    let (line, col) = e.location().map_or((0, 0), |l| (l.line() + line_shift, l.column()));
+    let mut msg = e.to_string();
+    if let Some(i) = msg.find(" at line ") {
+        msg.truncate(i);
+    }
+    let hint = if msg.contains("mapping values are not allowed") {
+        "a value that contains `: ` must be put in quotes, e.g. title: \"Treffen: Planung\""
+    } else if msg.contains("did not find expected") || msg.contains("found character that cannot start") {
+        "check the quotes and indentation on this line; values with `:`, `#`, `@` or a leading `*` or `&` need quotes"
+    } else {
+        "check the quotes, colons and indentation on this line"
+    };
+    Diagnostic::error(path, line, col, format!("the front matter is not valid YAML: {msg}")).with_hint(hint)
+}
+
+/// Finds `key:` lines at indentation 0 and the column where their value starts.
+fn key_positions(lines: &[(usize, String)]) -> BTreeMap<String, Pos> {
+    let mut out = BTreeMap::new();
+    for (line, text) in lines {
+        if text.starts_with([' ', '\t', '#', '-']) {
+            continue;
+        }
+        let Some(colon) = text.find(':') else { continue };
+        let key = text[..colon].trim().trim_matches(['"', '\'']).to_owned();
+        if key.is_empty() {
+            continue;
+        }
+        let after = &text[colon + 1..];
+        let value_start = colon + 1 + (after.len() - after.trim_start().len());
+        let col = if after.trim().is_empty() { 1 } else { text[..value_start].chars().count() + 1 };
+        out.entry(key).or_insert(Pos { line: *line, col });
+    }
+    out
+}
+
+impl FrontMatter {
+    /// Where `key` sits, or the top of the front matter when it is missing.
+    pub fn pos(&self, key: &str) -> Pos {
+        self.positions.get(key).copied().unwrap_or(Pos { line: 1, col: 1 })
+    }
+
+    /// Where `item` appears inside the block of `key` (a list item or nested value), falling back
+    /// to the key itself.
+    pub fn item_pos(&self, key: &str, item: &str) -> Pos {
+        let start = self.pos(key);
+        let mut in_block = false;
+        for (line, text) in &self.lines {
+            if *line == start.line {
+                in_block = true;
+                if let Some(i) = text.find(':').and_then(|c| text[c..].find(item).map(|j| c + j)) {
+                    return Pos { line: *line, col: text[..i].chars().count() + 1 };
+                }
+                continue;
+            }
+            if in_block {
+                if !text.starts_with([' ', '\t', '-']) && !text.trim().is_empty() {
+                    break;
+                }
+                if let Some(i) = text.find(item) {
+                    return Pos { line: *line, col: text[..i].chars().count() + 1 };
+                }
+            }
+        }
+        start
+    }
+
+    /// Whether `key` is present.
+    pub fn has(&self, key: &str) -> bool {
+        self.map.contains_key(key)
+    }
+
+    /// The top-level keys in file order.
+    pub fn keys(&self) -> Vec<String> {
+        let mut keys: Vec<(Pos, String)> = self
+            .map
+            .keys()
+            .map(|k| {
+                let name = scalar_text(k).unwrap_or_default();
+                (self.pos(&name), name)
+            })
+            .collect();
+        keys.sort_by_key(|(p, _)| (p.line, p.col));
+        keys.into_iter().map(|(_, k)| k).collect()
+    }
+
+    fn error(&self, key: &str, message: String, hint: &str) -> Diagnostic {
+        let p = self.pos(key);
+        Diagnostic::error(&self.rel_path, p.line, p.col, message).with_hint(hint)
+    }
+
+    /// The value of `key` as `T`; `None` when it is missing, null, or of the wrong type (then an
+    /// error naming `what` the value should be is pushed).
+    pub fn get<T: DeserializeOwned>(&self, key: &str, what: &str, diags: &mut Diagnostics) -> Option<T> {
+        let v = self.map.get(key)?;
+        if v.is_null() {
+            return None;
+        }
+        match serde_yaml::from_value::<T>(v.clone()) {
+            Ok(t) => Some(t),
+            Err(e) => {
+                let detail = friendly(&e.to_string());
+                diags.push(self.error(key, format!("`{key}` must be {what}{detail}"), "see the content reference in README.md for the form of each key"));
+                None
+            }
+        }
+    }
+
+    /// Like [`FrontMatter::get`], but a missing key is an error too.
+    pub fn require<T: DeserializeOwned>(&self, key: &str, what: &str, diags: &mut Diagnostics) -> Option<T> {
+        if !self.has(key) || self.map.get(key).is_some_and(serde_yaml::Value::is_null) {
+            diags.push(
+                Diagnostic::error(&self.rel_path, 1, 1, format!("the required key `{key}` is missing"))
+                    .with_hint(format!("add a line `{key}: …` ({what}) between the `---` lines")),
+            );
+            return None;
+        }
+        self.get(key, what, diags)
+    }
+
+    /// A scalar value (text, number or boolean) as text, e.g. `title: 1984` gives "1984".
+    pub fn text(&self, key: &str, diags: &mut Diagnostics) -> Option<String> {
+        let v = self.map.get(key)?;
+        if v.is_null() {
+            return None;
+        }
+        match scalar_text(v) {
+            Some(t) => Some(t),
+            None => {
+                diags.push(self.error(key, format!("`{key}` must be a single text value, not a list or a group of keys"), "write it on one line, e.g. `key: some text`; put text with `: ` in quotes"));
+                None
+            }
+        }
+    }
+
+    /// Like [`FrontMatter::text`], but a missing or empty key is an error.
+    pub fn require_text(&self, key: &str, example: &str, diags: &mut Diagnostics) -> Option<String> {
+        let t = self.text(key, diags);
+        if t.as_deref().is_none_or(|s| s.trim().is_empty()) && !diags_has_key_error(diags, &self.rel_path, key) {
+            diags.push(
+                Diagnostic::error(&self.rel_path, self.pos(key).line, 1, format!("the required key `{key}` is missing or empty"))
+                    .with_hint(format!("add a line like `{key}: {example}` between the `---` lines")),
+            );
+            return None;
+        }
+        t
+    }
+
+    /// A list of scalars as text; a single scalar counts as a list of one.
+    pub fn text_list(&self, key: &str, diags: &mut Diagnostics) -> Vec<String> {
+        let Some(v) = self.map.get(key) else { return Vec::new() };
+        match v {
+            serde_yaml::Value::Null => Vec::new(),
+            serde_yaml::Value::Sequence(items) => {
+                let mut out = Vec::new();
+                for item in items {
+                    match scalar_text(item) {
+                        Some(t) => out.push(t),
+                        None => diags.push(self.error(key, format!("every entry of `{key}` must be a single value"), "write the list as `key: [a, b]` or one `- a` line per entry")),
+                    }
+                }
+                out
+            }
+            other => match scalar_text(other) {
+                Some(t) => vec![t],
+                None => {
+                    diags.push(self.error(key, format!("`{key}` must be a list"), "write the list as `key: [a, b]` or one `- a` line per entry"));
+                    Vec::new()
+                }
+            },
+        }
+    }
+
+    /// Warns about keys not in `known`, with a did-you-mean suggestion: a typo like `titel`
+    /// would otherwise lose data silently.
+    pub fn check_keys(&self, known: &[&str], what: &str, diags: &mut Diagnostics) {
+        for key in self.keys() {
+            if known.contains(&key.as_str()) {
+                continue;
+            }
+            let p = self.pos(&key);
+            let mut d = Diagnostic::warning(&self.rel_path, p.line, 1, format!("unknown key `{key}` for {what}; it is ignored"));
+            d = match did_you_mean(&key, known.iter().copied()) {
+                Some(s) => d.with_hint(format!("did you mean `{s}`?")),
+                None => d.with_hint(format!("the keys for {what} are: {}", known.join(", "))),
+            };
+            diags.push(d);
+        }
+    }
+}
+
+fn diags_has_key_error(diags: &Diagnostics, path: &Path, key: &str) -> bool {
+    let needle = format!("`{key}`");
+    diags.iter().any(|d| d.path == path && d.message.contains(&needle))
+}
+
+fn scalar_text(v: &serde_yaml::Value) -> Option<String> {
+    match v {
+        serde_yaml::Value::String(s) => Some(s.clone()),
+        serde_yaml::Value::Number(n) => Some(n.to_string()),
+        serde_yaml::Value::Bool(b) => Some(b.to_string()),
+        serde_yaml::Value::Tagged(t) => scalar_text(&t.value),
+        _ => None,
+    }
+}
+
+/// Turns serde's wording into plain words: "invalid type: string \"x\", expected f64" becomes
+/// ", not the text \"x\"".
+fn friendly(msg: &str) -> String {
+    let msg = msg.split(" at line ").next().unwrap_or(msg);
+    if let Some(rest) = msg.strip_prefix("invalid type: ") {
+        let found = rest.split(", expected").next().unwrap_or(rest);
+        let found = found
+            .replace("string ", "the text ")
+            .replace("sequence", "a list")
+            .replace("map", "a group of keys")
+            .replace("integer ", "the number ")
+            .replace("floating point ", "the number ")
+            .replace("boolean ", "");
+        return format!(", not {found}");
+    }
+    if let Some(rest) = msg.strip_prefix("unknown field ") {
+        let field = rest.split(',').next().unwrap_or(rest);
+        let expected = rest.split("expected ").nth(1).map(|e| format!(" (allowed: {e})")).unwrap_or_default();
+        return format!(": unknown key {field}{expected}");
+    }
+    if let Some(rest) = msg.strip_prefix("missing field ") {
+        return format!(": the key {rest} is missing");
+    }
+    if let Some(rest) = msg.strip_prefix("unknown variant ") {
+        return format!(": {rest}");
+    }
+    format!(" ({msg})")
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+mod tests {
+    use super::*;
+
+    fn fm(text: &str) -> Result<FrontMatter, Diagnostic> {
+        parse(&SourceFile { rel_path: "content/x.md".into(), text: text.into() })
+    }
+
+    #[test]
+    fn splits_and_positions_keys() {
+        let f = fm("---\ntitle: Brunch\ncities:\n  - lyon\n  - krakow\n---\nBody\n").unwrap();
+        assert_eq!(f.pos("title"), Pos { line: 2, col: 8 });
+        assert_eq!(f.item_pos("cities", "krakow"), Pos { line: 5, col: 5 });
+        assert_eq!(f.body, "Body\n");
+        assert_eq!(f.body_line, 7);
+    }
+
+    #[test]
+    fn yaml_errors_point_at_the_file_line() {
+        let e = fm("---\ntitle: ok\nlat: [1,\n---\n").unwrap_err();
+        assert!(e.line >= 3, "{e}");
+        assert!(e.message.contains("not valid YAML"));
+    }
+
+    #[test]
+    fn unclosed_and_missing_front_matter() {
+        assert!(fm("---\ntitle: x\n").unwrap_err().message.contains("never closed"));
+        assert!(fm("title: x\n").unwrap_err().message.contains("no front matter"));
+    }
+
+    #[test]
+    fn wrong_type_names_the_key() {
+        let f = fm("---\nlat: abc\n---\n").unwrap();
+        let mut d = Diagnostics::new();
+        assert_eq!(f.get::<f64>("lat", "a number like 45.76", &mut d), None);
+        let v = d.sorted();
+        assert_eq!(v[0].line, 2);
+        assert!(v[0].message.contains("`lat` must be a number like 45.76, not the text \"abc\""), "{}", v[0].message);
+    }
+
+    #[test]
+    fn unknown_keys_get_a_suggestion() {
+        let f = fm("---\ntitel: x\n---\n").unwrap();
+        let mut d = Diagnostics::new();
+        f.check_keys(&["title", "slug"], "a page", &mut d);
+        let v = d.sorted();
+        assert_eq!(v[0].hint.as_deref(), Some("did you mean `title`?"));
+    }
+}

@@ -1,0 +1,157 @@
+//! Finding and reading every content file: walk `content/` with `ignore` (hidden and
+//! `.gitignore`d files are skipped), then parse and check the files in parallel with rayon.
+
+use std::path::{Path, PathBuf};
+
+use rayon::prelude::*;
+
+use crate::config::SiteConfig;
+use crate::content::front_matter;
+use crate::content::model::{Entry, Section};
+use crate::content::validate;
+use crate::diagnostics::{Diagnostic, Diagnostics, Severity};
+use crate::source::SourceFile;
+
+/// The content folder below the site root.
+pub const CONTENT_DIR: &str = "content";
+
+/// Which entries to include.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct LoadOptions {
+    /// Include entries marked `draft: true`.
+    pub drafts: bool,
+}
+
+/// Lists the Markdown files below `root/content`, relative to `root`, sorted. Walk errors become
+/// diagnostics.
+pub fn content_files(root: &Path, diags: &mut Diagnostics) -> Vec<PathBuf> {
+    let dir = root.join(CONTENT_DIR);
+    if !dir.is_dir() {
+        diags.push(
+            Diagnostic::error(CONTENT_DIR, 0, 0, "there is no content folder")
+                .with_hint("create a folder `content` with sub-folders `cities`, `associations`, `events` and `news`"),
+        );
+        return Vec::new();
+    }
+    let mut files = Vec::new();
+    let walker = ignore::WalkBuilder::new(&dir)
+        .hidden(true)
+        .git_ignore(true)
+        .git_global(false)
+        .git_exclude(false)
+        .require_git(false)
+        .build();
+    for item in walker {
+        match item {
+            Ok(e) if e.file_type().is_some_and(|t| t.is_file()) => {
+                let rel = e.path().strip_prefix(root).unwrap_or(e.path()).to_path_buf();
+                if validate::is_markdown(&rel) {
+                    files.push(rel);
+                }
+            }
+            Ok(_) => {}
+            Err(err) => {
+                let path = err_path(&err).map(|p| p.strip_prefix(root).unwrap_or(p).to_path_buf());
+                diags.push(Diagnostic::error(path.unwrap_or_else(|| CONTENT_DIR.into()), 0, 0, format!("cannot read: {err}")));
+            }
+        }
+    }
+    files.sort();
+    files
+}
+
+fn err_path(err: &ignore::Error) -> Option<&Path> {
+    match err {
+        ignore::Error::WithPath { path, .. } => Some(path),
+        ignore::Error::WithLineNumber { err, .. } | ignore::Error::WithDepth { err, .. } => err_path(err),
+        _ => None,
+    }
+}
+
+/// The section of a content file from its folder, or an error for an unknown folder.
+fn section_of(rel: &Path) -> Result<Section, Diagnostic> {
+    let parts: Vec<String> = rel.iter().skip(1).map(|c| c.to_string_lossy().into_owned()).collect();
+    match parts.as_slice() {
+        [_file] => Ok(Section::Page),
+        [dir, ..] => match Section::from_dir(dir) {
+            Some(Section::Event) => Ok(Section::Event),
+            Some(s) if parts.len() == 2 => Ok(s),
+            Some(_) => Err(Diagnostic::error(rel, 0, 0, format!("only events may be in sub-folders; this file is inside content/{dir}/…/"))
+                .with_hint(format!("move it directly into content/{dir}/"))),
+            None => Err(Diagnostic::error(rel, 0, 0, format!("twinsite does not know the content folder \"{dir}\""))
+                .with_hint("content goes into content/cities, content/associations, content/events, content/news, or directly into content/ for plain pages")),
+        },
+        [] => Err(Diagnostic::error(rel, 0, 0, "not a content file")),
+    }
+}
+
+/// A 64-bit FNV-1a hash: stable across builds, platforms and Rust versions.
+pub fn stable_hash(bytes: &[u8]) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in bytes {
+        h ^= u64::from(*b);
+        h = h.wrapping_mul(0x0100_0000_01b3);
+    }
+    h
+}
+
+/// Reads and checks one content file.
+pub fn load_file(root: &Path, rel: &Path, config: &SiteConfig, opts: LoadOptions) -> (Option<Entry>, Diagnostics) {
+    let mut diags = Diagnostics::new();
+    let section = match section_of(rel) {
+        Ok(s) => s,
+        Err(d) => {
+            diags.push(d);
+            return (None, diags);
+        }
+    };
+    let file = match SourceFile::read(root, rel) {
+        Ok(f) => f,
+        Err(d) => {
+            diags.push(d);
+            return (None, diags);
+        }
+    };
+    let fm = match front_matter::parse(&file) {
+        Ok(fm) => fm,
+        Err(d) => {
+            diags.push(d);
+            return (None, diags);
+        }
+    };
+    let entry = validate::entry(&fm, section, stable_hash(file.text.as_bytes()), config, &mut diags);
+    let draft = entry.as_ref().map_or_else(
+        || fm.text("draft", &mut Diagnostics::new()).as_deref() == Some("true"),
+        |e| e.common.draft,
+    );
+    if draft && !opts.drafts {
+        // A half-written draft must not block publishing the rest of the site.
+        let relaxed = diags
+            .into_iter()
+            .map(|mut d| {
+                if d.severity == Severity::Error {
+                    d.severity = Severity::Warning;
+                    d.message = format!("{} (in a draft, which is not published)", d.message);
+                }
+                d
+            })
+            .collect::<Vec<_>>();
+        let mut out = Diagnostics::new();
+        out.extend(relaxed);
+        return (None, out);
+    }
+    (entry, diags)
+}
+
+/// Loads every content file in parallel. Entries come back sorted by source path.
+pub fn load(root: &Path, config: &SiteConfig, opts: LoadOptions, diags: &mut Diagnostics) -> Vec<Entry> {
+    let files = content_files(root, diags);
+    let results: Vec<(Option<Entry>, Diagnostics)> =
+        files.par_iter().map(|rel| load_file(root, rel, config, opts)).collect();
+    let mut entries = Vec::with_capacity(results.len());
+    for (entry, d) in results {
+        diags.extend(d);
+        entries.extend(entry);
+    }
+    entries
+}

@@ -1,0 +1,376 @@
+//! Turning one file's front matter into a checked [`Entry`]: required keys, types, ranges,
+//! dates and times, enum values and slug syntax, each problem with its line.
+//!
+//! Checks that need other files (references, duplicate slugs) live in [`crate::link`].
+
+use std::path::Path;
+
+use jiff::civil::{Date, Time};
+
+use crate::calendar;
+use crate::config::SiteConfig;
+use crate::content::front_matter::FrontMatter;
+use crate::content::model::*;
+use crate::diagnostics::{Diagnostic, Diagnostics, did_you_mean};
+use crate::markdown;
+use crate::slug;
+
+const COMMON_KEYS: &[&str] = &["title", "slug", "draft", "summary", "topics", "aliases", "weight", "image"];
+const CITY_KEYS: &[&str] = &[
+    "country", "country_code", "kind", "name_local", "region", "since", "lat", "lon", "status", "ended", "activity", "sdgs", "population",
+    "website", "languages", "contacts",
+];
+const ASSOCIATION_KEYS: &[&str] = &["cities", "website", "email", "phone", "address", "founded", "meets", "contacts"];
+const EVENT_KEYS: &[&str] = &[
+    "date", "time", "end", "end_date", "location", "cities", "organizers", "repeat", "status", "registration", "cost",
+];
+const NEWS_KEYS: &[&str] = &["date"];
+const PAGE_KEYS: &[&str] = &["menu"];
+
+/// Checks `fm` as an entry of `section`; the entry is `None` when a required value is unusable.
+pub fn entry(fm: &FrontMatter, section: Section, content_hash: u64, config: &SiteConfig, diags: &mut Diagnostics) -> Option<Entry> {
+    let before = diags.error_count();
+    let (extra, what) = match section {
+        Section::City => (CITY_KEYS, "a city"),
+        Section::Association => (ASSOCIATION_KEYS, "an association"),
+        Section::Event => (EVENT_KEYS, "an event"),
+        Section::News => (NEWS_KEYS, "a news item"),
+        Section::Page => (PAGE_KEYS, "a page"),
+    };
+    let known: Vec<&str> = COMMON_KEYS.iter().chain(extra).copied().collect();
+    fm.check_keys(&known, what, diags);
+    let common = common(fm, diags);
+    let data = match section {
+        Section::City => city(fm, diags).map(Data::City),
+        Section::Association => Some(Data::Association(association(fm, diags))),
+        Section::Event => event(fm, diags).map(Data::Event),
+        Section::News => date(fm, "date", true, diags).map(|date| Data::News(News { date })),
+        Section::Page => Some(Data::Page(Page {
+            menu: fm.get::<bool>("menu", "`true` or `false`", diags).unwrap_or(false),
+        })),
+    };
+    let base = &config.base_url.path;
+    let body = markdown::render(&fm.body, base);
+    let (summary_html, summary_text) = match &common.summary {
+        Some(s) => markdown::render_summary(s, base),
+        None => (body.first_paragraph_html.clone(), body.first_paragraph_text.clone()),
+    };
+    let to_pos = |offset: usize| {
+        let (line, col) = markdown::body_pos(&fm.body, fm.body_line, offset);
+        crate::content::front_matter::Pos { line, col }
+    };
+    for (src, offset) in &body.images_without_alt {
+        let p = to_pos(*offset);
+        diags.push(
+            Diagnostic::warning(&fm.rel_path, p.line, p.col, format!("the image {src} has no alt text"))
+                .with_hint("describe the image for people who cannot see it: ![Rathaus von Lyon im Abendlicht](…)"),
+        );
+    }
+    let links = body.links.iter().map(|(l, o)| (l.clone(), to_pos(*o))).collect();
+    if diags.error_count() > before {
+        return None;
+    }
+    Some(Entry {
+        source: fm.rel_path.clone(),
+        section,
+        common,
+        data: data?,
+        html: body.html,
+        summary_html,
+        summary_text,
+        links,
+        anchors: body.anchors,
+        content_hash,
+    })
+}
+
+fn common(fm: &FrontMatter, diags: &mut Diagnostics) -> Common {
+    let title = fm.require_text("title", "Partnerschaftsbrunch", diags).unwrap_or_default();
+    let stem = fm.rel_path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+    let slug = match fm.text("slug", diags) {
+        Some(s) => {
+            if !slug::is_valid(&s) {
+                let p = fm.pos("slug");
+                let suggestion = slug::slugify(&s).unwrap_or_else(|| "name".to_owned());
+                diags.push(
+                    Diagnostic::error(&fm.rel_path, p.line, p.col, format!("the slug \"{s}\" may only contain a-z, 0-9 and -"))
+                        .with_hint(format!("write `slug: {suggestion}`")),
+                );
+            }
+            s
+        }
+        None => {
+            if !slug::is_valid(&stem) {
+                let suggestion = slug::slugify(&stem).unwrap_or_else(|| "name".to_owned());
+                diags.push(
+                    Diagnostic::error(&fm.rel_path, 0, 0, format!("the file name \"{stem}\" cannot be used in a web address: only a-z, 0-9 and - are allowed"))
+                        .with_hint(format!("rename the file to \"{suggestion}.md\", or add `slug: {suggestion}` to the front matter")),
+                );
+            }
+            stem
+        }
+    };
+    let aliases = fm.text_list("aliases", diags);
+    for a in &aliases {
+        if !a.starts_with('/') || a.contains("..") || a.contains("://") {
+            let p = fm.item_pos("aliases", a);
+            diags.push(
+                Diagnostic::error(&fm.rel_path, p.line, p.col, format!("the alias \"{a}\" must be an old path on this site starting with /"))
+                    .with_hint("write it like `/partnerstaedte/lyon.html` or `/alt/lyon/`"),
+            );
+        }
+    }
+    Common {
+        title,
+        slug,
+        draft: fm.get::<bool>("draft", "`true` or `false`", diags).unwrap_or(false),
+        summary: fm.text("summary", diags),
+        topics: fm.text_list("topics", diags),
+        aliases,
+        weight: fm.get::<i64>("weight", "a whole number like 10", diags),
+        image: fm.text("image", diags),
+    }
+}
+
+fn one_of(fm: &FrontMatter, key: &str, allowed: &[&str], default: &str, diags: &mut Diagnostics) -> String {
+    let Some(v) = fm.text(key, diags) else { return default.to_owned() };
+    if allowed.contains(&v.as_str()) {
+        return v;
+    }
+    let p = fm.pos(key);
+    let hint = match did_you_mean(&v, allowed.iter().copied()) {
+        Some(s) => format!("did you mean `{s}`? allowed: {}", allowed.join(", ")),
+        None => format!("allowed: {}", allowed.join(", ")),
+    };
+    diags.push(Diagnostic::error(&fm.rel_path, p.line, p.col, format!("`{key}` cannot be \"{v}\"")).with_hint(hint));
+    default.to_owned()
+}
+
+/// Parses a `YYYY-MM-DD` date with a plain-words error.
+pub fn parse_date(s: &str) -> Result<Date, String> {
+    let s = s.trim();
+    let ok_shape = s.len() == 10 && s.as_bytes()[4] == b'-' && s.as_bytes()[7] == b'-';
+    if !ok_shape {
+        return Err(format!("\"{s}\" is not a date in the form YYYY-MM-DD"));
+    }
+    s.parse::<Date>().map_err(|_| format!("{s} is not a real date"))
+}
+
+fn date(fm: &FrontMatter, key: &str, required: bool, diags: &mut Diagnostics) -> Option<Date> {
+    let text = if required { fm.require_text(key, "2026-05-16", diags)? } else { fm.text(key, diags)? };
+    match parse_date(&text) {
+        Ok(d) => Some(d),
+        Err(e) => {
+            let p = fm.pos(key);
+            diags.push(
+                Diagnostic::error(&fm.rel_path, p.line, p.col, format!("`{key}`: {e}"))
+                    .with_hint("write the date as year-month-day, e.g. `2026-05-16` for 16 May 2026"),
+            );
+            None
+        }
+    }
+}
+
+/// Parses `HH:MM` (24 h).
+pub fn parse_time(s: &str) -> Result<Time, String> {
+    let s = s.trim();
+    let (h, m) = s.split_once(':').ok_or_else(|| format!("\"{s}\" is not a time in the form HH:MM"))?;
+    let (h, m): (i8, i8) = match (h.parse::<i8>(), m.parse::<i8>()) {
+        (Ok(hh), Ok(mm)) if h.len() <= 2 && m.len() == 2 => (hh, mm),
+        _ => return Err(format!("\"{s}\" is not a time in the form HH:MM")),
+    };
+    Time::new(h, m, 0, 0).map_err(|_| format!("{s} is not a real time of day"))
+}
+
+fn time(fm: &FrontMatter, key: &str, diags: &mut Diagnostics) -> Option<Time> {
+    let text = fm.text(key, diags)?;
+    match parse_time(&text) {
+        Ok(t) => Some(t),
+        Err(e) => {
+            let p = fm.pos(key);
+            diags.push(
+                Diagnostic::error(&fm.rel_path, p.line, p.col, format!("`{key}`: {e}"))
+                    .with_hint(format!("write the time in quotes with hours and minutes, e.g. `{key}: \"19:30\"`")),
+            );
+            None
+        }
+    }
+}
+
+fn coordinate(fm: &FrontMatter, key: &str, limit: f64, diags: &mut Diagnostics) -> Option<f64> {
+    let example = if key == "lat" { "45.764" } else { "4.836" };
+    let v = fm.require::<f64>(key, &format!("a number in decimal degrees like {example}"), diags)?;
+    if !(-limit..=limit).contains(&v) {
+        let p = fm.pos(key);
+        diags.push(
+            Diagnostic::error(&fm.rel_path, p.line, p.col, format!("`{key}` is {v}, but must be between -{limit} and {limit}"))
+                .with_hint("lat runs from -90 (south pole) to 90 (north pole), lon from -180 to 180; did you swap lat and lon?"),
+        );
+        return None;
+    }
+    Some(v)
+}
+
+fn refs(fm: &FrontMatter, key: &str, diags: &mut Diagnostics) -> Vec<Ref> {
+    fm.text_list(key, diags)
+        .into_iter()
+        .map(|slug| Ref { pos: fm.item_pos(key, &slug), slug })
+        .collect()
+}
+
+fn city(fm: &FrontMatter, diags: &mut Diagnostics) -> Option<City> {
+    let country = fm.require_text("country", "Frankreich", diags);
+    let country_code = fm.text("country_code", diags).map(|c| {
+        if c.len() != 2 || !c.bytes().all(|b| b.is_ascii_alphabetic()) {
+            let p = fm.pos("country_code");
+            diags.push(Diagnostic::error(&fm.rel_path, p.line, p.col, format!("`country_code` \"{c}\" is not a two-letter ISO code")).with_hint("use codes like FR, PL, GB, US"));
+        }
+        c.to_ascii_uppercase()
+    });
+    let since = match fm.require_text("since", "1981", diags) {
+        Some(s) if s.len() == 4 && s.bytes().all(|b| b.is_ascii_digit()) => s.parse::<i16>().ok().map(|year| Since { year, date: None }),
+        Some(s) => match parse_date(&s) {
+            Ok(d) => Some(Since { year: d.year(), date: Some(d) }),
+            Err(e) => {
+                let p = fm.pos("since");
+                diags.push(Diagnostic::error(&fm.rel_path, p.line, p.col, format!("`since`: {e}")).with_hint("write the year (`since: 1981`) or the date of signing (`since: 1981-05-12`)"));
+                None
+            }
+        },
+        None => None,
+    };
+    let lat = coordinate(fm, "lat", 90.0, diags);
+    let lon = coordinate(fm, "lon", 180.0, diags);
+    if let (Some(0.0), Some(0.0)) = (lat, lon) {
+        let p = fm.pos("lat");
+        diags.push(Diagnostic::warning(&fm.rel_path, p.line, p.col, "lat and lon are both 0: that is in the Atlantic Ocean off Africa").with_hint("look up the city's coordinates, e.g. on openstreetmap.org (right click → show address)"));
+    }
+    let status = one_of(fm, "status", CITY_STATUSES, "active", diags);
+    let ended = fm.get::<i16>("ended", "a year like 2014", diags);
+    if status == "ended" && ended.is_none() && !fm.has("ended") {
+        let p = fm.pos("status");
+        diags.push(Diagnostic::warning(&fm.rel_path, p.line, p.col, "the partnership has ended, but `ended` does not say when").with_hint("add `ended: 2014` with the year it ended"));
+    }
+    let sdgs = fm.get::<Vec<u8>>("sdgs", "a list of goal numbers like [4, 11, 13]", diags).unwrap_or_default();
+    if let Some(bad) = sdgs.iter().find(|g| !(1..=17).contains(*g)) {
+        let p = fm.pos("sdgs");
+        diags.push(Diagnostic::error(&fm.rel_path, p.line, p.col, format!("`sdgs` contains {bad}, but the UN goals are numbered 1 to 17")));
+    }
+    Some(City {
+        country: country?,
+        country_code,
+        kind: one_of(fm, "kind", CITY_KINDS, "partnership", diags),
+        name_local: fm.text("name_local", diags),
+        region: fm.text("region", diags),
+        since: since?,
+        lat: lat?,
+        lon: lon?,
+        status,
+        ended,
+        activity: fm.text("activity", diags).map(|_| one_of(fm, "activity", ACTIVITIES, "A", diags)),
+        sdgs,
+        population: fm.get::<u64>("population", "a whole number of inhabitants like 515695", diags),
+        website: url(fm, "website", diags),
+        languages: fm.text_list("languages", diags),
+        contacts: contacts(fm, diags),
+    })
+}
+
+fn url(fm: &FrontMatter, key: &str, diags: &mut Diagnostics) -> Option<String> {
+    let v = fm.text(key, diags)?;
+    if v.starts_with("https://") || v.starts_with("http://") || v.starts_with('/') {
+        return Some(v);
+    }
+    let p = fm.pos(key);
+    diags.push(Diagnostic::error(&fm.rel_path, p.line, p.col, format!("`{key}` \"{v}\" is not a web address")).with_hint(format!("write the full address, e.g. `{key}: https://www.example.org/`")));
+    None
+}
+
+fn contacts(fm: &FrontMatter, diags: &mut Diagnostics) -> Vec<Contact> {
+    fm.get::<Vec<Contact>>("contacts", "a list of `{ name, role, email, phone }` entries", diags).unwrap_or_default()
+}
+
+fn association(fm: &FrontMatter, diags: &mut Diagnostics) -> Association {
+    Association {
+        cities: refs(fm, "cities", diags),
+        website: url(fm, "website", diags),
+        email: fm.text("email", diags),
+        phone: fm.text("phone", diags),
+        address: fm.text("address", diags),
+        founded: fm.get::<i32>("founded", "a year like 1975", diags),
+        meets: fm.text("meets", diags),
+        contacts: contacts(fm, diags),
+    }
+}
+
+fn event(fm: &FrontMatter, diags: &mut Diagnostics) -> Option<Event> {
+    let start = date(fm, "date", true, diags);
+    let end_date = date(fm, "end_date", false, diags);
+    let t = time(fm, "time", diags);
+    let end = time(fm, "end", diags);
+    if let (Some(s), Some(e)) = (start, end_date) {
+        if e < s {
+            let p = fm.pos("end_date");
+            diags.push(Diagnostic::error(&fm.rel_path, p.line, p.col, format!("`end_date` {e} is before `date` {s}")).with_hint("`end_date` is the last day of a multi-day event; it must be on or after `date`"));
+        }
+    }
+    if end.is_some() && t.is_none() && fm.has("end") {
+        let p = fm.pos("end");
+        diags.push(Diagnostic::error(&fm.rel_path, p.line, p.col, "`end` is given without a start `time`").with_hint("add `time: \"19:00\"` with the start time, or remove `end` for an all-day event"));
+    }
+    if let (Some(t), Some(e), None) = (t, end, end_date) {
+        if e <= t {
+            let p = fm.pos("end");
+            diags.push(Diagnostic::error(&fm.rel_path, p.line, p.col, format!("`end` {} is not after the start `time` {}", e.strftime("%H:%M"), t.strftime("%H:%M"))).with_hint("for an event that runs past midnight, add `end_date` with the next day"));
+        }
+    }
+    let location = fm.get::<Location>("location", "a group `{ name, address, lat, lon }`", diags);
+    if let Some(l) = &location {
+        let bad_lat = l.lat.is_some_and(|v| !(-90.0..=90.0).contains(&v));
+        let bad_lon = l.lon.is_some_and(|v| !(-180.0..=180.0).contains(&v));
+        if bad_lat || bad_lon {
+            let p = fm.pos("location");
+            diags.push(Diagnostic::error(&fm.rel_path, p.line, p.col, "`location` has lat/lon outside the globe").with_hint("lat runs from -90 to 90, lon from -180 to 180"));
+        }
+    }
+    let repeat = match (fm.has("repeat"), start) {
+        (true, Some(first)) => repeat(fm, first, diags),
+        _ => None,
+    };
+    Some(Event {
+        date: start?,
+        time: t,
+        end,
+        end_date,
+        location,
+        cities: refs(fm, "cities", diags),
+        organizers: refs(fm, "organizers", diags),
+        repeat,
+        status: one_of(fm, "status", EVENT_STATUSES, "scheduled", diags),
+        registration: url(fm, "registration", diags),
+        cost: fm.text("cost", diags),
+    })
+}
+
+fn repeat(fm: &FrontMatter, first: Date, diags: &mut Diagnostics) -> Option<calendar::Rule> {
+    let spec = fm.get::<calendar::RepeatSpec>(
+        "repeat",
+        "a group like `{ every: month, weekday: tue, nth: 2 }`",
+        diags,
+    )?;
+    let p = fm.pos("repeat");
+    match calendar::validate(&spec, first) {
+        Ok(rule) => Some(rule),
+        Err(errors) => {
+            for e in errors {
+                diags.push(Diagnostic::error(&fm.rel_path, p.line, p.col, format!("`repeat`: {e}")).with_hint("see \"Recurring events\" in README.md"));
+            }
+            None
+        }
+    }
+}
+
+/// Whether `path` (relative to the site root) is a Markdown content file.
+pub fn is_markdown(path: &Path) -> bool {
+    path.extension().is_some_and(|e| e == "md")
+}

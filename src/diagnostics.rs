@@ -1,0 +1,229 @@
+//! Problems found in a site, each tied to a file, line and column, with a hint how to fix it.
+//!
+//! Every stage (config, load, validate, link) pushes [`Diagnostic`]s into one [`Diagnostics`]
+//! list instead of stopping at the first problem; the build fails before rendering when any of
+//! them is an error, so a volunteer sees every mistake of a run at once.
+
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+/// How serious a problem is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Severity {
+    /// The build stops before rendering.
+    Error,
+    /// Reported, but the site is built.
+    Warning,
+}
+
+/// One problem at one place in a file of the site.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Diagnostic {
+    /// Path relative to the site root, e.g. `content/events/brunch.md`.
+    pub path: PathBuf,
+    /// 1-based line; 0 when the problem concerns the whole file.
+    pub line: usize,
+    /// 1-based column; 0 when unknown.
+    pub col: usize,
+    /// Error or warning.
+    pub severity: Severity,
+    /// What is wrong, in plain words.
+    pub message: String,
+    /// How to fix it.
+    pub hint: Option<String>,
+}
+
+impl Diagnostic {
+    /// An error at `path:line:col`.
+    pub fn error(path: impl Into<PathBuf>, line: usize, col: usize, message: impl Into<String>) -> Self {
+        Self {
+            path: path.into(),
+            line,
+            col,
+            severity: Severity::Error,
+            message: message.into(),
+            hint: None,
+        }
+    }
+
+    /// A warning at `path:line:col`.
+    pub fn warning(path: impl Into<PathBuf>, line: usize, col: usize, message: impl Into<String>) -> Self {
+        Self {
+            severity: Severity::Warning,
+            ..Self::error(path, line, col, message)
+        }
+    }
+
+    /// Adds a hint.
+    pub fn with_hint(mut self, hint: impl Into<String>) -> Self {
+        self.hint = Some(hint.into());
+        self
+    }
+
+    /// Whether this is an error (not a warning).
+    pub fn is_error(&self) -> bool {
+        self.severity == Severity::Error
+    }
+
+    /// The location as `path:line:col` (shorter when line or column are unknown).
+    pub fn location(&self) -> String {
+        let path = display_path(&self.path);
+        match (self.line, self.col) {
+            (0, _) => path,
+            (l, 0) => format!("{path}:{l}"),
+            (l, c) => format!("{path}:{l}:{c}"),
+        }
+    }
+}
+
+impl fmt::Display for Diagnostic {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let level = match self.severity {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        };
+        write!(f, "{}: {level}: {}", self.location(), self.message)?;
+        if let Some(hint) = &self.hint {
+            write!(f, "\n  hint: {hint}")?;
+        }
+        Ok(())
+    }
+}
+
+/// Shows a relative path with `/` on every platform.
+pub fn display_path(path: &Path) -> String {
+    let parts: Vec<String> = path
+        .components()
+        .map(|c| c.as_os_str().to_string_lossy().into_owned())
+        .collect();
+    parts.join("/")
+}
+
+/// All problems of one run, in the order they were found until [`Diagnostics::sorted`].
+#[derive(Debug, Default, Clone)]
+pub struct Diagnostics {
+    items: Vec<Diagnostic>,
+}
+
+impl Diagnostics {
+    /// An empty list.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Adds one problem.
+    pub fn push(&mut self, d: Diagnostic) {
+        self.items.push(d);
+    }
+
+    /// Adds every problem of `other`.
+    pub fn extend(&mut self, other: impl IntoIterator<Item = Diagnostic>) {
+        self.items.extend(other);
+    }
+
+    /// Whether any problem is an error.
+    pub fn has_errors(&self) -> bool {
+        self.items.iter().any(Diagnostic::is_error)
+    }
+
+    /// Number of errors.
+    pub fn error_count(&self) -> usize {
+        self.items.iter().filter(|d| d.is_error()).count()
+    }
+
+    /// Number of warnings.
+    pub fn warning_count(&self) -> usize {
+        self.items.len() - self.error_count()
+    }
+
+    /// Whether there are no problems at all.
+    pub fn is_empty(&self) -> bool {
+        self.items.is_empty()
+    }
+
+    /// The problems sorted by file, line, column (deterministic output for the CLI and tests).
+    pub fn sorted(mut self) -> Vec<Diagnostic> {
+        self.items.sort_by(|a, b| {
+            (&a.path, a.line, a.col, a.severity, &a.message).cmp(&(&b.path, b.line, b.col, b.severity, &b.message))
+        });
+        self.items.dedup();
+        self.items
+    }
+
+    /// The problems in the order they were found.
+    pub fn iter(&self) -> impl Iterator<Item = &Diagnostic> {
+        self.items.iter()
+    }
+}
+
+impl IntoIterator for Diagnostics {
+    type Item = Diagnostic;
+    type IntoIter = std::vec::IntoIter<Diagnostic>;
+    fn into_iter(self) -> Self::IntoIter {
+        self.items.into_iter()
+    }
+}
+
+/// The closest candidate to `word` by edit distance, if it is close enough to be a likely typo.
+pub fn did_you_mean<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+    let word_l = word.to_lowercase();
+    let mut best: Option<(usize, &str)> = None;
+    for c in candidates {
+        let d = levenshtein(&word_l, &c.to_lowercase());
+        let limit = (word.chars().count().max(c.chars().count()) / 3).max(1);
+        if d <= limit && best.is_none_or(|(bd, bc)| d < bd || (d == bd && c < bc)) {
+            best = Some((d, c));
+        }
+    }
+    best.map(|(_, c)| c)
+}
+
+/// Edit distance between two strings (insertions, deletions, substitutions, by character).
+pub fn levenshtein(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    let mut cur = vec![0; b.len() + 1];
+    for (i, ca) in a.chars().enumerate() {
+        cur[0] = i + 1;
+        for (j, cb) in b.iter().enumerate() {
+            let cost = usize::from(ca != *cb);
+            cur[j + 1] = (prev[j] + cost).min(prev[j + 1] + 1).min(cur[j] + 1);
+        }
+        std::mem::swap(&mut prev, &mut cur);
+    }
+    prev[b.len()]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn formats_location_message_and_hint() {
+        let d = Diagnostic::error("content/events/brunch.md", 4, 7, "unknown city \"lyonn\" in cities")
+            .with_hint("did you mean \"lyon\"?");
+        assert_eq!(
+            d.to_string(),
+            "content/events/brunch.md:4:7: error: unknown city \"lyonn\" in cities\n  hint: did you mean \"lyon\"?"
+        );
+    }
+
+    #[test]
+    fn suggests_close_names_only() {
+        assert_eq!(did_you_mean("lyonn", ["lyon", "krakow"]), Some("lyon"));
+        assert_eq!(did_you_mean("titel", ["title", "slug"]), Some("title"));
+        assert_eq!(did_you_mean("zzzzzz", ["lyon", "krakow"]), None);
+    }
+
+    #[test]
+    fn sorted_orders_by_file_then_line() {
+        let mut ds = Diagnostics::new();
+        ds.push(Diagnostic::error("b.md", 1, 1, "x"));
+        ds.push(Diagnostic::warning("a.md", 9, 1, "y"));
+        ds.push(Diagnostic::error("a.md", 2, 1, "z"));
+        let v = ds.sorted();
+        assert_eq!(v[0].line, 2);
+        assert_eq!(v[1].line, 9);
+        assert_eq!(v[2].path, PathBuf::from("b.md"));
+    }
+}

@@ -1,0 +1,149 @@
+//! twinsite: a static site generator for city-partnership websites (*Städtepartnerschaften*).
+//!
+//! One Markdown file with YAML front matter per partner city, association, event and news item
+//! becomes a complete static site: city and association pages, an event calendar with
+//! iCalendar feeds, a world map drawn at build time, feeds and open data.
+//!
+//! The build is one pipeline of plain functions over one immutable value:
+//!
+//! ```text
+//! config::load → content::load (+ validate, in parallel) → link::link → Site
+//!      → render::render → Output (in memory) → write::write_output (or serve from memory)
+//! ```
+//!
+//! Every stage collects [`diagnostics::Diagnostic`]s instead of stopping at the first problem;
+//! the build stops before rendering when any of them is an error. The library never prints.
+
+#![deny(clippy::print_stdout, clippy::print_stderr)]
+
+pub mod calendar;
+pub mod check;
+pub mod cli;
+pub mod config;
+pub mod content;
+pub mod diagnostics;
+pub mod link;
+pub mod map;
+pub mod markdown;
+pub mod output;
+pub mod render;
+pub mod site;
+pub mod slug;
+pub mod source;
+pub mod write;
+
+use std::path::{Path, PathBuf};
+
+use jiff::civil::Date;
+
+use crate::content::load::LoadOptions;
+use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::output::Output;
+use crate::site::Site;
+
+/// What to build and how.
+#[derive(Debug, Clone, Default)]
+pub struct BuildOptions {
+    /// Site root (the folder with `site.yaml`).
+    pub root: PathBuf,
+    /// Include drafts.
+    pub drafts: bool,
+    /// Replace `base_url` from `site.yaml` (e.g. for previews).
+    pub base_url: Option<String>,
+    /// The build date; today in the site's time zone when `None`.
+    pub now: Option<Date>,
+}
+
+/// The result of the first three stages: a linked site plus every warning.
+pub struct Loaded {
+    /// The immutable site.
+    pub site: Site,
+    /// Warnings (errors make [`load_site`] fail instead).
+    pub warnings: Vec<Diagnostic>,
+}
+
+/// Load, validate and link. Fails with every problem found when any is an error.
+pub fn load_site(opts: &BuildOptions) -> Result<Loaded, Vec<Diagnostic>> {
+    let (site, diags) = load_unchecked(opts);
+    match site {
+        Some(site) if !diags.has_errors() => Ok(Loaded { site, warnings: diags.sorted() }),
+        _ => Err(diags.sorted()),
+    }
+}
+
+/// Load, validate and link, returning the site (if the configuration was usable) even when
+/// content has errors, for `check`.
+pub fn load_unchecked(opts: &BuildOptions) -> (Option<Site>, Diagnostics) {
+    let mut diags = Diagnostics::new();
+    let Some(mut config) = config::load(&opts.root, &mut diags) else {
+        return (None, diags);
+    };
+    if let Some(b) = &opts.base_url {
+        match config::BaseUrl::parse(b) {
+            Ok(u) => config.base_url = u,
+            Err(e) => diags.push(Diagnostic::error("--base-url", 0, 0, e)),
+        }
+    }
+    let now = opts.now.unwrap_or_else(|| today(&config.timezone));
+    let entries = content::load::load(&opts.root, &config, LoadOptions { drafts: opts.drafts }, &mut diags);
+    let site = link::link(config, &opts.root, entries, now, &mut diags);
+    (Some(site), diags)
+}
+
+/// Today's date in the time zone `tz` (UTC if unknown).
+pub fn today(tz: &str) -> Date {
+    let zone = jiff::tz::TimeZone::get(tz).unwrap_or(jiff::tz::TimeZone::UTC);
+    jiff::Timestamp::now().to_zoned(zone).date()
+}
+
+/// A finished in-memory build.
+pub struct Built {
+    /// The linked site.
+    pub site: Site,
+    /// Every output file.
+    pub output: Output,
+    /// Warnings.
+    pub warnings: Vec<Diagnostic>,
+}
+
+/// Runs the whole pipeline in memory: nothing is written.
+pub fn build_in_memory(opts: &BuildOptions) -> Result<Built, Vec<Diagnostic>> {
+    let Loaded { site, mut warnings } = load_site(opts)?;
+    let mut diags = Diagnostics::new();
+    let Some(theme) = render::theme::load(&opts.root, &site.config, &mut diags) else {
+        return Err(diags.sorted());
+    };
+    warnings.extend(diags.sorted());
+    let output = render::render(&site, &theme).map_err(|d| d.sorted())?;
+    Ok(Built { site, output, warnings })
+}
+
+/// Why a build failed.
+#[derive(Debug)]
+pub enum BuildError {
+    /// Problems in the content, configuration or templates (all of them).
+    Content(Vec<Diagnostic>),
+    /// The output folder could not be written.
+    Write(write::WriteError),
+}
+
+/// What a successful build did.
+#[derive(Debug)]
+pub struct BuildReport {
+    /// Number of output files.
+    pub files: usize,
+    /// Total bytes of output.
+    pub bytes: usize,
+    /// What the writer did.
+    pub stats: write::WriteStats,
+    /// Warnings.
+    pub warnings: Vec<Diagnostic>,
+}
+
+/// Builds the site into `output_dir`. The previous output stays untouched when the build fails.
+pub fn build(opts: &BuildOptions, output_dir: &Path) -> Result<BuildReport, BuildError> {
+    write::check_target(output_dir).map_err(BuildError::Write)?;
+    let built = build_in_memory(opts).map_err(BuildError::Content)?;
+    let stats = write::write_output(&built.output, output_dir).map_err(BuildError::Write)?;
+    Ok(BuildReport { files: built.output.len(), bytes: built.output.total_bytes(), stats, warnings: built.warnings })
+}

@@ -1,0 +1,240 @@
+//! The cross-file step: duplicate slugs and URL collisions, references between entries
+//! (with did-you-mean), back-links, topics and event occurrences, producing the immutable
+//! [`Site`].
+
+use std::cmp::Ordering;
+use std::collections::{BTreeMap, HashMap};
+use std::path::{Path, PathBuf};
+
+use jiff::ToSpan;
+use jiff::civil::Date;
+
+use crate::calendar;
+use crate::config::{CONFIG_FILE, SiteConfig};
+use crate::content::model::{Data, Entry, Ref, Section};
+use crate::diagnostics::{Diagnostic, Diagnostics, did_you_mean};
+use crate::site::{Occurrence, Relations, Site, Topic};
+use crate::slug;
+
+/// URL folders the build writes itself; a plain page may not take these slugs.
+pub const RESERVED: &[&str] = &[
+    "cities", "associations", "events", "news", "topics", "calendar", "map", "data", "404", "index", "atom", "sitemap", "robots",
+];
+
+/// How far ahead open-ended recurring events are expanded.
+const HORIZON_DAYS: i32 = 400;
+
+/// Links `entries` into a [`Site`]. Problems go to `diags`; the site is still returned so `check`
+/// can report everything, but it must not be rendered when `diags` has errors.
+pub fn link(config: SiteConfig, root: &Path, mut entries: Vec<Entry>, now: Date, diags: &mut Diagnostics) -> Site {
+    entries.sort_by(|a, b| a.source.cmp(&b.source));
+    let mut index: HashMap<(Section, String), usize> = HashMap::with_capacity(entries.len());
+    let mut home_intro = None;
+    for (i, e) in entries.iter().enumerate() {
+        if e.section == Section::Page && e.common.slug == "index" && e.source == Path::new("content/index.md") {
+            home_intro = Some(i);
+            continue;
+        }
+        if e.section == Section::Page && RESERVED.contains(&e.common.slug.as_str()) {
+            diags.push(
+                Diagnostic::error(&e.source, 0, 0, format!("the page slug \"{}\" is used by twinsite itself for /{}/", e.common.slug, e.common.slug))
+                    .with_hint("rename the file or set another `slug:`"),
+            );
+            continue;
+        }
+        let key = (e.section, e.common.slug.clone());
+        if let Some(&other) = index.get(&key) {
+            let first = &entries[other].source;
+            diags.push(
+                Diagnostic::error(&e.source, 0, 0, format!("the slug \"{}\" is already used by {}", e.common.slug, crate::diagnostics::display_path(first)))
+                    .with_hint("two entries of the same kind need different file names or `slug:` values"),
+            );
+            continue;
+        }
+        index.insert(key, i);
+    }
+    check_aliases(&entries, diags);
+    check_config_refs(&config, root, &index, diags);
+
+    let mut relations = vec![Relations::default(); entries.len()];
+    for (i, e) in entries.iter().enumerate() {
+        match &e.data {
+            Data::Association(a) => {
+                relations[i].cities = resolve(&e.source, "cities", &a.cities, Section::City, &index, diags);
+            }
+            Data::Event(ev) => {
+                relations[i].cities = resolve(&e.source, "cities", &ev.cities, Section::City, &index, diags);
+                relations[i].associations = resolve(&e.source, "organizers", &ev.organizers, Section::Association, &index, diags);
+            }
+            _ => {}
+        }
+    }
+    let mut occurrences_by_entry: Vec<Vec<Occurrence>> = vec![Vec::new(); entries.len()];
+    let horizon = now.checked_add(HORIZON_DAYS.days()).unwrap_or(now);
+    for (i, e) in entries.iter().enumerate() {
+        if let Data::Event(ev) = &e.data {
+            let span = ev.date.until(ev.last_day()).unwrap_or_default();
+            let starts = match &ev.repeat {
+                Some(rule) => calendar::occurrences(rule, ev.date, horizon.max(ev.date)),
+                None => vec![ev.date],
+            };
+            occurrences_by_entry[i] = starts
+                .into_iter()
+                .map(|start| Occurrence { start, end: start.checked_add(span).unwrap_or(start), event: i })
+                .collect();
+        }
+    }
+    let ordered = |section: Section| -> Vec<usize> {
+        let mut v: Vec<usize> = index.iter().filter(|((s, _), _)| *s == section).map(|(_, &i)| i).collect();
+        v.sort_by(|&a, &b| compare(&entries[a], &entries[b]));
+        v
+    };
+    let cities = ordered(Section::City);
+    let associations = ordered(Section::Association);
+    let pages = ordered(Section::Page);
+    let mut events = ordered(Section::Event);
+    events.sort_by_key(|&i| event_key(&entries[i]));
+    let mut news = ordered(Section::News);
+    news.sort_by(|&a, &b| news_date(&entries[b]).cmp(&news_date(&entries[a])).then(entries[a].common.slug.cmp(&entries[b].common.slug)));
+
+    // Back-links: city → associations carrying it and events naming it; association → events.
+    for &a in &associations {
+        for c in relations[a].cities.clone() {
+            relations[c].associations.push(a);
+        }
+    }
+    for &ev in &events {
+        for c in relations[ev].cities.clone() {
+            relations[c].events.push(ev);
+        }
+        for a in relations[ev].associations.clone() {
+            relations[a].events.push(ev);
+        }
+    }
+    for r in &mut relations {
+        r.associations.dedup();
+        r.events.dedup();
+    }
+
+    let mut topics: BTreeMap<String, Topic> = BTreeMap::new();
+    for &i in cities.iter().chain(&associations).chain(&events).chain(&news).chain(&pages) {
+        for name in &entries[i].common.topics {
+            let Some(slug) = slug::slugify(name) else {
+                diags.push(Diagnostic::warning(&entries[i].source, 0, 0, format!("the topic \"{name}\" has no letters or digits that can be used in a web address; it is ignored")));
+                continue;
+            };
+            let t = topics.entry(slug.clone()).or_insert_with(|| Topic { name: name.clone(), slug, entries: Vec::new() });
+            if t.entries.last() != Some(&i) {
+                t.entries.push(i);
+            }
+        }
+    }
+
+    let mut occurrences: Vec<Occurrence> = occurrences_by_entry.iter().flatten().copied().collect();
+    occurrences.sort_by_key(|o| (o.start, event_key(&entries[o.event])));
+
+    Site {
+        config,
+        root: root.to_path_buf(),
+        now,
+        entries,
+        relations,
+        cities,
+        associations,
+        events,
+        news,
+        pages,
+        home_intro,
+        topics,
+        occurrences,
+        occurrences_by_entry,
+        index,
+    }
+}
+
+fn resolve(source: &Path, key: &str, refs: &[Ref], section: Section, index: &HashMap<(Section, String), usize>, diags: &mut Diagnostics) -> Vec<usize> {
+    let mut out = Vec::new();
+    for r in refs {
+        match index.get(&(section, r.slug.clone())) {
+            Some(&i) => {
+                if !out.contains(&i) {
+                    out.push(i);
+                }
+            }
+            None => {
+                let what = if section == Section::City { "city" } else { "association" };
+                let candidates = index.keys().filter(|(s, _)| *s == section).map(|(_, slug)| slug.as_str());
+                let hint = match did_you_mean(&r.slug, candidates) {
+                    Some(s) => format!("did you mean \"{s}\"?"),
+                    None => format!("use the file name (without .md) of a file in content/{}/", section.dir()),
+                };
+                diags.push(Diagnostic::error(source, r.pos.line, r.pos.col, format!("unknown {what} \"{}\" in {key}", r.slug)).with_hint(hint));
+            }
+        }
+    }
+    out
+}
+
+fn check_aliases(entries: &[Entry], diags: &mut Diagnostics) {
+    let mut seen: HashMap<String, &PathBuf> = HashMap::new();
+    let own: HashMap<String, &PathBuf> = entries.iter().map(|e| (format!("/{}", e.url_path()), &e.source)).collect();
+    for e in entries {
+        for a in &e.common.aliases {
+            let norm = if a.ends_with('/') || a.rsplit('/').next().is_some_and(|l| l.contains('.')) { a.clone() } else { format!("{a}/") };
+            if let Some(owner) = own.get(&norm) {
+                diags.push(Diagnostic::error(&e.source, 0, 0, format!("the alias {a} is the address of {}", crate::diagnostics::display_path(owner))).with_hint("an alias must be an old address that no page uses any more"));
+            } else if let Some(prev) = seen.insert(norm, &e.source) {
+                if prev != &e.source {
+                    diags.push(Diagnostic::error(&e.source, 0, 0, format!("the alias {a} is also claimed by {}", crate::diagnostics::display_path(prev))));
+                }
+            }
+        }
+    }
+}
+
+fn check_config_refs(config: &SiteConfig, root: &Path, index: &HashMap<(Section, String), usize>, diags: &mut Diagnostics) {
+    for (key, value) in [("imprint", &config.imprint), ("privacy", &config.privacy)] {
+        if let Some(slug) = value {
+            if !index.contains_key(&(Section::Page, slug.clone())) {
+                let line = crate::source::SourceFile::read(root, Path::new(CONFIG_FILE))
+                    .ok()
+                    .and_then(|f| f.text.lines().position(|l| l.starts_with(&format!("{key}:"))))
+                    .map_or(0, |p| p + 1);
+                let candidates = index.keys().filter(|(s, _)| *s == Section::Page).map(|(_, s)| s.as_str());
+                let hint = match did_you_mean(slug, candidates) {
+                    Some(s) => format!("did you mean \"{s}\"?"),
+                    None => format!("create content/{slug}.md"),
+                };
+                diags.push(Diagnostic::error(CONFIG_FILE, line, 0, format!("`{key}` names the page \"{slug}\", but there is no content/{slug}.md")).with_hint(hint));
+            }
+        }
+    }
+}
+
+/// Display order: `weight` first (entries without weight last), then title (case- and
+/// umlaut-insensitive), then slug.
+pub fn compare(a: &Entry, b: &Entry) -> Ordering {
+    let wa = a.common.weight.unwrap_or(i64::MAX);
+    let wb = b.common.weight.unwrap_or(i64::MAX);
+    wa.cmp(&wb)
+        .then_with(|| sort_key(&a.common.title).cmp(&sort_key(&b.common.title)))
+        .then_with(|| a.common.slug.cmp(&b.common.slug))
+}
+
+fn sort_key(title: &str) -> String {
+    slug::slugify(title).unwrap_or_else(|| title.to_lowercase())
+}
+
+fn event_key(e: &Entry) -> (Date, Option<jiff::civil::Time>, String) {
+    match &e.data {
+        Data::Event(ev) => (ev.date, ev.time, e.common.slug.clone()),
+        _ => (Date::MIN, None, e.common.slug.clone()),
+    }
+}
+
+fn news_date(e: &Entry) -> Date {
+    match &e.data {
+        Data::News(n) => n.date,
+        _ => Date::MIN,
+    }
+}

@@ -1,0 +1,70 @@
+//! The `twinsite` binary: parse the command line, call the library, print diagnostics, and
+//! exit with 0 (success), 1 (problems in the site) or 2 (wrong usage).
+
+use std::process::ExitCode;
+
+use clap::Parser;
+use twinsite::cli::{Cli, Command};
+use twinsite::diagnostics::Diagnostic;
+use twinsite::{BuildError, build, check};
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match cli.command {
+        Command::Build(args) => {
+            let out = args.output_dir();
+            let started = std::time::Instant::now();
+            match build(&args.options(), &out) {
+                Ok(report) => {
+                    print_all(&report.warnings);
+                    println!(
+                        "Built {} files ({} KB) into {} in {} ms: {} written, {} unchanged, {} removed.",
+                        report.files,
+                        report.bytes / 1024,
+                        out.display(),
+                        started.elapsed().as_millis(),
+                        report.stats.written,
+                        report.stats.unchanged,
+                        report.stats.removed
+                    );
+                    ExitCode::SUCCESS
+                }
+                Err(BuildError::Content(diags)) => {
+                    print_all(&diags);
+                    summary(&diags);
+                    eprintln!("Nothing was written; {} is unchanged.", out.display());
+                    ExitCode::from(1)
+                }
+                Err(BuildError::Write(e)) => {
+                    eprintln!("error: {e}");
+                    ExitCode::from(1)
+                }
+            }
+        }
+        Command::Check(args) => {
+            let diags = check::check(&args.options());
+            print_all(&diags);
+            summary(&diags);
+            if diags.iter().any(Diagnostic::is_error) {
+                ExitCode::from(1)
+            } else {
+                println!("No problems found.");
+                ExitCode::SUCCESS
+            }
+        }
+    }
+}
+
+fn print_all(diags: &[Diagnostic]) {
+    for d in diags {
+        eprintln!("{d}");
+    }
+}
+
+fn summary(diags: &[Diagnostic]) {
+    let errors = diags.iter().filter(|d| d.is_error()).count();
+    let warnings = diags.len() - errors;
+    if errors > 0 || warnings > 0 {
+        eprintln!("{errors} error(s), {warnings} warning(s).");
+    }
+}

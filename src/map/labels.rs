@@ -1,0 +1,200 @@
+//! Greedy placement of city labels next to their markers.
+//!
+//! Owns the text-width estimate and the choice, per label, of one of eight
+//! candidate positions around the marker: the first that overlaps neither an
+//! already placed label nor a marker and stays inside the panel, otherwise the
+//! one with the least overlap. Deterministic: labels are placed in input order.
+
+use super::view::Rect;
+
+/// How the text is anchored at its `x` coordinate (SVG `text-anchor`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Anchor {
+    /// `start` (the default, not written out).
+    Start,
+    /// `middle`.
+    Middle,
+    /// `end`.
+    End,
+}
+
+/// A placed label, relative to its marker's centre.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) struct Placed {
+    /// Text x offset from the marker centre.
+    pub(crate) dx: f64,
+    /// Baseline y offset from the marker centre.
+    pub(crate) dy: f64,
+    /// Text anchor.
+    pub(crate) anchor: Anchor,
+}
+
+/// One label to place: marker centre `(x, y)` in SVG units, marker radius `r`
+/// and the text.
+pub(crate) struct Request<'a> {
+    /// Marker centre x.
+    pub(crate) x: f64,
+    /// Marker centre y.
+    pub(crate) y: f64,
+    /// Marker radius (gap between marker centre and label).
+    pub(crate) r: f64,
+    /// Label text.
+    pub(crate) text: &'a str,
+    /// Font size in SVG units.
+    pub(crate) font: f64,
+    /// Bold text (slightly wider).
+    pub(crate) bold: bool,
+}
+
+/// Rough advance width of `s` in a sans-serif system font at size `font`.
+pub(crate) fn text_width(s: &str, font: f64, bold: bool) -> f64 {
+    let em: f64 = s
+        .chars()
+        .map(|c| match c {
+            'i' | 'j' | 'l' | '.' | ',' | '\'' | '!' | '|' | ':' | ';' => 0.27,
+            'f' | 'r' | 't' | 'I' | ' ' | '(' | ')' | '-' => 0.35,
+            'm' | 'w' | 'M' | 'W' => 0.85,
+            'A'..='Z' => 0.68,
+            '0'..='9' => 0.57,
+            c if c.is_ascii() => 0.55,
+            _ => 0.6,
+        })
+        .sum();
+    // Labels are semibold (600), the home label bold (700).
+    em * font * if bold { 1.16 } else { 1.12 }
+}
+
+/// Places every label; returns one `Placed` per request, in order.
+/// `obstacles` are marker boxes and other areas to avoid, `bounds` the panel.
+pub(crate) fn place(reqs: &[Request<'_>], obstacles: &[Rect], bounds: &Rect) -> Vec<Placed> {
+    let mut taken: Vec<Rect> = Vec::with_capacity(reqs.len());
+    let mut out = Vec::with_capacity(reqs.len());
+    for q in reqs {
+        let w = text_width(q.text, q.font, q.bold);
+        let h = q.font * 1.15;
+        let g = q.r + 3.0;
+        let d = g * 0.75;
+        // (box x0 relative to centre, box y0 relative to centre, anchor, text dx)
+        let cands = [
+            (g, -h / 2.0, Anchor::Start, g),
+            (-g - w, -h / 2.0, Anchor::End, -g),
+            (-w / 2.0, -g - h, Anchor::Middle, 0.0),
+            (-w / 2.0, g, Anchor::Middle, 0.0),
+            (d, -d - h, Anchor::Start, d),
+            (-d - w, -d - h, Anchor::End, -d),
+            (d, d, Anchor::Start, d),
+            (-d - w, d, Anchor::End, -d),
+        ];
+        let mut best: Option<(f64, Rect, Placed)> = None;
+        for (i, &(bx, by, anchor, tx)) in cands.iter().enumerate() {
+            let b = Rect {
+                x0: q.x + bx,
+                y0: q.y + by,
+                x1: q.x + bx + w,
+                y1: q.y + by + h,
+            };
+            let mut cost: f64 = taken.iter().chain(obstacles).map(|o| b.overlap(o)).sum();
+            let inside = b.overlap(bounds);
+            cost += (w * h - inside) * 3.0;
+            cost += i as f64 * 1e-3;
+            let p = Placed {
+                dx: tx,
+                dy: by + q.font * 0.86,
+                anchor,
+            };
+            if best.as_ref().is_none_or(|(c, _, _)| cost < *c) {
+                best = Some((cost, b, p));
+            }
+            if cost < 0.01 {
+                break;
+            }
+        }
+        if let Some((_, b, p)) = best {
+            taken.push(b);
+            out.push(p);
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+mod tests {
+    use super::*;
+
+    fn req(x: f64, y: f64, text: &str) -> Request<'_> {
+        Request {
+            x,
+            y,
+            r: 7.0,
+            text,
+            font: 16.0,
+            bold: false,
+        }
+    }
+
+    #[test]
+    fn first_label_goes_right() {
+        let bounds = Rect {
+            x0: 0.0,
+            y0: 0.0,
+            x1: 1000.0,
+            y1: 600.0,
+        };
+        let p = place(&[req(500.0, 300.0, "Lyon")], &[], &bounds);
+        assert_eq!(p[0].anchor, Anchor::Start);
+        assert!(p[0].dx > 7.0);
+    }
+
+    #[test]
+    fn labels_near_the_edge_stay_inside() {
+        let bounds = Rect {
+            x0: 0.0,
+            y0: 0.0,
+            x1: 1000.0,
+            y1: 600.0,
+        };
+        let p = place(&[req(990.0, 300.0, "Wellington")], &[], &bounds);
+        assert_eq!(p[0].anchor, Anchor::End);
+    }
+
+    #[test]
+    fn close_labels_do_not_overlap() {
+        let bounds = Rect {
+            x0: 0.0,
+            y0: 0.0,
+            x1: 1000.0,
+            y1: 600.0,
+        };
+        let reqs = [
+            req(500.0, 300.0, "Verona"),
+            req(505.0, 302.0, "Vicenza"),
+            req(498.0, 296.0, "Padua"),
+        ];
+        let p = place(&reqs, &[], &bounds);
+        let boxes: Vec<Rect> = reqs
+            .iter()
+            .zip(&p)
+            .map(|(q, p)| {
+                let w = text_width(q.text, 16.0, false);
+                let x0 = match p.anchor {
+                    Anchor::Start => q.x + p.dx,
+                    Anchor::Middle => q.x + p.dx - w / 2.0,
+                    Anchor::End => q.x + p.dx - w,
+                };
+                let y0 = q.y + p.dy - 16.0 * 0.86;
+                Rect {
+                    x0,
+                    y0,
+                    x1: x0 + w,
+                    y1: y0 + 16.0 * 1.15,
+                }
+            })
+            .collect();
+        for i in 0..boxes.len() {
+            for j in i + 1..boxes.len() {
+                assert!(boxes[i].overlap(&boxes[j]) < 1e-6, "{i} and {j} overlap");
+            }
+        }
+    }
+}

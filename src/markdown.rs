@@ -1,0 +1,226 @@
+//! The one Markdown setup: pulldown-cmark with tables, footnotes, strikethrough, task lists and
+//! heading ids, plus small adapters over its event stream.
+//!
+//! Adapters: heading ids made from the heading text (German umlauts transliterated, duplicates
+//! numbered), site-absolute links and images (`/cities/lyon/`) prefixed with the base URL's path
+//! so sub-path hosting works, internal links collected with their line for `check`, and the
+//! first paragraph kept as the teaser.
+
+use std::collections::HashSet;
+
+use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd, html};
+
+use crate::slug;
+use crate::source::line_col;
+
+/// The result of rendering one Markdown body.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Rendered {
+    /// The body as HTML.
+    pub html: String,
+    /// The first paragraph as HTML (empty when there is none).
+    pub first_paragraph_html: String,
+    /// The first paragraph as plain text.
+    pub first_paragraph_text: String,
+    /// Internal link targets (site-absolute paths or `#anchors`, as written) with the byte
+    /// offset in the body where the link starts.
+    pub links: Vec<(String, usize)>,
+    /// Ids of all headings.
+    pub anchors: Vec<String>,
+    /// Images without alt text: (src, byte offset).
+    pub images_without_alt: Vec<(String, usize)>,
+}
+
+fn options() -> Options {
+    Options::ENABLE_TABLES
+        | Options::ENABLE_FOOTNOTES
+        | Options::ENABLE_STRIKETHROUGH
+        | Options::ENABLE_TASKLISTS
+        | Options::ENABLE_HEADING_ATTRIBUTES
+        | Options::ENABLE_SMART_PUNCTUATION
+}
+
+/// Renders `body`; site-absolute URLs get `base_path` (e.g. `/partner/`) in front.
+pub fn render(body: &str, base_path: &str) -> Rendered {
+    let mut events: Vec<(Event<'_>, usize)> = Parser::new_ext(body, options())
+        .into_offset_iter()
+        .map(|(e, r)| (e, r.start))
+        .collect();
+    let mut out = Rendered::default();
+    set_heading_ids(&mut events, &mut out.anchors);
+    rewrite_links(&mut events, base_path, &mut out);
+    if let Some((start, end)) = first_paragraph(&events) {
+        let para = events[start..=end].iter().map(|(e, _)| e.clone());
+        html::push_html(&mut out.first_paragraph_html, para);
+        out.first_paragraph_text = plain_text(events[start..=end].iter().map(|(e, _)| e));
+    }
+    out.html.reserve(body.len() * 3 / 2);
+    html::push_html(&mut out.html, events.into_iter().map(|(e, _)| e));
+    out
+}
+
+/// Renders a short Markdown text (a `summary`) as inline-ish HTML and plain text.
+pub fn render_summary(text: &str, base_path: &str) -> (String, String) {
+    let r = render(text, base_path);
+    let plain = plain_text(Parser::new_ext(text, options()).collect::<Vec<_>>().iter());
+    (r.html, plain)
+}
+
+fn set_heading_ids(events: &mut [(Event<'_>, usize)], anchors: &mut Vec<String>) {
+    let mut used: HashSet<String> = HashSet::new();
+    let mut i = 0;
+    while i < events.len() {
+        if let Event::Start(Tag::Heading { id, .. }) = &events[i].0 {
+            let explicit = id.as_ref().map(|s| s.to_string());
+            let end = (i..events.len())
+                .find(|&j| matches!(events[j].0, Event::End(TagEnd::Heading(_))))
+                .unwrap_or(i);
+            let base = explicit.unwrap_or_else(|| {
+                slug::slugify(&plain_text(events[i + 1..end].iter().map(|(e, _)| e))).unwrap_or_else(|| "abschnitt".to_owned())
+            });
+            let mut unique = base.clone();
+            let mut n = 1;
+            while used.contains(&unique) {
+                unique = format!("{base}-{n}");
+                n += 1;
+            }
+            used.insert(unique.clone());
+            anchors.push(unique.clone());
+            if let Event::Start(Tag::Heading { id, .. }) = &mut events[i].0 {
+                *id = Some(CowStr::from(unique));
+            }
+            i = end;
+        }
+        i += 1;
+    }
+}
+
+/// Whether a URL points into the site itself (site-absolute path or same-page anchor).
+pub fn is_internal(url: &str) -> bool {
+    (url.starts_with('/') && !url.starts_with("//")) || url.starts_with('#')
+}
+
+fn prefixed(url: &str, base_path: &str) -> Option<String> {
+    if url.starts_with('/') && !url.starts_with("//") && base_path != "/" {
+        Some(format!("{}{}", base_path.trim_end_matches('/'), url))
+    } else {
+        None
+    }
+}
+
+fn rewrite_links(events: &mut [(Event<'_>, usize)], base_path: &str, out: &mut Rendered) {
+    for i in 0..events.len() {
+        let offset = events[i].1;
+        match &mut events[i].0 {
+            Event::Start(Tag::Link { dest_url, .. }) => {
+                if is_internal(dest_url) {
+                    out.links.push((dest_url.to_string(), offset));
+                }
+                if let Some(p) = prefixed(dest_url, base_path) {
+                    *dest_url = CowStr::from(p);
+                }
+            }
+            Event::Start(Tag::Image { dest_url, .. }) => {
+                let src = dest_url.to_string();
+                if is_internal(&src) {
+                    out.links.push((src.clone(), offset));
+                }
+                if let Some(p) = prefixed(dest_url, base_path) {
+                    *dest_url = CowStr::from(p);
+                }
+                let has_alt = events[i + 1..]
+                    .iter()
+                    .take_while(|(e, _)| !matches!(e, Event::End(TagEnd::Image)))
+                    .any(|(e, _)| matches!(e, Event::Text(t) if !t.trim().is_empty()));
+                if !has_alt {
+                    out.images_without_alt.push((src, offset));
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+fn first_paragraph(events: &[(Event<'_>, usize)]) -> Option<(usize, usize)> {
+    let mut depth = 0usize;
+    for (i, (e, _)) in events.iter().enumerate() {
+        match e {
+            Event::Start(Tag::Paragraph) if depth == 0 => {
+                let end = (i..events.len()).find(|&j| matches!(events[j].0, Event::End(TagEnd::Paragraph)))?;
+                return Some((i, end));
+            }
+            Event::Start(Tag::Heading { level, .. }) if *level <= HeadingLevel::H6 => depth += 1,
+            Event::Start(_) => depth += 1,
+            Event::End(_) => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+    }
+    None
+}
+
+fn plain_text<'a, 'b: 'a>(events: impl Iterator<Item = &'a Event<'b>>) -> String {
+    let mut s = String::new();
+    for e in events {
+        match e {
+            Event::Text(t) | Event::Code(t) => s.push_str(t),
+            Event::SoftBreak | Event::HardBreak => s.push(' '),
+            _ => {}
+        }
+    }
+    s.trim().to_owned()
+}
+
+/// Converts a byte offset in a body that starts on file line `body_line` into file line:col.
+pub fn body_pos(body: &str, body_line: usize, offset: usize) -> (usize, usize) {
+    let (l, c) = line_col(body, offset);
+    (l + body_line - 1, c)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn extensions_are_on() {
+        let r = render("| a | b |\n|---|---|\n| 1 | 2 |\n\n~~alt~~ - [x] done\n\nText[^1]\n\n[^1]: Fußnote\n", "/");
+        assert!(r.html.contains("<table>"));
+        assert!(r.html.contains("<del>alt</del>"));
+        assert!(r.html.contains("footnote"));
+    }
+
+    #[test]
+    fn heading_ids_are_slugs_and_unique() {
+        let r = render("## Über uns\n\n## Über uns\n\n## Eigene {#meine-id}\n", "/");
+        assert_eq!(r.anchors, vec!["ueber-uns", "ueber-uns-1", "meine-id"]);
+        assert!(r.html.contains("<h2 id=\"ueber-uns\">"));
+    }
+
+    #[test]
+    fn site_links_get_the_base_path() {
+        let r = render("See [Lyon](/cities/lyon/) and ![Logo](/images/logo.svg) and [x](https://example.org/) [y](#a)\n", "/partner/");
+        assert!(r.html.contains("href=\"/partner/cities/lyon/\""), "{}", r.html);
+        assert!(r.html.contains("src=\"/partner/images/logo.svg\""));
+        assert!(r.html.contains("href=\"https://example.org/\""));
+        let links: Vec<&str> = r.links.iter().map(|(l, _)| l.as_str()).collect();
+        assert_eq!(links, vec!["/cities/lyon/", "/images/logo.svg", "#a"]);
+    }
+
+    #[test]
+    fn first_paragraph_is_the_teaser() {
+        let r = render("# Titel\n\nErster *Absatz*.\n\nZweiter.\n", "/");
+        assert_eq!(r.first_paragraph_html, "<p>Erster <em>Absatz</em>.</p>\n");
+        assert_eq!(r.first_paragraph_text, "Erster Absatz.");
+    }
+
+    #[test]
+    fn images_without_alt_are_found() {
+        let r = render("![](/a.png) ![Ein Bild](/b.png)\n", "/");
+        assert_eq!(r.images_without_alt.len(), 1);
+        assert_eq!(r.images_without_alt[0].0, "/a.png");
+    }
+
+    #[test]
+    fn positions_map_to_file_lines() {
+        assert_eq!(body_pos("a\nb [x](/y)", 6, 4), (7, 3));
+    }
+}

@@ -1,0 +1,73 @@
+//! The rendered site in memory: every output file keyed by its path below the output folder.
+//!
+//! Rendering produces an [`Output`]; `build` writes it to disk (see [`crate::write`]) and `serve`
+//! answers HTTP requests straight from it. Keys use `/` separators and never start with `/`,
+//! e.g. `cities/lyon/index.html`, `calendar.ics`, `404.html`.
+
+use std::collections::BTreeMap;
+
+/// Every file of one build, in memory, ordered by path (so iteration is deterministic).
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub struct Output {
+    files: BTreeMap<String, Vec<u8>>,
+}
+
+impl Output {
+    /// An empty output.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Adds or replaces the file at `path` (relative, `/`-separated).
+    pub fn insert(&mut self, path: impl Into<String>, bytes: impl Into<Vec<u8>>) {
+        self.files.insert(path.into(), bytes.into());
+    }
+
+    /// The bytes of the file at `path`, if the build wrote it.
+    pub fn get(&self, path: &str) -> Option<&[u8]> {
+        self.files.get(path).map(Vec::as_slice)
+    }
+
+    /// Whether the build wrote a file at `path`.
+    pub fn contains(&self, path: &str) -> bool {
+        self.files.contains_key(path)
+    }
+
+    /// All files in path order.
+    pub fn iter(&self) -> impl Iterator<Item = (&str, &[u8])> {
+        self.files.iter().map(|(k, v)| (k.as_str(), v.as_slice()))
+    }
+
+    /// Mutable access to every file's bytes (used by the minifier).
+    pub fn iter_mut(&mut self) -> impl Iterator<Item = (&str, &mut Vec<u8>)> {
+        self.files.iter_mut().map(|(k, v)| (k.as_str(), v))
+    }
+
+    /// Number of files.
+    pub fn len(&self) -> usize {
+        self.files.len()
+    }
+
+    /// Whether there are no files.
+    pub fn is_empty(&self) -> bool {
+        self.files.is_empty()
+    }
+
+    /// Total size of all files in bytes.
+    pub fn total_bytes(&self) -> usize {
+        self.files.values().map(Vec::len).sum()
+    }
+
+    /// Moves every file of `other` into `self`.
+    pub fn extend(&mut self, other: Output) {
+        self.files.extend(other.files);
+    }
+}
+
+impl FromIterator<(String, Vec<u8>)> for Output {
+    fn from_iter<I: IntoIterator<Item = (String, Vec<u8>)>>(iter: I) -> Self {
+        Self {
+            files: iter.into_iter().collect(),
+        }
+    }
+}

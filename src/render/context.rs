@@ -1,0 +1,374 @@
+//! The values handed to templates: plain, serializable views with every URL and date already
+//! made, so templates never look anything up and never format dates themselves.
+
+use jiff::civil::Date;
+use serde::Serialize;
+
+use crate::content::model::{Contact, Data, Entry, Location, Section};
+use crate::render::i18n::Strings;
+use crate::site::Site;
+
+/// Site-wide values, the same on every page.
+#[derive(Debug, Clone, Serialize)]
+pub struct SiteView {
+    /// Site title.
+    pub title: String,
+    /// Site description.
+    pub description: String,
+    /// Full base URL with trailing slash.
+    pub base_url: String,
+    /// Base path with leading and trailing slash.
+    pub base_path: String,
+    /// Language code.
+    pub language: String,
+    /// Home town name.
+    pub home: String,
+    /// Menu entries.
+    pub menu: Vec<MenuView>,
+    /// Imprint page URL.
+    pub imprint_url: Option<String>,
+    /// Privacy page URL.
+    pub privacy_url: Option<String>,
+    /// Build date, ISO.
+    pub now: String,
+    /// Build year.
+    pub year: i16,
+}
+
+/// One menu entry.
+#[derive(Debug, Clone, Serialize)]
+pub struct MenuView {
+    /// Link text.
+    pub title: String,
+    /// Link target.
+    pub url: String,
+}
+
+/// A link to an entry with its title.
+#[derive(Debug, Clone, Serialize)]
+pub struct Link {
+    /// Title.
+    pub title: String,
+    /// URL path.
+    pub url: String,
+}
+
+/// A city as shown in lists and on its page.
+#[derive(Debug, Clone, Serialize)]
+pub struct CityView {
+    /// Name.
+    pub title: String,
+    /// Slug.
+    pub slug: String,
+    /// Page URL.
+    pub url: String,
+    /// Country.
+    pub country: String,
+    /// ISO code.
+    pub country_code: Option<String>,
+    /// Kind key and label.
+    pub kind: String,
+    /// Translated kind.
+    pub kind_label: String,
+    /// Local name.
+    pub name_local: Option<String>,
+    /// Region.
+    pub region: Option<String>,
+    /// Year signed.
+    pub since_year: i16,
+    /// "seit 1963 · 63 Jahre".
+    pub since_text: String,
+    /// Status key.
+    pub status: String,
+    /// Translated status.
+    pub status_label: String,
+    /// Activity key.
+    pub activity: Option<String>,
+    /// Translated activity.
+    pub activity_label: Option<String>,
+    /// SDG numbers.
+    pub sdgs: Vec<u8>,
+    /// Formatted population.
+    pub population: Option<String>,
+    /// Website.
+    pub website: Option<String>,
+    /// Languages.
+    pub languages: Vec<String>,
+    /// Contacts.
+    pub contacts: Vec<Contact>,
+    /// Latitude.
+    pub lat: f64,
+    /// Longitude.
+    pub lon: f64,
+    /// Distance from home, formatted ("1.234 km").
+    pub distance: String,
+    /// Teaser HTML.
+    pub summary_html: String,
+    /// Image URL.
+    pub image: Option<String>,
+    /// Year ended.
+    pub ended: Option<i16>,
+}
+
+/// An association.
+#[derive(Debug, Clone, Serialize)]
+pub struct AssociationView {
+    /// Name.
+    pub title: String,
+    /// Page URL.
+    pub url: String,
+    /// Website.
+    pub website: Option<String>,
+    /// E-mail.
+    pub email: Option<String>,
+    /// Phone.
+    pub phone: Option<String>,
+    /// Address.
+    pub address: Option<String>,
+    /// Founding year.
+    pub founded: Option<i32>,
+    /// Meeting text.
+    pub meets: Option<String>,
+    /// Contacts.
+    pub contacts: Vec<Contact>,
+    /// Cities carried.
+    pub cities: Vec<Link>,
+    /// Teaser.
+    pub summary_html: String,
+    /// Image URL.
+    pub image: Option<String>,
+}
+
+/// An event, shown at one occurrence.
+#[derive(Debug, Clone, Serialize)]
+pub struct EventView {
+    /// Title.
+    pub title: String,
+    /// Page URL.
+    pub url: String,
+    /// ISO date of the shown occurrence.
+    pub date_iso: String,
+    /// Day number.
+    pub day: i8,
+    /// Short month name.
+    pub month_short: String,
+    /// Human date(s), e.g. "Samstag, 5. Dezember 2026" or a range.
+    pub date_text: String,
+    /// Time text, e.g. "19:00–21:00 Uhr"; empty for all-day events.
+    pub time_text: String,
+    /// Whether it has no start time.
+    pub all_day: bool,
+    /// Status key.
+    pub status: String,
+    /// Translated status (empty for scheduled).
+    pub status_label: String,
+    /// Whether cancelled.
+    pub cancelled: bool,
+    /// Venue.
+    pub location: Option<Location>,
+    /// Recurrence in words, e.g. "jeden 2. Dienstag im Monat".
+    pub repeat_text: Option<String>,
+    /// Cities.
+    pub cities: Vec<Link>,
+    /// Organizers.
+    pub organizers: Vec<Link>,
+    /// Sign-up link.
+    pub registration: Option<String>,
+    /// Price text.
+    pub cost: Option<String>,
+    /// Teaser.
+    pub summary_html: String,
+}
+
+/// A news item.
+#[derive(Debug, Clone, Serialize)]
+pub struct NewsView {
+    /// Title.
+    pub title: String,
+    /// Page URL.
+    pub url: String,
+    /// ISO date.
+    pub date_iso: String,
+    /// Human date.
+    pub date_text: String,
+    /// Teaser.
+    pub summary_html: String,
+    /// Image URL.
+    pub image: Option<String>,
+}
+
+/// Makes views for one site and language.
+pub struct Views<'a> {
+    /// The site.
+    pub site: &'a Site,
+    /// UI strings.
+    pub t: &'a Strings,
+}
+
+impl Views<'_> {
+    /// URL path of entry `i`.
+    pub fn url(&self, i: usize) -> String {
+        self.site.url(&self.site.entries[i].url_path())
+    }
+
+    /// A link to entry `i`.
+    pub fn link(&self, i: usize) -> Link {
+        Link { title: self.site.entries[i].common.title.clone(), url: self.url(i) }
+    }
+
+    /// Links to entries.
+    pub fn links(&self, idx: &[usize]) -> Vec<Link> {
+        idx.iter().map(|&i| self.link(i)).collect()
+    }
+
+    fn image(&self, e: &Entry) -> Option<String> {
+        e.common.image.as_ref().map(|img| {
+            if img.starts_with('/') {
+                self.site.url(img)
+            } else if img.contains("://") {
+                img.clone()
+            } else {
+                self.site.url(&format!("{}{img}", e.url_path()))
+            }
+        })
+    }
+
+    /// The view of city `i`.
+    pub fn city(&self, i: usize) -> Option<CityView> {
+        let e = &self.site.entries[i];
+        let Data::City(c) = &e.data else { return None };
+        let t = self.t;
+        let years = i32::from(self.site.now.year()) - i32::from(c.since.year);
+        let end_year = c.ended.map(i32::from);
+        let since_text = match (c.status.as_str(), end_year) {
+            ("ended", Some(y)) => t.fill("since_ended", &[("since", &c.since.year.to_string()), ("ended", &y.to_string())]),
+            _ if years >= 1 => t.fill("since_years", &[("since", &c.since.year.to_string()), ("years", &years.to_string())]),
+            _ => t.fill("since_year", &[("since", &c.since.year.to_string())]),
+        };
+        let home = &self.site.config.home;
+        let km = crate::map::distance_km(home.lat, home.lon, c.lat, c.lon);
+        Some(CityView {
+            title: e.common.title.clone(),
+            slug: e.common.slug.clone(),
+            url: self.url(i),
+            country: c.country.clone(),
+            country_code: c.country_code.clone(),
+            kind: c.kind.clone(),
+            kind_label: t.get(&format!("kind_{}", c.kind)).to_owned(),
+            name_local: c.name_local.clone(),
+            region: c.region.clone(),
+            since_year: c.since.year,
+            since_text,
+            status: c.status.clone(),
+            status_label: t.get(&format!("status_{}", c.status)).to_owned(),
+            activity: c.activity.clone(),
+            activity_label: c.activity.as_ref().map(|a| t.get(&format!("activity_{a}")).to_owned()),
+            sdgs: c.sdgs.clone(),
+            population: c.population.map(|p| t.number(p)),
+            website: c.website.clone(),
+            languages: c.languages.clone(),
+            contacts: c.contacts.clone(),
+            lat: c.lat,
+            lon: c.lon,
+            distance: t.fill("distance_km", &[("km", &t.number(km.round() as u64))]),
+            summary_html: e.summary_html.clone(),
+            image: self.image(e),
+            ended: c.ended,
+        })
+    }
+
+    /// The view of association `i`.
+    pub fn association(&self, i: usize) -> Option<AssociationView> {
+        let e = &self.site.entries[i];
+        let Data::Association(a) = &e.data else { return None };
+        Some(AssociationView {
+            title: e.common.title.clone(),
+            url: self.url(i),
+            website: a.website.clone(),
+            email: a.email.clone(),
+            phone: a.phone.clone(),
+            address: a.address.clone(),
+            founded: a.founded,
+            meets: a.meets.clone(),
+            contacts: a.contacts.clone(),
+            cities: self.links(&self.site.relations[i].cities),
+            summary_html: e.summary_html.clone(),
+            image: self.image(e),
+        })
+    }
+
+    /// The view of event `i` at the occurrence starting `start` (its first date when `None`).
+    pub fn event(&self, i: usize, start: Option<Date>) -> Option<EventView> {
+        let e = &self.site.entries[i];
+        let Data::Event(ev) = &e.data else { return None };
+        let t = self.t;
+        let first = start.unwrap_or(ev.date);
+        let span = ev.date.until(ev.last_day()).unwrap_or_default();
+        let last = first.checked_add(span).unwrap_or(first);
+        let date_text = if last == first {
+            t.date_long(first)
+        } else {
+            t.fill("date_range", &[("start", &t.date_long(first)), ("end", &t.date_long(last))])
+        };
+        let status_label = if ev.status == "scheduled" { String::new() } else { t.get(&format!("event_status_{}", ev.status)).to_owned() };
+        Some(EventView {
+            title: e.common.title.clone(),
+            url: self.url(i),
+            date_iso: first.to_string(),
+            day: first.day(),
+            month_short: t.get(&format!("month_short_{}", first.month())).to_owned(),
+            date_text,
+            time_text: ev.time.map(|s| t.time_range(s, ev.end)).unwrap_or_default(),
+            all_day: ev.time.is_none(),
+            status: ev.status.clone(),
+            status_label,
+            cancelled: ev.status == "cancelled",
+            location: ev.location.clone(),
+            repeat_text: ev.repeat.as_ref().map(|r| crate::render::describe_repeat(r, ev.date, t)),
+            cities: self.links(&self.site.relations[i].cities),
+            organizers: self.links(&self.site.relations[i].associations),
+            registration: ev.registration.clone(),
+            cost: ev.cost.clone(),
+            summary_html: e.summary_html.clone(),
+        })
+    }
+
+    /// Upcoming events among `idx` (next occurrence each), then past ones (newest first).
+    pub fn split_events(&self, idx: &[usize]) -> (Vec<EventView>, Vec<EventView>) {
+        let mut upcoming: Vec<(Date, usize)> = Vec::new();
+        let mut past: Vec<(Date, usize)> = Vec::new();
+        for &i in idx {
+            match self.site.next_occurrence(i) {
+                Some(o) => upcoming.push((o.start, i)),
+                None => {
+                    let last = self.site.occurrences_of(i).last().map_or(Date::MIN, |o| o.start);
+                    past.push((last, i));
+                }
+            }
+        }
+        upcoming.sort();
+        past.sort_by(|a, b| b.cmp(a));
+        let up = upcoming.into_iter().filter_map(|(d, i)| self.event(i, Some(d))).collect();
+        let pa = past.into_iter().filter_map(|(d, i)| self.event(i, Some(d))).collect();
+        (up, pa)
+    }
+
+    /// The view of news item `i`.
+    pub fn news(&self, i: usize) -> Option<NewsView> {
+        let e = &self.site.entries[i];
+        let Data::News(n) = &e.data else { return None };
+        Some(NewsView {
+            title: e.common.title.clone(),
+            url: self.url(i),
+            date_iso: n.date.to_string(),
+            date_text: self.t.date_medium(n.date),
+            summary_html: e.summary_html.clone(),
+            image: self.image(e),
+        })
+    }
+
+    /// The translated name of a section (for topic pages).
+    pub fn section_label(&self, s: Section) -> String {
+        self.t.get(&format!("section_{s:?}").to_lowercase()).to_owned()
+    }
+}

@@ -1,0 +1,311 @@
+//! Machine-readable output: Atom feed, sitemap, robots.txt, open data (GeoJSON, JSON),
+//! schema.org JSON-LD for events, and the map views. Each writer escapes for its own context.
+
+use jiff::civil::Date;
+use serde_json::{Value, json};
+
+use crate::content::model::Data;
+use crate::map;
+use crate::output::Output;
+use crate::render::i18n::Strings;
+use crate::site::Site;
+
+/// Escapes text for XML content and attribute values, dropping characters XML 1.0 forbids.
+pub fn xml_escape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 8);
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&apos;"),
+            '\t' | '\n' | '\r' => out.push(c),
+            c if (c as u32) < 0x20 || c == '\u{FFFE}' || c == '\u{FFFF}' => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// Serializes JSON so it is safe inside `<script type="application/ld+json">`: `<`, `>` and `&`
+/// become `\u003c` etc., so a value containing `</script>` cannot end the element.
+pub fn script_safe_json(v: &Value) -> String {
+    let s = serde_json::to_string(v).unwrap_or_else(|_| "{}".to_owned());
+    s.replace('<', "\\u003c").replace('>', "\\u003e").replace('&', "\\u0026")
+}
+
+/// All feed and data files.
+pub fn render(site: &Site, t: &Strings) -> Output {
+    let mut out = Output::new();
+    out.insert("atom.xml", atom(site, t));
+    out.insert("robots.txt", format!("User-agent: *\nAllow: /\n\nSitemap: {}sitemap.xml\n", site.config.base_url.full));
+    out.insert("data/cities.geojson", geojson(site));
+    out.insert("data/events.json", events_json(site));
+    out
+}
+
+fn day_start(site: &Site, d: Date) -> String {
+    d.to_datetime(jiff::civil::Time::midnight())
+        .to_zoned(jiff::tz::TimeZone::get(&site.config.timezone).unwrap_or(jiff::tz::TimeZone::UTC))
+        .map(|z| z.timestamp().to_string())
+        .unwrap_or_else(|_| format!("{d}T00:00:00Z"))
+}
+
+fn atom(site: &Site, t: &Strings) -> String {
+    let c = &site.config;
+    let updated = site
+        .news
+        .iter()
+        .filter_map(|&i| match &site.entries[i].data {
+            Data::News(n) => Some(n.date),
+            _ => None,
+        })
+        .max()
+        .unwrap_or(site.now);
+    let mut s = String::from("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"");
+    s.push_str(&xml_escape(&c.language));
+    s.push_str("\">\n");
+    s.push_str(&format!("  <title>{}</title>\n", xml_escape(&c.title)));
+    if let Some(d) = &c.description {
+        s.push_str(&format!("  <subtitle>{}</subtitle>\n", xml_escape(d)));
+    }
+    s.push_str(&format!("  <link href=\"{}\" rel=\"self\" type=\"application/atom+xml\"/>\n", xml_escape(&site.permalink("atom.xml"))));
+    s.push_str(&format!("  <link href=\"{}\" rel=\"alternate\" type=\"text/html\"/>\n", xml_escape(&c.base_url.full)));
+    s.push_str(&format!("  <id>{}</id>\n  <updated>{}</updated>\n", xml_escape(&c.base_url.full), day_start(site, updated)));
+    s.push_str(&format!("  <author><name>{}</name></author>\n  <generator>twinsite</generator>\n", xml_escape(&c.title)));
+    for &i in site.news.iter().take(50) {
+        let e = &site.entries[i];
+        let Data::News(n) = &e.data else { continue };
+        let url = site.permalink(&e.url_path());
+        s.push_str("  <entry>\n");
+        s.push_str(&format!("    <title>{}</title>\n", xml_escape(&e.common.title)));
+        s.push_str(&format!("    <link href=\"{}\" rel=\"alternate\" type=\"text/html\"/>\n", xml_escape(&url)));
+        s.push_str(&format!("    <id>{}</id>\n", xml_escape(&url)));
+        s.push_str(&format!("    <published>{0}</published>\n    <updated>{0}</updated>\n", day_start(site, n.date)));
+        for topic in &e.common.topics {
+            s.push_str(&format!("    <category term=\"{}\"/>\n", xml_escape(topic)));
+        }
+        if !e.summary_text.is_empty() {
+            s.push_str(&format!("    <summary>{}</summary>\n", xml_escape(&e.summary_text)));
+        }
+        s.push_str(&format!("    <content type=\"html\">{}</content>\n", xml_escape(&absolute_links(site, &e.html))));
+        s.push_str("  </entry>\n");
+    }
+    let _ = t;
+    s.push_str("</feed>\n");
+    s
+}
+
+/// Feed readers resolve links against the feed, not the page: make site links absolute.
+fn absolute_links(site: &Site, html: &str) -> String {
+    let origin = site.config.base_url.full.trim_end_matches(site.config.base_url.path.as_str());
+    let prefix = site.config.base_url.path.as_str();
+    html.replace(&format!("href=\"{prefix}"), &format!("href=\"{origin}{prefix}"))
+        .replace(&format!("src=\"{prefix}"), &format!("src=\"{origin}{prefix}"))
+}
+
+/// `sitemap.xml` listing `paths` (output paths of HTML pages).
+pub fn sitemap(site: &Site, paths: &[String]) -> String {
+    let mut s = String::from("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
+    for p in paths {
+        let loc = site.permalink(p.trim_end_matches("index.html"));
+        s.push_str(&format!("  <url><loc>{}</loc></url>\n", xml_escape(&loc)));
+    }
+    s.push_str("</urlset>\n");
+    s
+}
+
+fn geojson(site: &Site) -> String {
+    let features: Vec<Value> = site
+        .cities
+        .iter()
+        .filter_map(|&i| {
+            let e = &site.entries[i];
+            let c = e.city()?;
+            Some(json!({
+                "type": "Feature",
+                "id": e.common.slug,
+                "geometry": { "type": "Point", "coordinates": [round6(c.lon), round6(c.lat)] },
+                "properties": {
+                    "name": e.common.title,
+                    "name_local": c.name_local,
+                    "slug": e.common.slug,
+                    "url": site.permalink(&e.url_path()),
+                    "country": c.country,
+                    "country_code": c.country_code,
+                    "region": c.region,
+                    "kind": c.kind,
+                    "status": c.status,
+                    "since": c.since.date.map_or_else(|| c.since.year.to_string(), |d| d.to_string()),
+                    "ended": c.ended,
+                    "activity": c.activity,
+                    "sdgs": c.sdgs,
+                    "population": c.population,
+                    "website": c.website,
+                    "languages": c.languages,
+                    "distance_km": map::distance_km(site.config.home.lat, site.config.home.lon, c.lat, c.lon).round(),
+                }
+            }))
+        })
+        .collect();
+    let doc = json!({ "type": "FeatureCollection", "features": features });
+    serde_json::to_string_pretty(&doc).unwrap_or_default()
+}
+
+fn round6(v: f64) -> f64 {
+    (v * 1e6).round() / 1e6
+}
+
+fn events_json(site: &Site) -> String {
+    let slugs = |idx: &[usize]| idx.iter().map(|&i| site.entries[i].common.slug.clone()).collect::<Vec<_>>();
+    let items: Vec<Value> = site
+        .events
+        .iter()
+        .filter_map(|&i| {
+            let e = &site.entries[i];
+            let ev = e.event()?;
+            let rel = &site.relations[i];
+            Some(json!({
+                "slug": e.common.slug,
+                "title": e.common.title,
+                "url": site.permalink(&e.url_path()),
+                "date": ev.date.to_string(),
+                "end_date": ev.end_date.map(|d| d.to_string()),
+                "time": ev.time.map(|t| t.strftime("%H:%M").to_string()),
+                "end": ev.end.map(|t| t.strftime("%H:%M").to_string()),
+                "all_day": ev.time.is_none(),
+                "timezone": site.config.timezone,
+                "status": ev.status,
+                "location": ev.location,
+                "cities": slugs(&rel.cities),
+                "organizers": slugs(&rel.associations),
+                "repeat": ev.repeat.as_ref().map(crate::calendar::rrule),
+                "occurrences": site.occurrences_of(i).iter().map(|o| o.start.to_string()).collect::<Vec<_>>(),
+                "registration": ev.registration,
+                "cost": ev.cost,
+                "topics": e.common.topics,
+                "summary": e.summary_text,
+            }))
+        })
+        .collect();
+    serde_json::to_string_pretty(&json!({ "events": items })).unwrap_or_default()
+}
+
+fn iso_with_offset(site: &Site, d: Date, t: Option<jiff::civil::Time>) -> String {
+    match t {
+        None => d.to_string(),
+        Some(t) => {
+            let tz = jiff::tz::TimeZone::get(&site.config.timezone).unwrap_or(jiff::tz::TimeZone::UTC);
+            d.to_datetime(t)
+                .to_zoned(tz)
+                .map(|z| z.strftime("%Y-%m-%dT%H:%M:%S%:z").to_string())
+                .unwrap_or_else(|_| format!("{d}T{}", t.strftime("%H:%M:%S")))
+        }
+    }
+}
+
+/// schema.org `Event` JSON-LD for event `i`, safe to embed in a script element.
+pub fn event_json_ld(site: &Site, i: usize) -> String {
+    let e = &site.entries[i];
+    let Some(ev) = e.event() else { return String::new() };
+    let start = site.next_occurrence(i).map_or(ev.date, |o| o.start);
+    let span = ev.date.until(ev.last_day()).unwrap_or_default();
+    let last = start.checked_add(span).unwrap_or(start);
+    let end = match (ev.time, ev.end) {
+        (Some(_), Some(end)) => Some(iso_with_offset(site, last, Some(end))),
+        (None, _) if last != start => Some(last.to_string()),
+        _ => None,
+    };
+    let status = match ev.status.as_str() {
+        "cancelled" => "https://schema.org/EventCancelled",
+        "postponed" => "https://schema.org/EventPostponed",
+        _ => "https://schema.org/EventScheduled",
+    };
+    let location = match &ev.location {
+        Some(l) => json!({
+            "@type": "Place",
+            "name": l.name.clone().unwrap_or_else(|| site.config.home.name.clone()),
+            "address": l.address.clone().unwrap_or_else(|| site.config.home.name.clone()),
+        }),
+        None => json!({ "@type": "Place", "name": site.config.home.name, "address": site.config.home.name }),
+    };
+    let organizers: Vec<Value> = site.relations[i]
+        .associations
+        .iter()
+        .map(|&a| json!({ "@type": "Organization", "name": site.entries[a].common.title, "url": site.permalink(&site.entries[a].url_path()) }))
+        .collect();
+    let mut doc = json!({
+        "@context": "https://schema.org",
+        "@type": "Event",
+        "name": e.common.title,
+        "startDate": iso_with_offset(site, start, ev.time),
+        "eventStatus": status,
+        "eventAttendanceMode": "https://schema.org/OfflineEventAttendanceMode",
+        "location": location,
+        "url": site.permalink(&e.url_path()),
+        "description": e.summary_text,
+    });
+    if let Some(end) = end {
+        doc["endDate"] = json!(end);
+    }
+    if !organizers.is_empty() {
+        doc["organizer"] = json!(organizers);
+    }
+    script_safe_json(&doc)
+}
+
+/// The partner cities as map places.
+pub fn map_places(site: &Site, t: &Strings) -> Vec<map::Place> {
+    site.cities
+        .iter()
+        .filter_map(|&i| {
+            let e = &site.entries[i];
+            let c = e.city()?;
+            let kind_key = format!("kind_{}", c.kind);
+            let kind = t.get(&kind_key);
+            let label = t.fill(
+                "map_marker_label",
+                &[("name", &e.common.title), ("country", &c.country), ("kind", kind), ("since", &c.since.year.to_string())],
+            );
+            Some(map::Place {
+                id: e.common.slug.clone(),
+                name: e.common.title.clone(),
+                label,
+                href: site.url(&e.url_path()),
+                lat: c.lat,
+                lon: c.lon,
+                kind: c.kind.clone(),
+                status: c.status.clone(),
+            })
+        })
+        .collect()
+}
+
+/// The map as inline SVG for `places`.
+pub fn map_svg(site: &Site, t: &Strings, places: &[map::Place], size: map::MapSize, id: &str) -> String {
+    let home = map::Home { name: site.config.home.name.clone(), lat: site.config.home.lat, lon: site.config.home.lon };
+    let mut kinds: Vec<(String, String)> = Vec::new();
+    let mut statuses: Vec<(String, String)> = Vec::new();
+    for p in places {
+        if !kinds.iter().any(|(k, _)| *k == p.kind) {
+            kinds.push((p.kind.clone(), t.get(&format!("kind_{}", p.kind)).to_owned()));
+        }
+        if !statuses.iter().any(|(k, _)| *k == p.status) {
+            statuses.push((p.status.clone(), t.get(&format!("status_{}", p.status)).to_owned()));
+        }
+    }
+    let text = map::MapText {
+        title: match places {
+            [one] if matches!(size, map::MapSize::Small) => t.fill("map_small_title", &[("home", &home.name), ("city", &one.name)]),
+            _ => t.fill("map_svg_title", &[("home", &home.name)]),
+        },
+        desc: t.get("map_svg_desc").to_owned(),
+        legend_title: t.get("map_legend").to_owned(),
+        home_label: t.fill("map_home_label", &[("home", &home.name)]),
+        kinds,
+        statuses,
+        inset_title: t.get("map_inset").to_owned(),
+    };
+    map::render_with_prefix(&home, places, &text, size, &format!("map-{id}"))
+}

@@ -1,0 +1,176 @@
+//! UI strings and date formatting in the site language.
+//!
+//! Strings come from the theme's `i18n/<lang>.yaml`; missing keys fall back to English so a
+//! partial translation still builds (a test checks that the shipped languages are complete).
+//! Dates are formatted from patterns in the same files, e.g. German
+//! `{weekday}, {day}. {month} {year}` → "Sonntag, 24. September 2023".
+
+use std::collections::BTreeMap;
+
+use jiff::civil::{Date, Time};
+
+/// The UI strings of one language.
+#[derive(Debug, Clone, Default)]
+pub struct Strings {
+    /// Language code.
+    pub lang: String,
+    map: BTreeMap<String, String>,
+}
+
+impl Strings {
+    /// Strings for `lang`, with `fallback` (English) filling the gaps.
+    pub fn new(lang: &str, own: BTreeMap<String, String>, fallback: &BTreeMap<String, String>) -> Self {
+        let mut map = fallback.clone();
+        map.extend(own);
+        Self { lang: lang.to_owned(), map }
+    }
+
+    /// The string for `key`, or the key itself when no language has it.
+    pub fn get<'a>(&'a self, key: &'a str) -> &'a str {
+        self.map.get(key).map_or(key, String::as_str)
+    }
+
+    /// `key` with `{name}` placeholders replaced.
+    pub fn fill(&self, key: &str, args: &[(&str, &str)]) -> String {
+        let mut s = self.get(key).to_owned();
+        for (name, value) in args {
+            s = s.replace(&format!("{{{name}}}"), value);
+        }
+        s
+    }
+
+    /// All strings (handed to templates as `t`).
+    pub fn map(&self) -> &BTreeMap<String, String> {
+        &self.map
+    }
+
+    /// Month name, 1-based.
+    pub fn month(&self, m: i8) -> &str {
+        self.get(MONTHS.get(usize::try_from(m - 1).unwrap_or(0)).copied().unwrap_or("month_1"))
+    }
+
+    /// Weekday name of a date.
+    pub fn weekday(&self, d: Date) -> &str {
+        let i = usize::from(d.weekday().to_monday_zero_offset().unsigned_abs());
+        self.get(WEEKDAYS.get(i).copied().unwrap_or("weekday_1"))
+    }
+
+    /// Short weekday name by Monday-zero index.
+    pub fn weekday_short(&self, i: usize) -> &str {
+        self.get(WEEKDAYS_SHORT.get(i).copied().unwrap_or("weekday_short_1"))
+    }
+
+    /// Long weekday name by Monday-zero index.
+    pub fn weekday_name(&self, i: usize) -> &str {
+        self.get(WEEKDAYS.get(i).copied().unwrap_or("weekday_1"))
+    }
+
+    /// "Sonntag, 24. September 2023".
+    pub fn date_long(&self, d: Date) -> String {
+        self.date_with("date_long", d)
+    }
+
+    /// "24. September 2023".
+    pub fn date_medium(&self, d: Date) -> String {
+        self.date_with("date_medium", d)
+    }
+
+    /// "Mai 2026".
+    pub fn month_year(&self, year: i16, month: i8) -> String {
+        self.fill("month_year", &[("month", self.month(month)), ("year", &year.to_string())])
+    }
+
+    fn date_with(&self, key: &str, d: Date) -> String {
+        self.fill(
+            key,
+            &[
+                ("weekday", self.weekday(d)),
+                ("day", &d.day().to_string()),
+                ("day2", &format!("{:02}", d.day())),
+                ("month", self.month(d.month())),
+                ("month2", &format!("{:02}", d.month())),
+                ("year", &d.year().to_string()),
+            ],
+        )
+    }
+
+    /// "19:00 Uhr" / "19:00".
+    pub fn time(&self, t: Time) -> String {
+        self.fill("time", &[("hh", &format!("{:02}", t.hour())), ("mm", &format!("{:02}", t.minute()))])
+    }
+
+    /// A time range "19:00–21:00 Uhr".
+    pub fn time_range(&self, start: Time, end: Option<Time>) -> String {
+        match end {
+            Some(e) => self.fill(
+                "time_range",
+                &[
+                    ("start", &format!("{:02}:{:02}", start.hour(), start.minute())),
+                    ("end", &format!("{:02}:{:02}", e.hour(), e.minute())),
+                ],
+            ),
+            None => self.time(start),
+        }
+    }
+
+    /// Formats a whole number with the language's thousands separator.
+    pub fn number(&self, n: u64) -> String {
+        let sep = self.get("thousands_separator");
+        let digits = n.to_string();
+        let mut out = String::new();
+        for (i, c) in digits.chars().enumerate() {
+            if i > 0 && (digits.len() - i) % 3 == 0 {
+                out.push_str(sep);
+            }
+            out.push(c);
+        }
+        out
+    }
+}
+
+const MONTHS: [&str; 12] = [
+    "month_1", "month_2", "month_3", "month_4", "month_5", "month_6", "month_7", "month_8", "month_9", "month_10", "month_11", "month_12",
+];
+const WEEKDAYS: [&str; 7] = ["weekday_1", "weekday_2", "weekday_3", "weekday_4", "weekday_5", "weekday_6", "weekday_7"];
+const WEEKDAYS_SHORT: [&str; 7] = [
+    "weekday_short_1", "weekday_short_2", "weekday_short_3", "weekday_short_4", "weekday_short_5", "weekday_short_6", "weekday_short_7",
+];
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+mod tests {
+    use super::*;
+    use crate::render::theme;
+
+    fn strings(lang: &str) -> Strings {
+        let en = theme::embedded_i18n("en").unwrap();
+        let own = theme::embedded_i18n(lang).unwrap();
+        Strings::new(lang, own, &en)
+    }
+
+    #[test]
+    fn german_long_date() {
+        let de = strings("de");
+        assert_eq!(de.date_long(jiff::civil::date(2023, 9, 24)), "Sonntag, 24. September 2023");
+        assert_eq!(de.time(jiff::civil::time(19, 0, 0, 0)), "19:00 Uhr");
+        assert_eq!(de.number(515695), "515.695");
+    }
+
+    #[test]
+    fn english_long_date() {
+        let en = strings("en");
+        assert_eq!(en.date_long(jiff::civil::date(2023, 9, 24)), "Sunday, 24 September 2023");
+    }
+
+    #[test]
+    fn shipped_languages_have_every_key() {
+        let en = theme::embedded_i18n("en").unwrap();
+        for lang in theme::EMBEDDED_LANGUAGES {
+            let own = theme::embedded_i18n(lang).unwrap();
+            let missing: Vec<&String> = en.keys().filter(|k| !own.contains_key(*k)).collect();
+            assert!(missing.is_empty(), "{lang} lacks {missing:?}");
+            let extra: Vec<&String> = own.keys().filter(|k| !en.contains_key(*k)).collect();
+            assert!(extra.is_empty(), "{lang} has keys English lacks: {extra:?}");
+        }
+    }
+}

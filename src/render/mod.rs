@@ -1,0 +1,146 @@
+//! Rendering: the immutable [`Site`] and a [`Theme`] in, every output file in memory out.
+//!
+//! Pages are described as jobs (output path, template, context), then rendered in parallel with
+//! rayon; feeds and data files are written by [`feeds`], the calendar by [`calendar_pages`].
+//! Nothing here touches the disk except reading the site's `static/` folder.
+
+pub mod calendar_pages;
+pub mod context;
+pub mod feeds;
+pub mod i18n;
+pub mod pages;
+pub mod theme;
+
+use std::path::Path;
+
+use rayon::prelude::*;
+use tera::Context;
+
+use crate::calendar::Rule;
+use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::output::Output;
+use crate::render::i18n::Strings;
+use crate::render::theme::{Theme, error_chain};
+use crate::site::Site;
+
+/// One page to render.
+pub struct Job {
+    /// Output path, e.g. `cities/lyon/index.html`.
+    pub path: String,
+    /// Template name.
+    pub template: &'static str,
+    /// Page-specific context (merged over the site-wide one).
+    pub ctx: Context,
+}
+
+/// Renders the whole site. Template errors are returned as diagnostics naming the template.
+pub fn render(site: &Site, theme: &Theme) -> Result<Output, Diagnostics> {
+    let base = pages::base_context(site, &theme.strings);
+    let jobs = pages::jobs(site, &theme.strings);
+    let rendered: Vec<Result<(String, Vec<u8>), Diagnostic>> = jobs
+        .into_par_iter()
+        .map(|job| {
+            let mut ctx = base.clone();
+            ctx.extend(job.ctx);
+            ctx.insert("current_url", &site.url(job.path.trim_end_matches("index.html")));
+            let html = theme.tera.render(job.template, &ctx).map_err(|e| {
+                Diagnostic::error(
+                    Path::new("templates").join(job.template),
+                    0,
+                    0,
+                    format!("rendering {} failed: {}", job.path, error_chain(&e)),
+                )
+                .with_hint("check the template; a site's templates/ folder overrides the theme's file of the same name")
+            })?;
+            let bytes = if site.config.minify { minify(html.as_bytes()) } else { html.into_bytes() };
+            Ok((job.path, bytes))
+        })
+        .collect();
+    let mut out = Output::new();
+    let mut diags = Diagnostics::new();
+    for r in rendered {
+        match r {
+            Ok((p, b)) => out.insert(p, b),
+            Err(d) => diags.push(d),
+        }
+    }
+    out.extend(feeds::render(site, &theme.strings));
+    out.extend(calendar_pages::feeds(site, &theme.strings, &mut diags));
+    for (path, bytes) in &theme.static_files {
+        let bytes = if site.config.minify && path.ends_with(".css") { minify_css(bytes) } else { bytes.clone() };
+        out.insert(path.clone(), bytes);
+    }
+    copy_static(site, &mut out, &mut diags);
+    if diags.has_errors() { Err(diags) } else { Ok(out) }
+}
+
+fn minify(html: &[u8]) -> Vec<u8> {
+    let mut cfg = minify_html::Cfg::new();
+    cfg.minify_css = true;
+    cfg.minify_js = true;
+    cfg.keep_closing_tags = true;
+    cfg.keep_html_and_head_opening_tags = true;
+    minify_html::minify(html, &cfg)
+}
+
+fn minify_css(css: &[u8]) -> Vec<u8> {
+    let mut wrapped = b"<style>".to_vec();
+    wrapped.extend_from_slice(css);
+    wrapped.extend_from_slice(b"</style>");
+    let mut cfg = minify_html::Cfg::new();
+    cfg.minify_css = true;
+    let out = minify_html::minify(&wrapped, &cfg);
+    out.strip_prefix(b"<style>")
+        .and_then(|o| o.strip_suffix(b"</style>"))
+        .map_or_else(|| css.to_vec(), <[u8]>::to_vec)
+}
+
+/// Copies the site's `static/` folder and images that sit next to content files.
+fn copy_static(site: &Site, out: &mut Output, diags: &mut Diagnostics) {
+    let dir = site.root.join("static");
+    if dir.is_dir() {
+        let walker = ignore::WalkBuilder::new(&dir).hidden(true).require_git(false).build();
+        for item in walker.flatten() {
+            if !item.file_type().is_some_and(|t| t.is_file()) {
+                continue;
+            }
+            let Ok(rel) = item.path().strip_prefix(&dir) else { continue };
+            let key = crate::diagnostics::display_path(rel);
+            match std::fs::read(item.path()) {
+                Ok(bytes) => {
+                    if out.contains(&key) && !key.ends_with(".css") && !key.ends_with(".svg") {
+                        diags.push(Diagnostic::warning(Path::new("static").join(rel), 0, 0, format!("static/{key} replaces a page of the same name")));
+                    }
+                    out.insert(key, bytes);
+                }
+                Err(e) => diags.push(Diagnostic::error(Path::new("static").join(rel), 0, 0, format!("cannot read: {e}"))),
+            }
+        }
+    }
+    for e in &site.entries {
+        let Some(img) = &e.common.image else { continue };
+        if img.starts_with('/') || img.contains("://") {
+            let path = site.root.join("static").join(img.trim_start_matches('/'));
+            if img.starts_with('/') && !path.is_file() {
+                diags.push(
+                    Diagnostic::error(&e.source, 0, 0, format!("the image {img} does not exist in static/"))
+                        .with_hint(format!("put the file at static{img}, or correct `image:`")),
+                );
+            }
+            continue;
+        }
+        let src = e.source.parent().map(|p| p.join(img)).unwrap_or_default();
+        match std::fs::read(site.root.join(&src)) {
+            Ok(bytes) => out.insert(format!("{}{img}", e.url_path()), bytes),
+            Err(_) => diags.push(
+                Diagnostic::error(&e.source, 0, 0, format!("the image {img} does not exist next to this file"))
+                    .with_hint("put the image in the same folder as this file, or in static/ and write `image: /images/name.jpg`"),
+            ),
+        }
+    }
+}
+
+/// A recurrence rule in words, e.g. "jeden 2. Dienstag im Monat".
+pub fn describe_repeat(rule: &Rule, first: jiff::civil::Date, t: &Strings) -> String {
+    crate::calendar::describe(rule, first, &|key, args| t.fill(key, args), &|i| t.weekday_name(i).to_owned())
+}

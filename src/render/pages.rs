@@ -1,0 +1,301 @@
+//! The list of HTML pages a site has, each with its template and context.
+
+use std::collections::BTreeMap;
+
+use serde::Serialize;
+use tera::Context;
+
+use crate::content::model::Data;
+use crate::render::Job;
+use crate::render::context::{MenuView, SiteView, Views};
+use crate::render::i18n::Strings;
+use crate::site::Site;
+
+/// Values every page gets: `site`, `t` (UI strings), `lang`.
+pub fn base_context(site: &Site, t: &Strings) -> Context {
+    let c = &site.config;
+    let menu = match &c.menu {
+        Some(items) => items
+            .iter()
+            .map(|m| MenuView {
+                title: m.title.clone(),
+                url: if m.url.starts_with('/') { site.url(&m.url) } else { m.url.clone() },
+            })
+            .collect(),
+        None => {
+            let mut v: Vec<MenuView> = [
+                ("menu_cities", "cities/"),
+                ("menu_associations", "associations/"),
+                ("menu_events", "events/"),
+                ("menu_calendar", "calendar/"),
+                ("menu_map", "map/"),
+                ("menu_news", "news/"),
+            ]
+            .iter()
+            .map(|(k, p)| MenuView { title: t.get(k).to_owned(), url: site.url(p) })
+            .collect();
+            for &i in &site.pages {
+                if matches!(site.entries[i].data, Data::Page(ref p) if p.menu) {
+                    v.push(MenuView { title: site.entries[i].common.title.clone(), url: site.url(&site.entries[i].url_path()) });
+                }
+            }
+            v
+        }
+    };
+    let page_url = |slug: &Option<String>| slug.as_ref().map(|s| site.url(&format!("{s}/")));
+    let view = SiteView {
+        title: c.title.clone(),
+        description: c.description.clone().unwrap_or_default(),
+        base_url: c.base_url.full.clone(),
+        base_path: c.base_url.path.clone(),
+        language: c.language.clone(),
+        home: c.home.name.clone(),
+        menu,
+        imprint_url: page_url(&c.imprint),
+        privacy_url: page_url(&c.privacy),
+        now: site.now.to_string(),
+        year: site.now.year(),
+    };
+    let mut ctx = Context::new();
+    ctx.insert("site", &view);
+    ctx.insert("t", t.map());
+    ctx.insert("lang", &c.language);
+    ctx
+}
+
+fn page_ctx(site: &Site, title: &str, description: &str, path: &str) -> Context {
+    let mut ctx = Context::new();
+    ctx.insert("page_title", title);
+    ctx.insert("description", description);
+    ctx.insert("canonical", &site.permalink(path));
+    ctx
+}
+
+fn job(path: &str, template: &'static str, ctx: Context) -> Job {
+    Job { path: format!("{path}index.html"), template, ctx }
+}
+
+#[derive(Serialize)]
+struct Anniversary {
+    title: String,
+    url: String,
+    years: i32,
+    year: i16,
+}
+
+#[derive(Serialize)]
+struct YearGroup<T> {
+    year: i16,
+    items: Vec<T>,
+}
+
+#[derive(Serialize)]
+struct TopicLink {
+    name: String,
+    url: String,
+    count: usize,
+}
+
+#[derive(Serialize)]
+struct TopicItem {
+    title: String,
+    url: String,
+    section: String,
+    summary_html: String,
+}
+
+/// Every HTML page of the site (calendar months included).
+pub fn jobs(site: &Site, t: &Strings) -> Vec<Job> {
+    let v = Views { site, t };
+    let mut jobs = Vec::with_capacity(site.entries.len() + 64);
+    let map_places = crate::render::feeds::map_places(site, t);
+    let all_events: Vec<usize> = site.events.clone();
+    let (upcoming_all, past_all) = v.split_events(&all_events);
+    let cities: Vec<_> = site.cities.iter().filter_map(|&i| v.city(i)).collect();
+
+    // Home
+    let mut ctx = page_ctx(site, &site.config.title, site.config.description.as_deref().unwrap_or(""), "");
+    ctx.insert("intro", &site.home_intro.map(|i| site.entries[i].html.clone()));
+    ctx.insert("upcoming", &upcoming_all.iter().take(6).collect::<Vec<_>>());
+    ctx.insert("cities", &cities);
+    ctx.insert("news", &site.news.iter().take(3).filter_map(|&i| v.news(i)).collect::<Vec<_>>());
+    ctx.insert("anniversaries", &anniversaries(site, &v));
+    ctx.insert("map_svg", &crate::render::feeds::map_svg(site, t, &map_places, crate::map::MapSize::Full, "home"));
+    jobs.push(job("", "index.html", ctx));
+
+    // Cities
+    let mut ctx = page_ctx(site, t.get("cities_title"), t.get("cities_intro"), "cities/");
+    ctx.insert("cities", &cities);
+    jobs.push(job("cities/", "cities.html", ctx));
+    for (&i, view) in site.cities.iter().zip(&cities) {
+        let e = &site.entries[i];
+        let path = e.url_path();
+        let mut ctx = page_ctx(site, &e.common.title, &e.summary_text, &path);
+        let rel = &site.relations[i];
+        let (up, past) = v.split_events(&rel.events);
+        ctx.insert("page", view);
+        ctx.insert("content", &e.html);
+        ctx.insert("associations", &v.links(&rel.associations));
+        ctx.insert("upcoming", &up);
+        ctx.insert("past", &past);
+        ctx.insert("topics", &topic_links(site, &e.common.topics));
+        let one: Vec<_> = map_places.iter().filter(|p| p.id == e.common.slug).cloned().collect();
+        ctx.insert("map_svg", &crate::render::feeds::map_svg(site, t, &one, crate::map::MapSize::Small, &e.common.slug));
+        ctx.insert("ics_url", &site.url(&format!("{path}calendar.ics")));
+        jobs.push(job(&path, "city.html", ctx));
+    }
+
+    // Associations
+    let assocs: Vec<_> = site.associations.iter().filter_map(|&i| v.association(i)).collect();
+    let mut ctx = page_ctx(site, t.get("associations_title"), t.get("associations_intro"), "associations/");
+    ctx.insert("associations", &assocs);
+    jobs.push(job("associations/", "associations.html", ctx));
+    for (&i, view) in site.associations.iter().zip(&assocs) {
+        let e = &site.entries[i];
+        let path = e.url_path();
+        let mut ctx = page_ctx(site, &e.common.title, &e.summary_text, &path);
+        let (up, past) = v.split_events(&site.relations[i].events);
+        ctx.insert("page", view);
+        ctx.insert("content", &e.html);
+        ctx.insert("upcoming", &up);
+        ctx.insert("past", &past);
+        ctx.insert("topics", &topic_links(site, &e.common.topics));
+        ctx.insert("ics_url", &site.url(&format!("{path}calendar.ics")));
+        jobs.push(job(&path, "association.html", ctx));
+    }
+
+    // Events
+    let mut ctx = page_ctx(site, t.get("events_title"), t.get("events_intro"), "events/");
+    ctx.insert("upcoming", &upcoming_all);
+    ctx.insert("past_years", &by_year(past_all, |e| e.date_iso.get(..4).and_then(|y| y.parse().ok()).unwrap_or(0)));
+    jobs.push(job("events/", "events.html", ctx));
+    for &i in &site.events {
+        let e = &site.entries[i];
+        let path = e.url_path();
+        let shown = site.next_occurrence(i).map(|o| o.start);
+        let Some(view) = v.event(i, shown) else { continue };
+        let mut ctx = page_ctx(site, &e.common.title, &e.summary_text, &path);
+        let dates: Vec<String> = site.occurrences_of(i).iter().filter(|o| o.end >= site.now).take(12).map(|o| t.date_long(o.start)).collect();
+        ctx.insert("page", &view);
+        ctx.insert("content", &e.html);
+        ctx.insert("next_dates", &dates);
+        ctx.insert("topics", &topic_links(site, &e.common.topics));
+        ctx.insert("json_ld", &crate::render::feeds::event_json_ld(site, i));
+        ctx.insert("ics_url", &site.url(&format!("{path}{}.ics", e.common.slug)));
+        jobs.push(job(&path, "event.html", ctx));
+    }
+
+    // News
+    let news: Vec<_> = site.news.iter().filter_map(|&i| v.news(i)).collect();
+    let mut ctx = page_ctx(site, t.get("news_title"), t.get("news_intro"), "news/");
+    ctx.insert("news", &news);
+    jobs.push(job("news/", "news_list.html", ctx));
+    for (&i, view) in site.news.iter().zip(&news) {
+        let e = &site.entries[i];
+        let path = e.url_path();
+        let mut ctx = page_ctx(site, &e.common.title, &e.summary_text, &path);
+        ctx.insert("page", view);
+        ctx.insert("content", &e.html);
+        ctx.insert("topics", &topic_links(site, &e.common.topics));
+        jobs.push(job(&path, "news.html", ctx));
+    }
+
+    // Plain pages
+    for &i in &site.pages {
+        let e = &site.entries[i];
+        let path = e.url_path();
+        let mut ctx = page_ctx(site, &e.common.title, &e.summary_text, &path);
+        ctx.insert("page", &crate::render::context::Link { title: e.common.title.clone(), url: v.url(i) });
+        ctx.insert("content", &e.html);
+        ctx.insert("topics", &topic_links(site, &e.common.topics));
+        jobs.push(job(&path, "page.html", ctx));
+    }
+
+    // Topics
+    let all_topics: Vec<TopicLink> = site
+        .topics
+        .values()
+        .map(|tp| TopicLink { name: tp.name.clone(), url: site.url(&format!("topics/{}/", tp.slug)), count: tp.entries.len() })
+        .collect();
+    let mut ctx = page_ctx(site, t.get("topics_title"), t.get("topics_intro"), "topics/");
+    ctx.insert("topics", &all_topics);
+    jobs.push(job("topics/", "topics.html", ctx));
+    for tp in site.topics.values() {
+        let path = format!("topics/{}/", tp.slug);
+        let items: Vec<TopicItem> = tp
+            .entries
+            .iter()
+            .map(|&i| {
+                let e = &site.entries[i];
+                TopicItem { title: e.common.title.clone(), url: v.url(i), section: v.section_label(e.section), summary_html: e.summary_html.clone() }
+            })
+            .collect();
+        let mut ctx = page_ctx(site, &t.fill("topic_title", &[("topic", &tp.name)]), "", &path);
+        ctx.insert("topic", &tp.name);
+        ctx.insert("items", &items);
+        jobs.push(job(&path, "topic.html", ctx));
+    }
+
+    // Map
+    let mut ctx = page_ctx(site, t.get("map_title"), t.get("map_intro"), "map/");
+    ctx.insert("cities", &cities);
+    ctx.insert("map_svg", &crate::render::feeds::map_svg(site, t, &map_places, crate::map::MapSize::Full, "map"));
+    jobs.push(job("map/", "map.html", ctx));
+
+    // Calendar months
+    jobs.extend(crate::render::calendar_pages::jobs(site, t));
+
+    // 404 and aliases
+    let ctx = page_ctx(site, t.get("not_found_title"), "", "404.html");
+    jobs.push(Job { path: "404.html".to_owned(), template: "404.html", ctx });
+    for e in &site.entries {
+        for a in &e.common.aliases {
+            let target = site.url(&e.url_path());
+            let mut ctx = page_ctx(site, &e.common.title, "", &e.url_path());
+            ctx.insert("target", &target);
+            let a = a.trim_start_matches('/');
+            let path = if a.is_empty() || a.ends_with('/') { format!("{a}index.html") } else if a.rsplit('/').next().is_some_and(|l| l.contains('.')) { a.to_owned() } else { format!("{a}/index.html") };
+            jobs.push(Job { path, template: "alias.html", ctx });
+        }
+    }
+    jobs
+}
+
+fn topic_links(site: &Site, topics: &[String]) -> Vec<TopicLink> {
+    topics
+        .iter()
+        .filter_map(|name| {
+            let slug = crate::slug::slugify(name)?;
+            let tp = site.topics.get(&slug)?;
+            Some(TopicLink { name: name.clone(), url: site.url(&format!("topics/{slug}/")), count: tp.entries.len() })
+        })
+        .collect()
+}
+
+fn by_year<T>(items: Vec<T>, year: impl Fn(&T) -> i16) -> Vec<YearGroup<T>> {
+    let mut groups: BTreeMap<std::cmp::Reverse<i16>, Vec<T>> = BTreeMap::new();
+    for it in items {
+        groups.entry(std::cmp::Reverse(year(&it))).or_default().push(it);
+    }
+    groups.into_iter().map(|(y, items)| YearGroup { year: y.0, items }).collect()
+}
+
+/// Round anniversaries (10, 20, 25, 30, … years) of partnerships this year and next year.
+fn anniversaries(site: &Site, v: &Views<'_>) -> Vec<Anniversary> {
+    let mut out = Vec::new();
+    for &i in &site.cities {
+        let Some(c) = site.entries[i].city() else { continue };
+        if c.status == "ended" {
+            continue;
+        }
+        for year in [site.now.year(), site.now.year() + 1] {
+            let years = i32::from(year) - i32::from(c.since.year);
+            if years > 0 && (years % 10 == 0 || years % 25 == 0) {
+                out.push(Anniversary { title: site.entries[i].common.title.clone(), url: v.url(i), years, year });
+            }
+        }
+    }
+    out.sort_by_key(|a| (a.year, -a.years));
+    out
+}
+

@@ -1,0 +1,319 @@
+//! Tests of [`super`]: every scenario checks what is on disk afterwards.
+
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+use super::*;
+use std::collections::BTreeMap;
+use std::time::{Duration, SystemTime};
+
+fn output(files: &[(&str, &str)]) -> Output {
+    files
+        .iter()
+        .map(|(k, v)| (k.to_string(), v.as_bytes().to_vec()))
+        .collect()
+}
+
+/// Every file below `dir` (dotfiles included) with its bytes, keyed by relative path.
+fn snapshot(dir: &Path) -> BTreeMap<String, Vec<u8>> {
+    fn walk(dir: &Path, rel: &str, into: &mut BTreeMap<String, Vec<u8>>) {
+        for entry in fs::read_dir(dir).unwrap() {
+            let entry = entry.unwrap();
+            let name = format!("{rel}{}", entry.file_name().to_str().unwrap());
+            if entry.file_type().unwrap().is_dir() {
+                walk(&entry.path(), &format!("{name}/"), into);
+            } else {
+                into.insert(name, fs::read(entry.path()).unwrap());
+            }
+        }
+    }
+    let mut files = BTreeMap::new();
+    walk(dir, "", &mut files);
+    files
+}
+
+fn marker(dir: &Path) -> String {
+    fs::read_to_string(dir.join(MARKER)).unwrap()
+}
+
+#[test]
+fn writes_into_a_new_folder() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("public");
+    let out = output(&[("index.html", "home"), ("cities/lyon/index.html", "lyon")]);
+    let stats = write_output(&out, &dir).unwrap();
+    assert_eq!(
+        (
+            stats.written,
+            stats.unchanged,
+            stats.removed,
+            stats.bytes_written
+        ),
+        (2, 0, 0, 8)
+    );
+    let files = snapshot(&dir);
+    assert_eq!(files["index.html"], b"home");
+    assert_eq!(files["cities/lyon/index.html"], b"lyon");
+    assert_eq!(
+        files.len(),
+        3,
+        "two files and the marker, no temporary files: {files:?}"
+    );
+    assert_eq!(
+        marker(&dir),
+        format!("{HEADER}\ncities/lyon/index.html\nindex.html\n")
+    );
+    check_target(&dir).unwrap();
+}
+
+#[test]
+fn refuses_a_foreign_folder_and_leaves_it_untouched() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path();
+    fs::write(dir.join("notes.txt"), "mine").unwrap();
+    fs::create_dir(dir.join("photos")).unwrap();
+    fs::write(dir.join("photos/cat.jpg"), "meow").unwrap();
+    fs::write(dir.join("index.html"), "my own page").unwrap();
+    let before = snapshot(dir);
+    let err = write_output(&output(&[("index.html", "home")]), dir).unwrap_err();
+    let WriteError::NotOurs { foreign, .. } = &err else {
+        panic!("{err}")
+    };
+    // The walk stops at the first level with foreign files: those nearest the top are named.
+    let expected = ["index.html", "notes.txt"].map(|f| dir.join(f));
+    assert_eq!(foreign, &expected);
+    let message = err.to_string();
+    assert!(
+        message.contains("notes.txt") && message.contains("never deletes"),
+        "{message}"
+    );
+    assert!(check_target(dir).is_err());
+    assert_eq!(snapshot(dir), before);
+}
+
+#[test]
+fn accepts_a_folder_with_only_dotfiles_and_keeps_them() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path();
+    fs::write(dir.join(".gitignore"), "*\n").unwrap();
+    fs::create_dir(dir.join(".git")).unwrap();
+    fs::write(dir.join(".git/HEAD"), "ref").unwrap();
+    check_target(dir).unwrap();
+    write_output(&output(&[("a.html", "a")]), dir).unwrap();
+    write_output(&output(&[("b.html", "b")]), dir).unwrap();
+    let files = snapshot(dir);
+    assert_eq!(files[".gitignore"], b"*\n");
+    assert_eq!(files[".git/HEAD"], b"ref");
+    assert_eq!(
+        files.keys().collect::<Vec<_>>(),
+        [".git/HEAD", ".gitignore", MARKER, "b.html"]
+    );
+}
+
+#[test]
+fn identical_output_writes_nothing_and_keeps_mtimes() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path();
+    let out = output(&[("index.html", "home"), ("a/b/c.html", "c")]);
+    write_output(&out, dir).unwrap();
+    let past = SystemTime::UNIX_EPOCH + Duration::from_secs(1_000_000_000);
+    for file in ["index.html", "a/b/c.html", MARKER] {
+        fs::File::options()
+            .write(true)
+            .open(dir.join(file))
+            .unwrap()
+            .set_modified(past)
+            .unwrap();
+    }
+    let stats = write_output(&out, dir).unwrap();
+    assert_eq!(
+        stats,
+        WriteStats {
+            written: 0,
+            unchanged: 2,
+            removed: 0,
+            bytes_written: 0
+        }
+    );
+    for file in ["index.html", "a/b/c.html", MARKER] {
+        assert_eq!(
+            fs::metadata(dir.join(file)).unwrap().modified().unwrap(),
+            past,
+            "{file}"
+        );
+    }
+    // Same size, other bytes: rewritten.
+    let stats = write_output(&output(&[("index.html", "HOME"), ("a/b/c.html", "c")]), dir).unwrap();
+    assert_eq!((stats.written, stats.unchanged), (1, 1));
+    assert_eq!(fs::read(dir.join("index.html")).unwrap(), b"HOME");
+}
+
+#[test]
+fn removes_dropped_files_and_refuses_files_added_later() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path();
+    write_output(&output(&[("a.html", "a"), ("old.html", "old")]), dir).unwrap();
+    let stats = write_output(&output(&[("a.html", "a")]), dir).unwrap();
+    assert_eq!((stats.written, stats.unchanged, stats.removed), (0, 1, 1));
+    assert!(!dir.join("old.html").exists());
+    assert_eq!(marker(dir), format!("{HEADER}\na.html\n"));
+    fs::write(dir.join("draft.html"), "user's").unwrap();
+    let before = snapshot(dir);
+    assert!(matches!(check_target(dir), Err(WriteError::NotOurs { .. })));
+    let err = write_output(&output(&[("b.html", "b")]), dir).unwrap_err();
+    assert!(
+        matches!(&err, WriteError::NotOurs { foreign, .. } if foreign == &[dir.join("draft.html")])
+    );
+    assert_eq!(snapshot(dir), before);
+}
+
+#[test]
+fn creates_nested_folders_and_removes_emptied_ones() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path();
+    write_output(
+        &output(&[("x/y/z/index.html", "z"), ("x/keep.html", "k")]),
+        dir,
+    )
+    .unwrap();
+    fs::write(dir.join("x/.DS_Store"), "").unwrap();
+    let stats = write_output(&output(&[("x/other.html", "o")]), dir).unwrap();
+    assert_eq!((stats.written, stats.removed), (1, 2));
+    assert!(!dir.join("x/y").exists(), "emptied folders are removed");
+    assert!(
+        dir.join("x/.DS_Store").exists(),
+        "x is kept: it holds a file we did not write"
+    );
+    assert_eq!(fs::read(dir.join("x/other.html")).unwrap(), b"o");
+}
+
+#[test]
+fn a_file_can_become_a_folder_and_back() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path();
+    write_output(&output(&[("a", "file"), ("b/c/d", "deep")]), dir).unwrap();
+    write_output(&output(&[("a/index.html", "folder"), ("b", "file")]), dir).unwrap();
+    assert_eq!(fs::read(dir.join("a/index.html")).unwrap(), b"folder");
+    assert_eq!(fs::read(dir.join("b")).unwrap(), b"file");
+    write_output(&output(&[("a", "file again")]), dir).unwrap();
+    assert_eq!(fs::read(dir.join("a")).unwrap(), b"file again");
+    assert_eq!(snapshot(dir).len(), 2);
+}
+
+#[test]
+fn rejects_unsafe_keys_without_writing() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("public");
+    let bad = [
+        "../evil.html",
+        "a/../../evil",
+        "/etc/passwd",
+        "a\\b",
+        "",
+        "a//b",
+        "./a",
+        "a/",
+        "a\nb",
+        MARKER,
+        ".a.twinsite-tmp",
+    ];
+    for key in bad {
+        let err = write_output(&output(&[("ok.html", "ok"), (key, "x")]), &dir).unwrap_err();
+        let WriteError::Io { source, .. } = &err else {
+            panic!("{key:?}: {err}")
+        };
+        assert_eq!(source.kind(), io::ErrorKind::InvalidInput, "{key:?}");
+    }
+    let err = write_output(&output(&[("a", "file"), ("a/b", "and folder")]), &dir).unwrap_err();
+    assert!(matches!(err, WriteError::Io { .. }));
+    assert!(!dir.exists());
+    assert!(!tmp.path().join("evil.html").exists());
+    assert!(write_output(&output(&[("a", "a")]), Path::new("")).is_err());
+    assert!(check_target(Path::new("")).is_err());
+}
+
+#[test]
+fn ignores_marker_entries_outside_the_folder() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("public");
+    fs::create_dir(&dir).unwrap();
+    fs::write(tmp.path().join("precious"), "keep").unwrap();
+    fs::write(
+        dir.join(MARKER),
+        format!("{HEADER}\n../precious\n/etc/hosts\n"),
+    )
+    .unwrap();
+    write_output(&output(&[("a.html", "a")]), &dir).unwrap();
+    assert_eq!(fs::read(tmp.path().join("precious")).unwrap(), b"keep");
+}
+
+#[test]
+fn files_of_an_interrupted_write_are_still_ours() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path();
+    write_output(&output(&[("a.html", "a")]), dir).unwrap();
+    // What a crash in step 4 leaves: the union marker, a new file and a temporary file.
+    write_marker(dir, ["a.html", "b.html", "c.html"].into_iter()).unwrap();
+    fs::write(dir.join("b.html"), "b").unwrap();
+    fs::write(dir.join(".c.html.twinsite-tmp"), "half").unwrap();
+    fs::write(dir.join(".x.twinsite-tmp"), "not a temporary file of ours").unwrap();
+    check_target(dir).unwrap();
+    let stats = write_output(&output(&[("a.html", "a")]), dir).unwrap();
+    assert_eq!(stats.removed, 1);
+    let files = snapshot(dir);
+    let names: Vec<&str> = files.keys().map(String::as_str).collect();
+    assert_eq!(names, [".twinsite-build", ".x.twinsite-tmp", "a.html"]);
+    assert_eq!(marker(dir), format!("{HEADER}\na.html\n"));
+}
+
+#[test]
+fn a_dotfile_in_the_way_is_not_overwritten() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path();
+    fs::write(dir.join(".nojekyll"), "user's").unwrap();
+    let err = write_output(&output(&[(".nojekyll", "")]), dir).unwrap_err();
+    assert!(matches!(err, WriteError::NotOurs { .. }));
+    assert_eq!(fs::read(dir.join(".nojekyll")).unwrap(), b"user's");
+    // The same bytes are adopted, and removed once no longer part of the output.
+    write_output(&output(&[(".nojekyll", "user's")]), dir).unwrap();
+    assert_eq!(
+        write_output(&output(&[("a", "a")]), dir).unwrap().removed,
+        1
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn writes_through_a_symlinked_folder_but_not_below_a_dot_symlink() {
+    let tmp = tempfile::tempdir().unwrap();
+    let real = tmp.path().join("real");
+    fs::create_dir(&real).unwrap();
+    let link = tmp.path().join("public");
+    std::os::unix::fs::symlink(&real, &link).unwrap();
+    write_output(&output(&[("index.html", "home")]), &link).unwrap();
+    assert_eq!(fs::read(real.join("index.html")).unwrap(), b"home");
+    assert!(
+        fs::symlink_metadata(&link)
+            .unwrap()
+            .file_type()
+            .is_symlink()
+    );
+    let elsewhere = tmp.path().join("elsewhere");
+    fs::create_dir(&elsewhere).unwrap();
+    std::os::unix::fs::symlink(&elsewhere, real.join(".well-known")).unwrap();
+    let out = output(&[("index.html", "home"), (".well-known/security.txt", "x")]);
+    assert!(matches!(
+        write_output(&out, &link),
+        Err(WriteError::NotOurs { .. })
+    ));
+    assert_eq!(fs::read_dir(&elsewhere).unwrap().count(), 0);
+}
+
+#[test]
+fn refuses_a_file_as_output_folder() {
+    let tmp = tempfile::tempdir().unwrap();
+    let file = tmp.path().join("site.yaml");
+    fs::write(&file, "title: x").unwrap();
+    assert!(matches!(check_target(&file), Err(WriteError::Io { .. })));
+    assert!(write_output(&output(&[("a", "a")]), &file).is_err());
+    assert_eq!(fs::read(&file).unwrap(), b"title: x");
+}

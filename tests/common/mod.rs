@@ -1,0 +1,120 @@
+//! Shared helpers for the integration tests: fixture paths, copying a fixture into a temp dir,
+//! building with a pinned date, and reading output files.
+#![allow(dead_code, clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+use std::path::{Path, PathBuf};
+
+use twinsite::BuildOptions;
+
+/// The date every test builds at.
+pub const NOW: &str = "2026-11-21";
+
+pub fn repo_root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+pub fn fixture(name: &str) -> PathBuf {
+    repo_root().join("tests/fixtures").join(name)
+}
+
+/// Copies a folder tree (files only, no symlinks).
+pub fn copy_dir(src: &Path, dst: &Path) {
+    std::fs::create_dir_all(dst).unwrap();
+    for entry in std::fs::read_dir(src).unwrap() {
+        let entry = entry.unwrap();
+        let to = dst.join(entry.file_name());
+        if entry.file_type().unwrap().is_dir() {
+            copy_dir(&entry.path(), &to);
+        } else {
+            std::fs::copy(entry.path(), &to).unwrap();
+        }
+    }
+}
+
+/// A temp copy of a fixture site.
+pub fn temp_site(name: &str) -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("site");
+    copy_dir(&fixture(name), &root);
+    (dir, root)
+}
+
+pub fn opts(root: &Path) -> BuildOptions {
+    BuildOptions { root: root.to_path_buf(), now: Some(NOW.parse().unwrap()), ..Default::default() }
+}
+
+/// Builds `root` into a fresh temp folder and returns it.
+pub fn build_into_temp(root: &Path) -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("public");
+    match twinsite::build(&opts(root), &out) {
+        Ok(_) => {}
+        Err(twinsite::BuildError::Content(d)) => {
+            panic!("build failed:\n{}", d.iter().map(ToString::to_string).collect::<Vec<_>>().join("\n"))
+        }
+        Err(e) => panic!("build failed: {e:?}"),
+    }
+    (dir, out)
+}
+
+pub fn read(out: &Path, rel: &str) -> String {
+    std::fs::read_to_string(out.join(rel)).unwrap_or_else(|e| panic!("{rel}: {e}"))
+}
+
+/// Every file below `dir`, relative, with `/`.
+pub fn files(dir: &Path) -> Vec<String> {
+    let mut v = Vec::new();
+    fn walk(base: &Path, d: &Path, v: &mut Vec<String>) {
+        for e in std::fs::read_dir(d).unwrap() {
+            let e = e.unwrap();
+            if e.file_type().unwrap().is_dir() {
+                walk(base, &e.path(), v);
+            } else {
+                v.push(e.path().strip_prefix(base).unwrap().to_string_lossy().replace('\\', "/"));
+            }
+        }
+    }
+    walk(dir, dir, &mut v);
+    v.sort();
+    v
+}
+
+/// All values of `attr="…"` in `html` (HTML-unescaped for `&amp;`).
+pub fn attr_values(html: &str, attr: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    for quote in ['"', '\''] {
+        let needle = format!(" {attr}={quote}");
+        let mut rest = html;
+        while let Some(i) = rest.find(&needle) {
+            rest = &rest[i + needle.len()..];
+            if let Some(end) = rest.find(quote) {
+                out.push(rest[..end].replace("&amp;", "&"));
+                rest = &rest[end..];
+            }
+        }
+    }
+    // minified HTML may drop quotes: attr=value
+    let needle = format!(" {attr}=");
+    let mut rest = html;
+    while let Some(i) = rest.find(&needle) {
+        rest = &rest[i + needle.len()..];
+        if !rest.starts_with(['"', '\'']) {
+            let end = rest.find([' ', '>']).unwrap_or(rest.len());
+            out.push(rest[..end].replace("&amp;", "&"));
+        }
+    }
+    out
+}
+
+/// Resolves a site-absolute link against the output folder; `None` when nothing is there.
+pub fn resolve(out: &Path, base_path: &str, link: &str) -> Option<PathBuf> {
+    let link = link.split('#').next().unwrap_or(link);
+    let link = link.split('?').next().unwrap_or(link);
+    let rel = link.strip_prefix(base_path)?;
+    let p = out.join(rel);
+    if link.ends_with('/') || rel.is_empty() {
+        let index = p.join("index.html");
+        return index.is_file().then_some(index);
+    }
+    p.is_file().then_some(p)
+}
