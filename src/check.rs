@@ -3,9 +3,9 @@
 
 use std::collections::{HashMap, HashSet};
 
+use crate::BuildOptions;
 use crate::diagnostics::{Diagnostic, Diagnostics, did_you_mean};
 use crate::site::Site;
-use crate::BuildOptions;
 
 /// Every problem of the site, sorted. Errors mean `build` would fail or links are broken.
 pub fn check(opts: &BuildOptions) -> Vec<Diagnostic> {
@@ -22,9 +22,30 @@ pub fn check(opts: &BuildOptions) -> Vec<Diagnostic> {
 fn known_pages(site: &Site) -> HashMap<String, Option<HashSet<String>>> {
     let mut pages: HashMap<String, Option<HashSet<String>>> = HashMap::new();
     for e in &site.entries {
-        pages.insert(format!("/{}", e.url_path()), Some(e.anchors.iter().cloned().collect()));
+        pages.insert(
+            format!("/{}", e.url_path()),
+            Some(e.anchors.iter().cloned().collect()),
+        );
     }
-    for p in ["/", "/cities/", "/associations/", "/events/", "/news/", "/topics/", "/map/", "/calendar/", "/atom.xml", "/sitemap.xml", "/robots.txt", "/calendar.ics", "/data/cities.geojson", "/data/events.json", "/404.html", "/style.css", "/favicon.svg"] {
+    for p in [
+        "/",
+        "/cities/",
+        "/associations/",
+        "/events/",
+        "/news/",
+        "/topics/",
+        "/map/",
+        "/calendar/",
+        "/atom.xml",
+        "/sitemap.xml",
+        "/robots.txt",
+        "/calendar.ics",
+        "/data/cities.geojson",
+        "/data/events.json",
+        "/404.html",
+        "/style.css",
+        "/favicon.svg",
+    ] {
         pages.entry(p.to_owned()).or_default();
     }
     for t in site.topics.values() {
@@ -34,11 +55,15 @@ fn known_pages(site: &Site) -> HashMap<String, Option<HashSet<String>>> {
         pages.entry(format!("/calendar/{y}/{m:02}/")).or_default();
     }
     for &i in site.cities.iter().chain(&site.associations) {
-        pages.entry(format!("/{}calendar.ics", site.entries[i].url_path())).or_default();
+        pages
+            .entry(format!("/{}calendar.ics", site.entries[i].url_path()))
+            .or_default();
     }
     for &i in &site.events {
         let e = &site.entries[i];
-        pages.entry(format!("/{}{}.ics", e.url_path(), e.common.slug)).or_default();
+        pages
+            .entry(format!("/{}{}.ics", e.url_path(), e.common.slug))
+            .or_default();
     }
     pages
 }
@@ -55,38 +80,78 @@ pub fn check_links(site: &Site, diags: &mut Diagnostics) {
             };
             let path = path.split('?').next().unwrap_or(path);
             if path.is_empty() {
-                if let Some(a) = anchor {
-                    if !own_anchors.contains(a) {
-                        diags.push(broken(e, pos, link, "there is no heading with this id on the page", own_anchors.iter().copied().collect()));
-                    }
+                if let Some(a) = anchor
+                    && !own_anchors.contains(a)
+                {
+                    diags.push(broken(
+                        e,
+                        pos,
+                        link,
+                        "there is no heading with this id on the page",
+                        own_anchors.iter().copied().collect(),
+                    ));
                 }
                 continue;
             }
-            let normalized = if path.ends_with('/') || path.rsplit('/').next().is_some_and(|l| l.contains('.')) { path.to_owned() } else { format!("{path}/") };
-            let is_static = site.root.join("static").join(path.trim_start_matches('/')).is_file();
+            let normalized = if path.ends_with('/')
+                || path.rsplit('/').next().is_some_and(|l| l.contains('.'))
+            {
+                path.to_owned()
+            } else {
+                format!("{path}/")
+            };
+            let is_static = site
+                .root
+                .join("static")
+                .join(path.trim_start_matches('/'))
+                .is_file();
             match pages.get(&normalized) {
                 Some(Some(anchors)) => {
                     if let Some(a) = anchor.filter(|a| !anchors.contains(*a)) {
                         let _ = a;
-                        diags.push(broken(e, pos, link, "the page exists, but has no heading with this id", anchors.iter().map(String::as_str).collect()));
+                        diags.push(broken(
+                            e,
+                            pos,
+                            link,
+                            "the page exists, but has no heading with this id",
+                            anchors.iter().map(String::as_str).collect(),
+                        ));
                     }
                 }
                 Some(None) => {}
                 None if is_static => {}
                 None => {
                     let candidates: Vec<&str> = pages.keys().map(String::as_str).collect();
-                    diags.push(broken(e, pos, link, "no page or file of the site has this address", candidates));
+                    diags.push(broken(
+                        e,
+                        pos,
+                        link,
+                        "no page or file of the site has this address",
+                        candidates,
+                    ));
                 }
             }
         }
     }
 }
 
-fn broken(e: &crate::content::model::Entry, pos: &crate::content::front_matter::Pos, link: &str, why: &str, candidates: Vec<&str>) -> Diagnostic {
+fn broken(
+    e: &crate::content::model::Entry,
+    pos: &crate::content::front_matter::Pos,
+    link: &str,
+    why: &str,
+    candidates: Vec<&str>,
+) -> Diagnostic {
     let target = link.rsplit_once('#').map_or(link, |(_, a)| a);
     let hint = match did_you_mean(if link.contains('#') { target } else { link }, candidates) {
         Some(s) => format!("did you mean {s}?"),
         None => "site links start with / and end with /, e.g. /cities/lyon/ or /events/brunch/#anmeldung".to_owned(),
     };
-    Diagnostic::error(&e.source, pos.line, pos.col, format!("broken link {link}: {why}")).with_hint(hint)
+    Diagnostic::error(
+        &e.source,
+        pos.line,
+        pos.col,
+        format!("broken link {link}: {why}"),
+    )
+    .with_hint(hint)
 }

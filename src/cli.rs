@@ -22,7 +22,9 @@ pub struct Cli {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Build the site into the output folder (default: public/).
-    #[command(after_help = "Examples:\n  twinsite build\n  twinsite build --root mein-verein --output /tmp/site\n  twinsite build --base-url https://example.org/partner/ --now 2026-05-01")]
+    #[command(
+        after_help = "Examples:\n  twinsite build\n  twinsite build --root mein-verein --output /tmp/site\n  twinsite build --base-url https://example.org/partner/ --now 2026-05-01"
+    )]
     Build(BuildArgs),
     /// Check content and internal links without building anything.
     #[command(after_help = "Examples:\n  twinsite check\n  twinsite check --root mein-verein")]
@@ -60,12 +62,19 @@ pub struct BuildArgs {
 impl BuildArgs {
     /// The checked build options.
     pub fn options(&self) -> BuildOptions {
-        BuildOptions { root: self.root.root.clone(), drafts: self.drafts, base_url: self.base_url.clone(), now: self.now }
+        BuildOptions {
+            root: self.root.root.clone(),
+            drafts: self.drafts,
+            base_url: self.base_url.clone(),
+            now: self.now,
+        }
     }
 
     /// The output folder.
     pub fn output_dir(&self) -> PathBuf {
-        self.output.clone().unwrap_or_else(|| self.root.root.join("public"))
+        self.output
+            .clone()
+            .unwrap_or_else(|| self.root.root.join("public"))
     }
 }
 
@@ -86,7 +95,12 @@ pub struct CheckArgs {
 impl CheckArgs {
     /// The checked options.
     pub fn options(&self) -> BuildOptions {
-        BuildOptions { root: self.root.root.clone(), drafts: self.drafts, base_url: None, now: self.now }
+        BuildOptions {
+            root: self.root.root.clone(),
+            drafts: self.drafts,
+            base_url: None,
+            now: self.now,
+        }
     }
 }
 

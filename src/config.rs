@@ -16,7 +16,17 @@ pub const CONFIG_FILE: &str = "site.yaml";
 
 /// Keys allowed in `site.yaml`.
 const KNOWN_KEYS: &[&str] = &[
-    "title", "base_url", "language", "timezone", "home", "description", "theme", "minify", "menu", "imprint", "privacy",
+    "title",
+    "base_url",
+    "language",
+    "timezone",
+    "home",
+    "description",
+    "theme",
+    "minify",
+    "menu",
+    "imprint",
+    "privacy",
 ];
 
 /// The home town: centre of the map, start of every connection line.
@@ -66,9 +76,20 @@ impl BaseUrl {
             return Err(format!("\"{s}\" must not contain `?`, `#` or spaces"));
         }
         let path = path.trim_matches('/');
-        let path = if path.is_empty() { "/".to_owned() } else { format!("/{path}/") };
-        let scheme = if s.starts_with("https://") { "https" } else { "http" };
-        Ok(Self { full: format!("{scheme}://{host}{path}"), path })
+        let path = if path.is_empty() {
+            "/".to_owned()
+        } else {
+            format!("/{path}/")
+        };
+        let scheme = if s.starts_with("https://") {
+            "https"
+        } else {
+            "http"
+        };
+        Ok(Self {
+            full: format!("{scheme}://{host}{path}"),
+            path,
+        })
     }
 }
 
@@ -141,18 +162,44 @@ fn from_front_matter(fm: &FrontMatter, diags: &mut Diagnostics) -> Option<SiteCo
             })
             .ok()
     });
-    let language = fm.text("language", diags).unwrap_or_else(|| "de".to_owned());
+    let language = fm
+        .text("language", diags)
+        .unwrap_or_else(|| "de".to_owned());
     if !language.chars().all(|c| c.is_ascii_lowercase() || c == '-') || language.is_empty() {
         let p = fm.pos("language");
-        diags.push(Diagnostic::error(&fm.rel_path, p.line, p.col, format!("`language` \"{language}\" is not a language code")).with_hint("use a code like `de`, `en` or `fr`"));
+        diags.push(
+            Diagnostic::error(
+                &fm.rel_path,
+                p.line,
+                p.col,
+                format!("`language` \"{language}\" is not a language code"),
+            )
+            .with_hint("use a code like `de`, `en` or `fr`"),
+        );
     }
-    let timezone = fm.text("timezone", diags).unwrap_or_else(|| "Europe/Berlin".to_owned());
+    let timezone = fm
+        .text("timezone", diags)
+        .unwrap_or_else(|| "Europe/Berlin".to_owned());
     if jiff::tz::TimeZone::get(&timezone).is_err() {
         let p = fm.pos("timezone");
-        diags.push(Diagnostic::error(&fm.rel_path, p.line, p.col, format!("`timezone` \"{timezone}\" is not a known time zone")).with_hint("use an IANA name such as `Europe/Berlin`, `Europe/Paris` or `America/New_York`"));
+        diags.push(
+            Diagnostic::error(
+                &fm.rel_path,
+                p.line,
+                p.col,
+                format!("`timezone` \"{timezone}\" is not a known time zone"),
+            )
+            .with_hint(
+                "use an IANA name such as `Europe/Berlin`, `Europe/Paris` or `America/New_York`",
+            ),
+        );
     }
     let home = if fm.has("home") {
-        fm.get::<Home>("home", "a group `{ name: Musterstadt, lat: 50.9, lon: 9.7 }`", diags)
+        fm.get::<Home>(
+            "home",
+            "a group `{ name: Musterstadt, lat: 50.9, lon: 9.7 }`",
+            diags,
+        )
     } else {
         diags.push(
             Diagnostic::error(&fm.rel_path, 1, 1, "the required key `home` is missing")
@@ -163,12 +210,27 @@ fn from_front_matter(fm: &FrontMatter, diags: &mut Diagnostics) -> Option<SiteCo
     if let Some(h) = &home {
         let p = fm.pos("home");
         if !(-90.0..=90.0).contains(&h.lat) || !(-180.0..=180.0).contains(&h.lon) {
-            diags.push(Diagnostic::error(&fm.rel_path, p.line, p.col, format!("`home` has lat {} / lon {}, outside the globe", h.lat, h.lon)).with_hint("lat runs from -90 to 90, lon from -180 to 180"));
+            diags.push(
+                Diagnostic::error(
+                    &fm.rel_path,
+                    p.line,
+                    p.col,
+                    format!(
+                        "`home` has lat {} / lon {}, outside the globe",
+                        h.lat, h.lon
+                    ),
+                )
+                .with_hint("lat runs from -90 to 90, lon from -180 to 180"),
+            );
         }
     }
     let description = fm.text("description", diags);
-    let theme = fm.text("theme", diags).unwrap_or_else(|| "default".to_owned());
-    let minify = fm.get::<bool>("minify", "`true` or `false`", diags).unwrap_or(true);
+    let theme = fm
+        .text("theme", diags)
+        .unwrap_or_else(|| "default".to_owned());
+    let minify = fm
+        .get::<bool>("minify", "`true` or `false`", diags)
+        .unwrap_or(true);
     let menu = fm.get::<Vec<MenuItem>>("menu", "a list of `{ title: …, url: … }` entries", diags);
     let imprint = fm.text("imprint", diags);
     let privacy = fm.text("privacy", diags);
@@ -205,7 +267,10 @@ mod tests {
     }
 
     fn cfg(text: &str) -> (Option<SiteConfig>, Vec<Diagnostic>) {
-        let file = SourceFile { rel_path: "site.yaml".into(), text: text.into() };
+        let file = SourceFile {
+            rel_path: "site.yaml".into(),
+            text: text.into(),
+        };
         let fm = front_matter::parse_yaml_file(&file).unwrap();
         let mut d = Diagnostics::new();
         let c = from_front_matter(&fm, &mut d);
@@ -217,12 +282,17 @@ mod tests {
         let (c, d) = cfg("title: T\nbase_url: https://x.org/\nhome: {name: M, lat: 50, lon: 9}\n");
         assert!(d.is_empty(), "{d:?}");
         let c = c.unwrap();
-        assert_eq!((c.language.as_str(), c.timezone.as_str(), c.minify), ("de", "Europe/Berlin", true));
+        assert_eq!(
+            (c.language.as_str(), c.timezone.as_str(), c.minify),
+            ("de", "Europe/Berlin", true)
+        );
     }
 
     #[test]
     fn reports_all_problems() {
-        let (c, d) = cfg("title: T\nbase_url: x.org\ntimezone: Mars/Olympus\nhome: {name: M, lat: 95, lon: 9}\n");
+        let (c, d) = cfg(
+            "title: T\nbase_url: x.org\ntimezone: Mars/Olympus\nhome: {name: M, lat: 95, lon: 9}\n",
+        );
         assert!(c.is_none());
         let lines: Vec<usize> = d.iter().map(|d| d.line).collect();
         assert_eq!(lines, vec![2, 3, 4]);

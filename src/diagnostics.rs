@@ -35,7 +35,12 @@ pub struct Diagnostic {
 
 impl Diagnostic {
     /// An error at `path:line:col`.
-    pub fn error(path: impl Into<PathBuf>, line: usize, col: usize, message: impl Into<String>) -> Self {
+    pub fn error(
+        path: impl Into<PathBuf>,
+        line: usize,
+        col: usize,
+        message: impl Into<String>,
+    ) -> Self {
         Self {
             path: path.into(),
             line,
@@ -47,7 +52,12 @@ impl Diagnostic {
     }
 
     /// A warning at `path:line:col`.
-    pub fn warning(path: impl Into<PathBuf>, line: usize, col: usize, message: impl Into<String>) -> Self {
+    pub fn warning(
+        path: impl Into<PathBuf>,
+        line: usize,
+        col: usize,
+        message: impl Into<String>,
+    ) -> Self {
         Self {
             severity: Severity::Warning,
             ..Self::error(path, line, col, message)
@@ -144,7 +154,8 @@ impl Diagnostics {
     /// The problems sorted by file, line, column (deterministic output for the CLI and tests).
     pub fn sorted(mut self) -> Vec<Diagnostic> {
         self.items.sort_by(|a, b| {
-            (&a.path, a.line, a.col, a.severity, &a.message).cmp(&(&b.path, b.line, b.col, b.severity, &b.message))
+            (&a.path, a.line, a.col, a.severity, &a.message)
+                .cmp(&(&b.path, b.line, b.col, b.severity, &b.message))
         });
         self.items.dedup();
         self.items
@@ -165,7 +176,10 @@ impl IntoIterator for Diagnostics {
 }
 
 /// The closest candidate to `word` by edit distance, if it is close enough to be a likely typo.
-pub fn did_you_mean<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+pub fn did_you_mean<'a>(
+    word: &str,
+    candidates: impl IntoIterator<Item = &'a str>,
+) -> Option<&'a str> {
     let word_l = word.to_lowercase();
     let mut best: Option<(usize, &str)> = None;
     for c in candidates {
@@ -178,20 +192,32 @@ pub fn did_you_mean<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str
     best.map(|(_, c)| c)
 }
 
-/// Edit distance between two strings (insertions, deletions, substitutions, by character).
+/// Edit distance between two strings (insertions, deletions, substitutions and swaps of two
+/// neighbouring characters, by character): `titel` is one edit away from `title`.
 pub fn levenshtein(a: &str, b: &str) -> usize {
+    let a: Vec<char> = a.chars().collect();
     let b: Vec<char> = b.chars().collect();
-    let mut prev: Vec<usize> = (0..=b.len()).collect();
-    let mut cur = vec![0; b.len() + 1];
-    for (i, ca) in a.chars().enumerate() {
-        cur[0] = i + 1;
-        for (j, cb) in b.iter().enumerate() {
-            let cost = usize::from(ca != *cb);
-            cur[j + 1] = (prev[j] + cost).min(prev[j + 1] + 1).min(cur[j] + 1);
-        }
-        std::mem::swap(&mut prev, &mut cur);
+    let w = b.len() + 1;
+    let mut d = vec![0usize; (a.len() + 1) * w];
+    for i in 0..=a.len() {
+        d[i * w] = i;
     }
-    prev[b.len()]
+    for (j, cell) in d.iter_mut().enumerate().take(w) {
+        *cell = j;
+    }
+    for i in 1..=a.len() {
+        for j in 1..=b.len() {
+            let cost = usize::from(a[i - 1] != b[j - 1]);
+            let mut v = (d[(i - 1) * w + j] + 1)
+                .min(d[i * w + j - 1] + 1)
+                .min(d[(i - 1) * w + j - 1] + cost);
+            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                v = v.min(d[(i - 2) * w + j - 2] + 1);
+            }
+            d[i * w + j] = v;
+        }
+    }
+    d[a.len() * w + b.len()]
 }
 
 #[cfg(test)]
@@ -200,12 +226,24 @@ mod tests {
 
     #[test]
     fn formats_location_message_and_hint() {
-        let d = Diagnostic::error("content/events/brunch.md", 4, 7, "unknown city \"lyonn\" in cities")
-            .with_hint("did you mean \"lyon\"?");
+        let d = Diagnostic::error(
+            "content/events/brunch.md",
+            4,
+            7,
+            "unknown city \"lyonn\" in cities",
+        )
+        .with_hint("did you mean \"lyon\"?");
         assert_eq!(
             d.to_string(),
             "content/events/brunch.md:4:7: error: unknown city \"lyonn\" in cities\n  hint: did you mean \"lyon\"?"
         );
+    }
+
+    #[test]
+    fn counts_swaps_as_one_edit() {
+        assert_eq!(levenshtein("titel", "title"), 1);
+        assert_eq!(levenshtein("lyonn", "lyon"), 1);
+        assert_eq!(levenshtein("", "abc"), 3);
     }
 
     #[test]

@@ -66,7 +66,10 @@ pub struct Loaded {
 pub fn load_site(opts: &BuildOptions) -> Result<Loaded, Vec<Diagnostic>> {
     let (site, diags) = load_unchecked(opts);
     match site {
-        Some(site) if !diags.has_errors() => Ok(Loaded { site, warnings: diags.sorted() }),
+        Some(site) if !diags.has_errors() => Ok(Loaded {
+            site,
+            warnings: diags.sorted(),
+        }),
         _ => Err(diags.sorted()),
     }
 }
@@ -85,8 +88,15 @@ pub fn load_unchecked(opts: &BuildOptions) -> (Option<Site>, Diagnostics) {
         }
     }
     let now = opts.now.unwrap_or_else(|| today(&config.timezone));
-    let entries = content::load::load(&opts.root, &config, LoadOptions { drafts: opts.drafts }, &mut diags);
-    let site = link::link(config, &opts.root, entries, now, &mut diags);
+    let content = content::load::load(
+        &opts.root,
+        &config,
+        LoadOptions {
+            drafts: opts.drafts,
+        },
+        &mut diags,
+    );
+    let site = link::link(config, &opts.root, content, now, &mut diags);
     (Some(site), diags)
 }
 
@@ -115,7 +125,11 @@ pub fn build_in_memory(opts: &BuildOptions) -> Result<Built, Vec<Diagnostic>> {
     };
     warnings.extend(diags.sorted());
     let output = render::render(&site, &theme).map_err(|d| d.sorted())?;
-    Ok(Built { site, output, warnings })
+    Ok(Built {
+        site,
+        output,
+        warnings,
+    })
 }
 
 /// Why a build failed.
@@ -145,5 +159,10 @@ pub fn build(opts: &BuildOptions, output_dir: &Path) -> Result<BuildReport, Buil
     write::check_target(output_dir).map_err(BuildError::Write)?;
     let built = build_in_memory(opts).map_err(BuildError::Content)?;
     let stats = write::write_output(&built.output, output_dir).map_err(BuildError::Write)?;
-    Ok(BuildReport { files: built.output.len(), bytes: built.output.total_bytes(), stats, warnings: built.warnings })
+    Ok(BuildReport {
+        files: built.output.len(),
+        bytes: built.output.total_bytes(),
+        stats,
+        warnings: built.warnings,
+    })
 }

@@ -3,7 +3,7 @@
 //! [`Site`].
 
 use std::cmp::Ordering;
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
 use jiff::ToSpan;
@@ -11,6 +11,7 @@ use jiff::civil::Date;
 
 use crate::calendar;
 use crate::config::{CONFIG_FILE, SiteConfig};
+use crate::content::load::Content;
 use crate::content::model::{Data, Entry, Ref, Section};
 use crate::diagnostics::{Diagnostic, Diagnostics, did_you_mean};
 use crate::site::{Occurrence, Relations, Site, Topic};
@@ -18,7 +19,19 @@ use crate::slug;
 
 /// URL folders the build writes itself; a plain page may not take these slugs.
 pub const RESERVED: &[&str] = &[
-    "cities", "associations", "events", "news", "topics", "calendar", "map", "data", "404", "index", "atom", "sitemap", "robots",
+    "cities",
+    "associations",
+    "events",
+    "news",
+    "topics",
+    "calendar",
+    "map",
+    "data",
+    "404",
+    "index",
+    "atom",
+    "sitemap",
+    "robots",
 ];
 
 /// How far ahead open-ended recurring events are expanded.
@@ -26,19 +39,41 @@ const HORIZON_DAYS: i32 = 400;
 
 /// Links `entries` into a [`Site`]. Problems go to `diags`; the site is still returned so `check`
 /// can report everything, but it must not be rendered when `diags` has errors.
-pub fn link(config: SiteConfig, root: &Path, mut entries: Vec<Entry>, now: Date, diags: &mut Diagnostics) -> Site {
+pub fn link(
+    config: SiteConfig,
+    root: &Path,
+    content: Content,
+    now: Date,
+    diags: &mut Diagnostics,
+) -> Site {
+    let Content {
+        mut entries,
+        broken,
+    } = content;
     entries.sort_by(|a, b| a.source.cmp(&b.source));
+    let broken: HashSet<(Section, String)> = broken.into_iter().collect();
     let mut index: HashMap<(Section, String), usize> = HashMap::with_capacity(entries.len());
     let mut home_intro = None;
     for (i, e) in entries.iter().enumerate() {
-        if e.section == Section::Page && e.common.slug == "index" && e.source == Path::new("content/index.md") {
+        if e.section == Section::Page
+            && e.common.slug == "index"
+            && e.source == Path::new("content/index.md")
+        {
             home_intro = Some(i);
             continue;
         }
         if e.section == Section::Page && RESERVED.contains(&e.common.slug.as_str()) {
             diags.push(
-                Diagnostic::error(&e.source, 0, 0, format!("the page slug \"{}\" is used by twinsite itself for /{}/", e.common.slug, e.common.slug))
-                    .with_hint("rename the file or set another `slug:`"),
+                Diagnostic::error(
+                    &e.source,
+                    0,
+                    0,
+                    format!(
+                        "the page slug \"{}\" is used by twinsite itself for /{}/",
+                        e.common.slug, e.common.slug
+                    ),
+                )
+                .with_hint("rename the file or set another `slug:`"),
             );
             continue;
         }
@@ -46,8 +81,19 @@ pub fn link(config: SiteConfig, root: &Path, mut entries: Vec<Entry>, now: Date,
         if let Some(&other) = index.get(&key) {
             let first = &entries[other].source;
             diags.push(
-                Diagnostic::error(&e.source, 0, 0, format!("the slug \"{}\" is already used by {}", e.common.slug, crate::diagnostics::display_path(first)))
-                    .with_hint("two entries of the same kind need different file names or `slug:` values"),
+                Diagnostic::error(
+                    &e.source,
+                    0,
+                    0,
+                    format!(
+                        "the slug \"{}\" is already used by {}",
+                        e.common.slug,
+                        crate::diagnostics::display_path(first)
+                    ),
+                )
+                .with_hint(
+                    "two entries of the same kind need different file names or `slug:` values",
+                ),
             );
             continue;
         }
@@ -60,11 +106,35 @@ pub fn link(config: SiteConfig, root: &Path, mut entries: Vec<Entry>, now: Date,
     for (i, e) in entries.iter().enumerate() {
         match &e.data {
             Data::Association(a) => {
-                relations[i].cities = resolve(&e.source, "cities", &a.cities, Section::City, &index, diags);
+                relations[i].cities = resolve(
+                    &e.source,
+                    "cities",
+                    &a.cities,
+                    Section::City,
+                    &index,
+                    &broken,
+                    diags,
+                );
             }
             Data::Event(ev) => {
-                relations[i].cities = resolve(&e.source, "cities", &ev.cities, Section::City, &index, diags);
-                relations[i].associations = resolve(&e.source, "organizers", &ev.organizers, Section::Association, &index, diags);
+                relations[i].cities = resolve(
+                    &e.source,
+                    "cities",
+                    &ev.cities,
+                    Section::City,
+                    &index,
+                    &broken,
+                    diags,
+                );
+                relations[i].associations = resolve(
+                    &e.source,
+                    "organizers",
+                    &ev.organizers,
+                    Section::Association,
+                    &index,
+                    &broken,
+                    diags,
+                );
             }
             _ => {}
         }
@@ -80,12 +150,20 @@ pub fn link(config: SiteConfig, root: &Path, mut entries: Vec<Entry>, now: Date,
             };
             occurrences_by_entry[i] = starts
                 .into_iter()
-                .map(|start| Occurrence { start, end: start.checked_add(span).unwrap_or(start), event: i })
+                .map(|start| Occurrence {
+                    start,
+                    end: start.checked_add(span).unwrap_or(start),
+                    event: i,
+                })
                 .collect();
         }
     }
     let ordered = |section: Section| -> Vec<usize> {
-        let mut v: Vec<usize> = index.iter().filter(|((s, _), _)| *s == section).map(|(_, &i)| i).collect();
+        let mut v: Vec<usize> = index
+            .iter()
+            .filter(|((s, _), _)| *s == section)
+            .map(|(_, &i)| i)
+            .collect();
         v.sort_by(|&a, &b| compare(&entries[a], &entries[b]));
         v
     };
@@ -95,7 +173,11 @@ pub fn link(config: SiteConfig, root: &Path, mut entries: Vec<Entry>, now: Date,
     let mut events = ordered(Section::Event);
     events.sort_by_key(|&i| event_key(&entries[i]));
     let mut news = ordered(Section::News);
-    news.sort_by(|&a, &b| news_date(&entries[b]).cmp(&news_date(&entries[a])).then(entries[a].common.slug.cmp(&entries[b].common.slug)));
+    news.sort_by(|&a, &b| {
+        news_date(&entries[b])
+            .cmp(&news_date(&entries[a]))
+            .then(entries[a].common.slug.cmp(&entries[b].common.slug))
+    });
 
     // Back-links: city → associations carrying it and events naming it; association → events.
     for &a in &associations {
@@ -117,13 +199,23 @@ pub fn link(config: SiteConfig, root: &Path, mut entries: Vec<Entry>, now: Date,
     }
 
     let mut topics: BTreeMap<String, Topic> = BTreeMap::new();
-    for &i in cities.iter().chain(&associations).chain(&events).chain(&news).chain(&pages) {
+    for &i in cities
+        .iter()
+        .chain(&associations)
+        .chain(&events)
+        .chain(&news)
+        .chain(&pages)
+    {
         for name in &entries[i].common.topics {
             let Some(slug) = slug::slugify(name) else {
                 diags.push(Diagnostic::warning(&entries[i].source, 0, 0, format!("the topic \"{name}\" has no letters or digits that can be used in a web address; it is ignored")));
                 continue;
             };
-            let t = topics.entry(slug.clone()).or_insert_with(|| Topic { name: name.clone(), slug, entries: Vec::new() });
+            let t = topics.entry(slug.clone()).or_insert_with(|| Topic {
+                name: name.clone(),
+                slug,
+                entries: Vec::new(),
+            });
             if t.entries.last() != Some(&i) {
                 t.entries.push(i);
             }
@@ -152,7 +244,15 @@ pub fn link(config: SiteConfig, root: &Path, mut entries: Vec<Entry>, now: Date,
     }
 }
 
-fn resolve(source: &Path, key: &str, refs: &[Ref], section: Section, index: &HashMap<(Section, String), usize>, diags: &mut Diagnostics) -> Vec<usize> {
+fn resolve(
+    source: &Path,
+    key: &str,
+    refs: &[Ref],
+    section: Section,
+    index: &HashMap<(Section, String), usize>,
+    broken: &HashSet<(Section, String)>,
+    diags: &mut Diagnostics,
+) -> Vec<usize> {
     let mut out = Vec::new();
     for r in refs {
         match index.get(&(section, r.slug.clone())) {
@@ -161,14 +261,34 @@ fn resolve(source: &Path, key: &str, refs: &[Ref], section: Section, index: &Has
                     out.push(i);
                 }
             }
+            None if broken.contains(&(section, r.slug.clone())) => {}
             None => {
-                let what = if section == Section::City { "city" } else { "association" };
-                let candidates = index.keys().filter(|(s, _)| *s == section).map(|(_, slug)| slug.as_str());
+                let what = if section == Section::City {
+                    "city"
+                } else {
+                    "association"
+                };
+                let candidates = index
+                    .keys()
+                    .chain(broken.iter())
+                    .filter(|(s, _)| *s == section)
+                    .map(|(_, slug)| slug.as_str());
                 let hint = match did_you_mean(&r.slug, candidates) {
                     Some(s) => format!("did you mean \"{s}\"?"),
-                    None => format!("use the file name (without .md) of a file in content/{}/", section.dir()),
+                    None => format!(
+                        "use the file name (without .md) of a file in content/{}/",
+                        section.dir()
+                    ),
                 };
-                diags.push(Diagnostic::error(source, r.pos.line, r.pos.col, format!("unknown {what} \"{}\" in {key}", r.slug)).with_hint(hint));
+                diags.push(
+                    Diagnostic::error(
+                        source,
+                        r.pos.line,
+                        r.pos.col,
+                        format!("unknown {what} \"{}\" in {key}", r.slug),
+                    )
+                    .with_hint(hint),
+                );
             }
         }
     }
@@ -177,36 +297,83 @@ fn resolve(source: &Path, key: &str, refs: &[Ref], section: Section, index: &Has
 
 fn check_aliases(entries: &[Entry], diags: &mut Diagnostics) {
     let mut seen: HashMap<String, &PathBuf> = HashMap::new();
-    let own: HashMap<String, &PathBuf> = entries.iter().map(|e| (format!("/{}", e.url_path()), &e.source)).collect();
+    let own: HashMap<String, &PathBuf> = entries
+        .iter()
+        .map(|e| (format!("/{}", e.url_path()), &e.source))
+        .collect();
     for e in entries {
         for a in &e.common.aliases {
-            let norm = if a.ends_with('/') || a.rsplit('/').next().is_some_and(|l| l.contains('.')) { a.clone() } else { format!("{a}/") };
+            let norm = if a.ends_with('/') || a.rsplit('/').next().is_some_and(|l| l.contains('.'))
+            {
+                a.clone()
+            } else {
+                format!("{a}/")
+            };
             if let Some(owner) = own.get(&norm) {
-                diags.push(Diagnostic::error(&e.source, 0, 0, format!("the alias {a} is the address of {}", crate::diagnostics::display_path(owner))).with_hint("an alias must be an old address that no page uses any more"));
-            } else if let Some(prev) = seen.insert(norm, &e.source) {
-                if prev != &e.source {
-                    diags.push(Diagnostic::error(&e.source, 0, 0, format!("the alias {a} is also claimed by {}", crate::diagnostics::display_path(prev))));
-                }
+                diags.push(
+                    Diagnostic::error(
+                        &e.source,
+                        0,
+                        0,
+                        format!(
+                            "the alias {a} is the address of {}",
+                            crate::diagnostics::display_path(owner)
+                        ),
+                    )
+                    .with_hint("an alias must be an old address that no page uses any more"),
+                );
+            } else if let Some(prev) = seen.insert(norm, &e.source)
+                && prev != &e.source
+            {
+                diags.push(Diagnostic::error(
+                    &e.source,
+                    0,
+                    0,
+                    format!(
+                        "the alias {a} is also claimed by {}",
+                        crate::diagnostics::display_path(prev)
+                    ),
+                ));
             }
         }
     }
 }
 
-fn check_config_refs(config: &SiteConfig, root: &Path, index: &HashMap<(Section, String), usize>, diags: &mut Diagnostics) {
+fn check_config_refs(
+    config: &SiteConfig,
+    root: &Path,
+    index: &HashMap<(Section, String), usize>,
+    diags: &mut Diagnostics,
+) {
     for (key, value) in [("imprint", &config.imprint), ("privacy", &config.privacy)] {
-        if let Some(slug) = value {
-            if !index.contains_key(&(Section::Page, slug.clone())) {
-                let line = crate::source::SourceFile::read(root, Path::new(CONFIG_FILE))
-                    .ok()
-                    .and_then(|f| f.text.lines().position(|l| l.starts_with(&format!("{key}:"))))
-                    .map_or(0, |p| p + 1);
-                let candidates = index.keys().filter(|(s, _)| *s == Section::Page).map(|(_, s)| s.as_str());
-                let hint = match did_you_mean(slug, candidates) {
-                    Some(s) => format!("did you mean \"{s}\"?"),
-                    None => format!("create content/{slug}.md"),
-                };
-                diags.push(Diagnostic::error(CONFIG_FILE, line, 0, format!("`{key}` names the page \"{slug}\", but there is no content/{slug}.md")).with_hint(hint));
-            }
+        if let Some(slug) = value
+            && !index.contains_key(&(Section::Page, slug.clone()))
+        {
+            let line = crate::source::SourceFile::read(root, Path::new(CONFIG_FILE))
+                .ok()
+                .and_then(|f| {
+                    f.text
+                        .lines()
+                        .position(|l| l.starts_with(&format!("{key}:")))
+                })
+                .map_or(0, |p| p + 1);
+            let candidates = index
+                .keys()
+                .filter(|(s, _)| *s == Section::Page)
+                .map(|(_, s)| s.as_str());
+            let hint = match did_you_mean(slug, candidates) {
+                Some(s) => format!("did you mean \"{s}\"?"),
+                None => format!("create content/{slug}.md"),
+            };
+            diags.push(
+                Diagnostic::error(
+                    CONFIG_FILE,
+                    line,
+                    0,
+                    format!("`{key}` names the page \"{slug}\", but there is no content/{slug}.md"),
+                )
+                .with_hint(hint),
+            );
         }
     }
 }

@@ -76,7 +76,8 @@ fn set_heading_ids(events: &mut [(Event<'_>, usize)], anchors: &mut Vec<String>)
                 .find(|&j| matches!(events[j].0, Event::End(TagEnd::Heading(_))))
                 .unwrap_or(i);
             let base = explicit.unwrap_or_else(|| {
-                slug::slugify(&plain_text(events[i + 1..end].iter().map(|(e, _)| e))).unwrap_or_else(|| "abschnitt".to_owned())
+                slug::slugify(&plain_text(events[i + 1..end].iter().map(|(e, _)| e)))
+                    .unwrap_or_else(|| "abschnitt".to_owned())
             });
             let mut unique = base.clone();
             let mut n = 1;
@@ -146,7 +147,8 @@ fn first_paragraph(events: &[(Event<'_>, usize)]) -> Option<(usize, usize)> {
     for (i, (e, _)) in events.iter().enumerate() {
         match e {
             Event::Start(Tag::Paragraph) if depth == 0 => {
-                let end = (i..events.len()).find(|&j| matches!(events[j].0, Event::End(TagEnd::Paragraph)))?;
+                let end = (i..events.len())
+                    .find(|&j| matches!(events[j].0, Event::End(TagEnd::Paragraph)))?;
                 return Some((i, end));
             }
             Event::Start(Tag::Heading { level, .. }) if *level <= HeadingLevel::H6 => depth += 1,
@@ -182,7 +184,10 @@ mod tests {
 
     #[test]
     fn extensions_are_on() {
-        let r = render("| a | b |\n|---|---|\n| 1 | 2 |\n\n~~alt~~ - [x] done\n\nText[^1]\n\n[^1]: Fußnote\n", "/");
+        let r = render(
+            "| a | b |\n|---|---|\n| 1 | 2 |\n\n~~alt~~ - [x] done\n\nText[^1]\n\n[^1]: Fußnote\n",
+            "/",
+        );
         assert!(r.html.contains("<table>"));
         assert!(r.html.contains("<del>alt</del>"));
         assert!(r.html.contains("footnote"));
@@ -197,8 +202,15 @@ mod tests {
 
     #[test]
     fn site_links_get_the_base_path() {
-        let r = render("See [Lyon](/cities/lyon/) and ![Logo](/images/logo.svg) and [x](https://example.org/) [y](#a)\n", "/partner/");
-        assert!(r.html.contains("href=\"/partner/cities/lyon/\""), "{}", r.html);
+        let r = render(
+            "See [Lyon](/cities/lyon/) and ![Logo](/images/logo.svg) and [x](https://example.org/) [y](#a)\n",
+            "/partner/",
+        );
+        assert!(
+            r.html.contains("href=\"/partner/cities/lyon/\""),
+            "{}",
+            r.html
+        );
         assert!(r.html.contains("src=\"/partner/images/logo.svg\""));
         assert!(r.html.contains("href=\"https://example.org/\""));
         let links: Vec<&str> = r.links.iter().map(|(l, _)| l.as_str()).collect();

@@ -83,17 +83,27 @@ pub struct Site {
 impl Site {
     /// The entry with `slug` in `section`.
     pub fn get(&self, section: Section, slug: &str) -> Option<&Entry> {
-        self.index.get(&(section, slug.to_owned())).map(|&i| &self.entries[i])
+        self.index
+            .get(&(section, slug.to_owned()))
+            .map(|&i| &self.entries[i])
     }
 
     /// A site-absolute URL path with the base path, e.g. `/partner/cities/lyon/`.
     pub fn url(&self, path: &str) -> String {
-        format!("{}{}", self.config.base_url.path, path.trim_start_matches('/'))
+        format!(
+            "{}{}",
+            self.config.base_url.path,
+            path.trim_start_matches('/')
+        )
     }
 
     /// A full URL, e.g. `https://example.org/partner/cities/lyon/`.
     pub fn permalink(&self, path: &str) -> String {
-        format!("{}{}", self.config.base_url.full, path.trim_start_matches('/'))
+        format!(
+            "{}{}",
+            self.config.base_url.full,
+            path.trim_start_matches('/')
+        )
     }
 
     /// The occurrences of event `i`.

@@ -7,7 +7,8 @@
 /// Whether `s` is a valid slug: lowercase ASCII letters, digits and single inner hyphens.
 pub fn is_valid(s: &str) -> bool {
     !s.is_empty()
-        && s.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+        && s.bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
         && !s.starts_with('-')
         && !s.ends_with('-')
 }
@@ -146,9 +147,15 @@ mod tests {
     fn transliterates() {
         assert_eq!(slugify("Brünn").as_deref(), Some("bruenn"));
         assert_eq!(slugify("Kraków").as_deref(), Some("krakow"));
-        assert_eq!(slugify("Straße der Städte").as_deref(), Some("strasse-der-staedte"));
+        assert_eq!(
+            slugify("Straße der Städte").as_deref(),
+            Some("strasse-der-staedte")
+        );
         assert_eq!(slugify("Київ").as_deref(), Some("kyiv"));
-        assert_eq!(slugify("  Jugend & Sport! ").as_deref(), Some("jugend-sport"));
+        assert_eq!(
+            slugify("  Jugend & Sport! ").as_deref(),
+            Some("jugend-sport")
+        );
         assert_eq!(slugify("南京"), None);
     }
 

@@ -43,11 +43,25 @@ impl SourceFile {
                 let valid = &bytes[..e.valid_up_to()];
                 let line = valid.iter().filter(|&&b| b == b'\n').count() + 1;
                 let line_start = valid.iter().rposition(|&b| b == b'\n').map_or(0, |p| p + 1);
-                let col = String::from_utf8_lossy(&valid[line_start..]).chars().count() + 1;
+                let col = String::from_utf8_lossy(&valid[line_start..])
+                    .chars()
+                    .count()
+                    + 1;
                 let utf16 = bytes.starts_with(b"\xFF\xFE") || bytes.starts_with(b"\xFE\xFF");
-                let what = if utf16 { "UTF-16" } else { "not UTF-8 (perhaps Latin-1 or Windows-1252)" };
-                Err(Diagnostic::error(rel_path, line, col, format!("this file is {what}; twinsite reads UTF-8 only"))
-                    .with_hint("open the file in your editor and save it again with the encoding \"UTF-8\""))
+                let what = if utf16 {
+                    "UTF-16"
+                } else {
+                    "not UTF-8 (perhaps Latin-1 or Windows-1252)"
+                };
+                Err(Diagnostic::error(
+                    rel_path,
+                    line,
+                    col,
+                    format!("this file is {what}; twinsite reads UTF-8 only"),
+                )
+                .with_hint(
+                    "open the file in your editor and save it again with the encoding \"UTF-8\"",
+                ))
             }
         }
     }
@@ -70,13 +84,15 @@ mod tests {
 
     #[test]
     fn strips_bom_and_crlf() {
-        let f = SourceFile::from_bytes("a.md".into(), b"\xEF\xBB\xBF---\r\ntitle: x\r\n---\r\n").unwrap();
+        let f = SourceFile::from_bytes("a.md".into(), b"\xEF\xBB\xBF---\r\ntitle: x\r\n---\r\n")
+            .unwrap();
         assert_eq!(f.text, "---\ntitle: x\n---\n");
     }
 
     #[test]
     fn latin1_is_reported_at_its_line_and_column() {
-        let e = SourceFile::from_bytes("a.md".into(), b"---\ntitle: M\xFCnchen\n---\n").unwrap_err();
+        let e =
+            SourceFile::from_bytes("a.md".into(), b"---\ntitle: M\xFCnchen\n---\n").unwrap_err();
         assert_eq!((e.line, e.col), (2, 9));
         assert!(e.message.contains("not UTF-8"), "{}", e.message);
     }

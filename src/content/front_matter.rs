@@ -66,8 +66,13 @@ pub fn parse(file: &SourceFile) -> Result<FrontMatter, Diagnostic> {
         yaml_lines.push((line_no, l.trim_end_matches('\n').to_owned()));
     }
     let Some(body_offset) = closed else {
-        return Err(Diagnostic::error(path, 1, 1, "the front matter starts here but is never closed")
-            .with_hint("add a line with only `---` after the last key, before the text of the page"));
+        return Err(Diagnostic::error(
+            path,
+            1,
+            1,
+            "the front matter starts here but is never closed",
+        )
+        .with_hint("add a line with only `---` after the last key, before the text of the page"));
     };
     let value: serde_yaml::Value = if yaml.trim().is_empty() {
         serde_yaml::Value::Mapping(serde_yaml::Mapping::new())
@@ -78,8 +83,13 @@ pub fn parse(file: &SourceFile) -> Result<FrontMatter, Diagnostic> {
         serde_yaml::Value::Mapping(m) => m,
         serde_yaml::Value::Null => serde_yaml::Mapping::new(),
         _ => {
-            return Err(Diagnostic::error(path, 2, 1, "the front matter must be a list of `key: value` lines")
-                .with_hint("write one `key: value` per line, e.g. `title: Partnerschaftsbrunch`"));
+            return Err(Diagnostic::error(
+                path,
+                2,
+                1,
+                "the front matter must be a list of `key: value` lines",
+            )
+            .with_hint("write one `key: value` per line, e.g. `title: Partnerschaftsbrunch`"));
         }
     };
     Ok(FrontMatter {
@@ -101,9 +111,19 @@ pub fn parse_yaml_file(file: &SourceFile) -> Result<FrontMatter, Diagnostic> {
         serde_yaml::from_str(&file.text).map_err(|e| yaml_error(path, &e, 0))?
     };
     let serde_yaml::Value::Mapping(map) = value else {
-        return Err(Diagnostic::error(path, 1, 1, "this file must be a list of `key: value` lines"));
+        return Err(Diagnostic::error(
+            path,
+            1,
+            1,
+            "this file must be a list of `key: value` lines",
+        ));
     };
-    let lines: Vec<(usize, String)> = file.text.lines().enumerate().map(|(i, l)| (i + 1, l.to_owned())).collect();
+    let lines: Vec<(usize, String)> = file
+        .text
+        .lines()
+        .enumerate()
+        .map(|(i, l)| (i + 1, l.to_owned()))
+        .collect();
     Ok(FrontMatter {
         rel_path: path.clone(),
         positions: key_positions(&lines),
@@ -120,19 +140,29 @@ pub fn parse_string_map(name: &str, text: &str) -> Result<BTreeMap<String, Strin
 }
 
 fn yaml_error(path: &Path, e: &serde_yaml::Error, line_shift: usize) -> Diagnostic {
-    let (line, col) = e.location().map_or((0, 0), |l| (l.line() + line_shift, l.column()));
+    let (line, col) = e
+        .location()
+        .map_or((0, 0), |l| (l.line() + line_shift, l.column()));
     let mut msg = e.to_string();
     if let Some(i) = msg.find(" at line ") {
         msg.truncate(i);
     }
     let hint = if msg.contains("mapping values are not allowed") {
         "a value that contains `: ` must be put in quotes, e.g. title: \"Treffen: Planung\""
-    } else if msg.contains("did not find expected") || msg.contains("found character that cannot start") {
+    } else if msg.contains("did not find expected")
+        || msg.contains("found character that cannot start")
+    {
         "check the quotes and indentation on this line; values with `:`, `#`, `@` or a leading `*` or `&` need quotes"
     } else {
         "check the quotes, colons and indentation on this line"
     };
-    Diagnostic::error(path, line, col, format!("the front matter is not valid YAML: {msg}")).with_hint(hint)
+    Diagnostic::error(
+        path,
+        line,
+        col,
+        format!("the front matter is not valid YAML: {msg}"),
+    )
+    .with_hint(hint)
 }
 
 /// Finds `key:` lines at indentation 0 and the column where their value starts.
@@ -142,14 +172,20 @@ fn key_positions(lines: &[(usize, String)]) -> BTreeMap<String, Pos> {
         if text.starts_with([' ', '\t', '#', '-']) {
             continue;
         }
-        let Some(colon) = text.find(':') else { continue };
+        let Some(colon) = text.find(':') else {
+            continue;
+        };
         let key = text[..colon].trim().trim_matches(['"', '\'']).to_owned();
         if key.is_empty() {
             continue;
         }
         let after = &text[colon + 1..];
         let value_start = colon + 1 + (after.len() - after.trim_start().len());
-        let col = if after.trim().is_empty() { 1 } else { text[..value_start].chars().count() + 1 };
+        let col = if after.trim().is_empty() {
+            1
+        } else {
+            text[..value_start].chars().count() + 1
+        };
         out.entry(key).or_insert(Pos { line: *line, col });
     }
     out
@@ -158,7 +194,10 @@ fn key_positions(lines: &[(usize, String)]) -> BTreeMap<String, Pos> {
 impl FrontMatter {
     /// Where `key` sits, or the top of the front matter when it is missing.
     pub fn pos(&self, key: &str) -> Pos {
-        self.positions.get(key).copied().unwrap_or(Pos { line: 1, col: 1 })
+        self.positions
+            .get(key)
+            .copied()
+            .unwrap_or(Pos { line: 1, col: 1 })
     }
 
     /// Where `item` appears inside the block of `key` (a list item or nested value), falling back
@@ -169,8 +208,14 @@ impl FrontMatter {
         for (line, text) in &self.lines {
             if *line == start.line {
                 in_block = true;
-                if let Some(i) = text.find(':').and_then(|c| text[c..].find(item).map(|j| c + j)) {
-                    return Pos { line: *line, col: text[..i].chars().count() + 1 };
+                if let Some(i) = text
+                    .find(':')
+                    .and_then(|c| text[c..].find(item).map(|j| c + j))
+                {
+                    return Pos {
+                        line: *line,
+                        col: text[..i].chars().count() + 1,
+                    };
                 }
                 continue;
             }
@@ -179,7 +224,10 @@ impl FrontMatter {
                     break;
                 }
                 if let Some(i) = text.find(item) {
-                    return Pos { line: *line, col: text[..i].chars().count() + 1 };
+                    return Pos {
+                        line: *line,
+                        col: text[..i].chars().count() + 1,
+                    };
                 }
             }
         }
@@ -212,7 +260,12 @@ impl FrontMatter {
 
     /// The value of `key` as `T`; `None` when it is missing, null, or of the wrong type (then an
     /// error naming `what` the value should be is pushed).
-    pub fn get<T: DeserializeOwned>(&self, key: &str, what: &str, diags: &mut Diagnostics) -> Option<T> {
+    pub fn get<T: DeserializeOwned>(
+        &self,
+        key: &str,
+        what: &str,
+        diags: &mut Diagnostics,
+    ) -> Option<T> {
         let v = self.map.get(key)?;
         if v.is_null() {
             return None;
@@ -221,18 +274,34 @@ impl FrontMatter {
             Ok(t) => Some(t),
             Err(e) => {
                 let detail = friendly(&e.to_string());
-                diags.push(self.error(key, format!("`{key}` must be {what}{detail}"), "see the content reference in README.md for the form of each key"));
+                diags.push(self.error(
+                    key,
+                    format!("`{key}` must be {what}{detail}"),
+                    "see the content reference in README.md for the form of each key",
+                ));
                 None
             }
         }
     }
 
     /// Like [`FrontMatter::get`], but a missing key is an error too.
-    pub fn require<T: DeserializeOwned>(&self, key: &str, what: &str, diags: &mut Diagnostics) -> Option<T> {
+    pub fn require<T: DeserializeOwned>(
+        &self,
+        key: &str,
+        what: &str,
+        diags: &mut Diagnostics,
+    ) -> Option<T> {
         if !self.has(key) || self.map.get(key).is_some_and(serde_yaml::Value::is_null) {
             diags.push(
-                Diagnostic::error(&self.rel_path, 1, 1, format!("the required key `{key}` is missing"))
-                    .with_hint(format!("add a line `{key}: …` ({what}) between the `---` lines")),
+                Diagnostic::error(
+                    &self.rel_path,
+                    1,
+                    1,
+                    format!("the required key `{key}` is missing"),
+                )
+                .with_hint(format!(
+                    "add a line `{key}: …` ({what}) between the `---` lines"
+                )),
             );
             return None;
         }
@@ -248,19 +317,37 @@ impl FrontMatter {
         match scalar_text(v) {
             Some(t) => Some(t),
             None => {
-                diags.push(self.error(key, format!("`{key}` must be a single text value, not a list or a group of keys"), "write it on one line, e.g. `key: some text`; put text with `: ` in quotes"));
+                diags.push(self.error(
+                    key,
+                    format!("`{key}` must be a single text value, not a list or a group of keys"),
+                    "write it on one line, e.g. `key: some text`; put text with `: ` in quotes",
+                ));
                 None
             }
         }
     }
 
     /// Like [`FrontMatter::text`], but a missing or empty key is an error.
-    pub fn require_text(&self, key: &str, example: &str, diags: &mut Diagnostics) -> Option<String> {
+    pub fn require_text(
+        &self,
+        key: &str,
+        example: &str,
+        diags: &mut Diagnostics,
+    ) -> Option<String> {
         let t = self.text(key, diags);
-        if t.as_deref().is_none_or(|s| s.trim().is_empty()) && !diags_has_key_error(diags, &self.rel_path, key) {
+        if t.as_deref().is_none_or(|s| s.trim().is_empty())
+            && !diags_has_key_error(diags, &self.rel_path, key)
+        {
             diags.push(
-                Diagnostic::error(&self.rel_path, self.pos(key).line, 1, format!("the required key `{key}` is missing or empty"))
-                    .with_hint(format!("add a line like `{key}: {example}` between the `---` lines")),
+                Diagnostic::error(
+                    &self.rel_path,
+                    self.pos(key).line,
+                    1,
+                    format!("the required key `{key}` is missing or empty"),
+                )
+                .with_hint(format!(
+                    "add a line like `{key}: {example}` between the `---` lines"
+                )),
             );
             return None;
         }
@@ -269,7 +356,9 @@ impl FrontMatter {
 
     /// A list of scalars as text; a single scalar counts as a list of one.
     pub fn text_list(&self, key: &str, diags: &mut Diagnostics) -> Vec<String> {
-        let Some(v) = self.map.get(key) else { return Vec::new() };
+        let Some(v) = self.map.get(key) else {
+            return Vec::new();
+        };
         match v {
             serde_yaml::Value::Null => Vec::new(),
             serde_yaml::Value::Sequence(items) => {
@@ -277,7 +366,11 @@ impl FrontMatter {
                 for item in items {
                     match scalar_text(item) {
                         Some(t) => out.push(t),
-                        None => diags.push(self.error(key, format!("every entry of `{key}` must be a single value"), "write the list as `key: [a, b]` or one `- a` line per entry")),
+                        None => diags.push(self.error(
+                            key,
+                            format!("every entry of `{key}` must be a single value"),
+                            "write the list as `key: [a, b]` or one `- a` line per entry",
+                        )),
                     }
                 }
                 out
@@ -285,7 +378,11 @@ impl FrontMatter {
             other => match scalar_text(other) {
                 Some(t) => vec![t],
                 None => {
-                    diags.push(self.error(key, format!("`{key}` must be a list"), "write the list as `key: [a, b]` or one `- a` line per entry"));
+                    diags.push(self.error(
+                        key,
+                        format!("`{key}` must be a list"),
+                        "write the list as `key: [a, b]` or one `- a` line per entry",
+                    ));
                     Vec::new()
                 }
             },
@@ -300,7 +397,12 @@ impl FrontMatter {
                 continue;
             }
             let p = self.pos(&key);
-            let mut d = Diagnostic::warning(&self.rel_path, p.line, 1, format!("unknown key `{key}` for {what}; it is ignored"));
+            let mut d = Diagnostic::warning(
+                &self.rel_path,
+                p.line,
+                1,
+                format!("unknown key `{key}` for {what}; it is ignored"),
+            );
             d = match did_you_mean(&key, known.iter().copied()) {
                 Some(s) => d.with_hint(format!("did you mean `{s}`?")),
                 None => d.with_hint(format!("the keys for {what} are: {}", known.join(", "))),
@@ -312,7 +414,9 @@ impl FrontMatter {
 
 fn diags_has_key_error(diags: &Diagnostics, path: &Path, key: &str) -> bool {
     let needle = format!("`{key}`");
-    diags.iter().any(|d| d.path == path && d.message.contains(&needle))
+    diags
+        .iter()
+        .any(|d| d.path == path && d.message.contains(&needle))
 }
 
 fn scalar_text(v: &serde_yaml::Value) -> Option<String> {
@@ -342,7 +446,11 @@ fn friendly(msg: &str) -> String {
     }
     if let Some(rest) = msg.strip_prefix("unknown field ") {
         let field = rest.split(',').next().unwrap_or(rest);
-        let expected = rest.split("expected ").nth(1).map(|e| format!(" (allowed: {e})")).unwrap_or_default();
+        let expected = rest
+            .split("expected ")
+            .nth(1)
+            .map(|e| format!(" (allowed: {e})"))
+            .unwrap_or_default();
         return format!(": unknown key {field}{expected}");
     }
     if let Some(rest) = msg.strip_prefix("missing field ") {
@@ -360,7 +468,10 @@ mod tests {
     use super::*;
 
     fn fm(text: &str) -> Result<FrontMatter, Diagnostic> {
-        parse(&SourceFile { rel_path: "content/x.md".into(), text: text.into() })
+        parse(&SourceFile {
+            rel_path: "content/x.md".into(),
+            text: text.into(),
+        })
     }
 
     #[test]
@@ -381,8 +492,18 @@ mod tests {
 
     #[test]
     fn unclosed_and_missing_front_matter() {
-        assert!(fm("---\ntitle: x\n").unwrap_err().message.contains("never closed"));
-        assert!(fm("title: x\n").unwrap_err().message.contains("no front matter"));
+        assert!(
+            fm("---\ntitle: x\n")
+                .unwrap_err()
+                .message
+                .contains("never closed")
+        );
+        assert!(
+            fm("title: x\n")
+                .unwrap_err()
+                .message
+                .contains("no front matter")
+        );
     }
 
     #[test]
@@ -392,7 +513,12 @@ mod tests {
         assert_eq!(f.get::<f64>("lat", "a number like 45.76", &mut d), None);
         let v = d.sorted();
         assert_eq!(v[0].line, 2);
-        assert!(v[0].message.contains("`lat` must be a number like 45.76, not the text \"abc\""), "{}", v[0].message);
+        assert!(
+            v[0].message
+                .contains("`lat` must be a number like 45.76, not the text \"abc\""),
+            "{}",
+            v[0].message
+        );
     }
 
     #[test]

@@ -44,7 +44,11 @@ pub fn content_files(root: &Path, diags: &mut Diagnostics) -> Vec<PathBuf> {
     for item in walker {
         match item {
             Ok(e) if e.file_type().is_some_and(|t| t.is_file()) => {
-                let rel = e.path().strip_prefix(root).unwrap_or(e.path()).to_path_buf();
+                let rel = e
+                    .path()
+                    .strip_prefix(root)
+                    .unwrap_or(e.path())
+                    .to_path_buf();
                 if validate::is_markdown(&rel) {
                     files.push(rel);
                 }
@@ -52,7 +56,12 @@ pub fn content_files(root: &Path, diags: &mut Diagnostics) -> Vec<PathBuf> {
             Ok(_) => {}
             Err(err) => {
                 let path = err_path(&err).map(|p| p.strip_prefix(root).unwrap_or(p).to_path_buf());
-                diags.push(Diagnostic::error(path.unwrap_or_else(|| CONTENT_DIR.into()), 0, 0, format!("cannot read: {err}")));
+                diags.push(Diagnostic::error(
+                    path.unwrap_or_else(|| CONTENT_DIR.into()),
+                    0,
+                    0,
+                    format!("cannot read: {err}"),
+                ));
             }
         }
     }
@@ -63,14 +72,20 @@ pub fn content_files(root: &Path, diags: &mut Diagnostics) -> Vec<PathBuf> {
 fn err_path(err: &ignore::Error) -> Option<&Path> {
     match err {
         ignore::Error::WithPath { path, .. } => Some(path),
-        ignore::Error::WithLineNumber { err, .. } | ignore::Error::WithDepth { err, .. } => err_path(err),
+        ignore::Error::WithLineNumber { err, .. } | ignore::Error::WithDepth { err, .. } => {
+            err_path(err)
+        }
         _ => None,
     }
 }
 
 /// The section of a content file from its folder, or an error for an unknown folder.
 fn section_of(rel: &Path) -> Result<Section, Diagnostic> {
-    let parts: Vec<String> = rel.iter().skip(1).map(|c| c.to_string_lossy().into_owned()).collect();
+    let parts: Vec<String> = rel
+        .iter()
+        .skip(1)
+        .map(|c| c.to_string_lossy().into_owned())
+        .collect();
     match parts.as_slice() {
         [_file] => Ok(Section::Page),
         [dir, ..] => match Section::from_dir(dir) {
@@ -95,31 +110,45 @@ pub fn stable_hash(bytes: &[u8]) -> u64 {
     h
 }
 
+/// What loading one file gave: the entry, or at least the slug of a file that has errors (so
+/// references to it do not cause a second, misleading "unknown" error).
+pub type FileResult = (Option<Entry>, Option<(Section, String)>, Diagnostics);
+
 /// Reads and checks one content file.
-pub fn load_file(root: &Path, rel: &Path, config: &SiteConfig, opts: LoadOptions) -> (Option<Entry>, Diagnostics) {
+pub fn load_file(root: &Path, rel: &Path, config: &SiteConfig, opts: LoadOptions) -> FileResult {
     let mut diags = Diagnostics::new();
     let section = match section_of(rel) {
         Ok(s) => s,
         Err(d) => {
             diags.push(d);
-            return (None, diags);
+            return (None, None, diags);
         }
     };
     let file = match SourceFile::read(root, rel) {
         Ok(f) => f,
         Err(d) => {
             diags.push(d);
-            return (None, diags);
+            return (None, None, diags);
         }
     };
+    let stem = rel
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
     let fm = match front_matter::parse(&file) {
         Ok(fm) => fm,
         Err(d) => {
             diags.push(d);
-            return (None, diags);
+            return (None, Some((section, stem)), diags);
         }
     };
-    let entry = validate::entry(&fm, section, stable_hash(file.text.as_bytes()), config, &mut diags);
+    let entry = validate::entry(
+        &fm,
+        section,
+        stable_hash(file.text.as_bytes()),
+        config,
+        &mut diags,
+    );
     let draft = entry.as_ref().map_or_else(
         || fm.text("draft", &mut Diagnostics::new()).as_deref() == Some("true"),
         |e| e.common.draft,
@@ -138,20 +167,47 @@ pub fn load_file(root: &Path, rel: &Path, config: &SiteConfig, opts: LoadOptions
             .collect::<Vec<_>>();
         let mut out = Diagnostics::new();
         out.extend(relaxed);
-        return (None, out);
+        return (None, None, out);
     }
-    (entry, diags)
+    let known = match &entry {
+        Some(_) => None,
+        None => Some((
+            section,
+            fm.text("slug", &mut Diagnostics::new()).unwrap_or(stem),
+        )),
+    };
+    (entry, known, diags)
 }
 
-/// Loads every content file in parallel. Entries come back sorted by source path.
-pub fn load(root: &Path, config: &SiteConfig, opts: LoadOptions, diags: &mut Diagnostics) -> Vec<Entry> {
+/// Every content file, loaded.
+#[derive(Debug, Default)]
+pub struct Content {
+    /// Entries that passed their checks, sorted by source path.
+    pub entries: Vec<Entry>,
+    /// Sections and slugs of files that exist but have errors.
+    pub broken: Vec<(Section, String)>,
+}
+
+/// Loads every content file in parallel.
+pub fn load(
+    root: &Path,
+    config: &SiteConfig,
+    opts: LoadOptions,
+    diags: &mut Diagnostics,
+) -> Content {
     let files = content_files(root, diags);
-    let results: Vec<(Option<Entry>, Diagnostics)> =
-        files.par_iter().map(|rel| load_file(root, rel, config, opts)).collect();
-    let mut entries = Vec::with_capacity(results.len());
-    for (entry, d) in results {
+    let results: Vec<FileResult> = files
+        .par_iter()
+        .map(|rel| load_file(root, rel, config, opts))
+        .collect();
+    let mut out = Content {
+        entries: Vec::with_capacity(results.len()),
+        broken: Vec::new(),
+    };
+    for (entry, broken, d) in results {
         diags.extend(d);
-        entries.extend(entry);
+        out.entries.extend(entry);
+        out.broken.extend(broken);
     }
-    entries
+    out
 }

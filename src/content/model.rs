@@ -100,7 +100,15 @@ pub struct Common {
 }
 
 /// Kinds of partnership.
-pub const CITY_KINDS: &[&str] = &["partnership", "friendship", "cooperation", "contact", "district", "project", "national"];
+pub const CITY_KINDS: &[&str] = &[
+    "partnership",
+    "friendship",
+    "cooperation",
+    "contact",
+    "district",
+    "project",
+    "national",
+];
 /// States of a partnership.
 pub const CITY_STATUSES: &[&str] = &["active", "dormant", "suspended", "ended"];
 /// Activity levels (RGRE scale).

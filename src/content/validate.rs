@@ -15,20 +15,54 @@ use crate::diagnostics::{Diagnostic, Diagnostics, did_you_mean};
 use crate::markdown;
 use crate::slug;
 
-const COMMON_KEYS: &[&str] = &["title", "slug", "draft", "summary", "topics", "aliases", "weight", "image"];
-const CITY_KEYS: &[&str] = &[
-    "country", "country_code", "kind", "name_local", "region", "since", "lat", "lon", "status", "ended", "activity", "sdgs", "population",
-    "website", "languages", "contacts",
+const COMMON_KEYS: &[&str] = &[
+    "title", "slug", "draft", "summary", "topics", "aliases", "weight", "image",
 ];
-const ASSOCIATION_KEYS: &[&str] = &["cities", "website", "email", "phone", "address", "founded", "meets", "contacts"];
+const CITY_KEYS: &[&str] = &[
+    "country",
+    "country_code",
+    "kind",
+    "name_local",
+    "region",
+    "since",
+    "lat",
+    "lon",
+    "status",
+    "ended",
+    "activity",
+    "sdgs",
+    "population",
+    "website",
+    "languages",
+    "contacts",
+];
+const ASSOCIATION_KEYS: &[&str] = &[
+    "cities", "website", "email", "phone", "address", "founded", "meets", "contacts",
+];
 const EVENT_KEYS: &[&str] = &[
-    "date", "time", "end", "end_date", "location", "cities", "organizers", "repeat", "status", "registration", "cost",
+    "date",
+    "time",
+    "end",
+    "end_date",
+    "location",
+    "cities",
+    "organizers",
+    "repeat",
+    "status",
+    "registration",
+    "cost",
 ];
 const NEWS_KEYS: &[&str] = &["date"];
 const PAGE_KEYS: &[&str] = &["menu"];
 
 /// Checks `fm` as an entry of `section`; the entry is `None` when a required value is unusable.
-pub fn entry(fm: &FrontMatter, section: Section, content_hash: u64, config: &SiteConfig, diags: &mut Diagnostics) -> Option<Entry> {
+pub fn entry(
+    fm: &FrontMatter,
+    section: Section,
+    content_hash: u64,
+    config: &SiteConfig,
+    diags: &mut Diagnostics,
+) -> Option<Entry> {
     let before = diags.error_count();
     let (extra, what) = match section {
         Section::City => (CITY_KEYS, "a city"),
@@ -46,14 +80,19 @@ pub fn entry(fm: &FrontMatter, section: Section, content_hash: u64, config: &Sit
         Section::Event => event(fm, diags).map(Data::Event),
         Section::News => date(fm, "date", true, diags).map(|date| Data::News(News { date })),
         Section::Page => Some(Data::Page(Page {
-            menu: fm.get::<bool>("menu", "`true` or `false`", diags).unwrap_or(false),
+            menu: fm
+                .get::<bool>("menu", "`true` or `false`", diags)
+                .unwrap_or(false),
         })),
     };
     let base = &config.base_url.path;
     let body = markdown::render(&fm.body, base);
     let (summary_html, summary_text) = match &common.summary {
         Some(s) => markdown::render_summary(s, base),
-        None => (body.first_paragraph_html.clone(), body.first_paragraph_text.clone()),
+        None => (
+            body.first_paragraph_html.clone(),
+            body.first_paragraph_text.clone(),
+        ),
     };
     let to_pos = |offset: usize| {
         let (line, col) = markdown::body_pos(&fm.body, fm.body_line, offset);
@@ -66,7 +105,11 @@ pub fn entry(fm: &FrontMatter, section: Section, content_hash: u64, config: &Sit
                 .with_hint("describe the image for people who cannot see it: ![Rathaus von Lyon im Abendlicht](…)"),
         );
     }
-    let links = body.links.iter().map(|(l, o)| (l.clone(), to_pos(*o))).collect();
+    let links = body
+        .links
+        .iter()
+        .map(|(l, o)| (l.clone(), to_pos(*o)))
+        .collect();
     if diags.error_count() > before {
         return None;
     }
@@ -85,16 +128,27 @@ pub fn entry(fm: &FrontMatter, section: Section, content_hash: u64, config: &Sit
 }
 
 fn common(fm: &FrontMatter, diags: &mut Diagnostics) -> Common {
-    let title = fm.require_text("title", "Partnerschaftsbrunch", diags).unwrap_or_default();
-    let stem = fm.rel_path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+    let title = fm
+        .require_text("title", "Partnerschaftsbrunch", diags)
+        .unwrap_or_default();
+    let stem = fm
+        .rel_path
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
     let slug = match fm.text("slug", diags) {
         Some(s) => {
             if !slug::is_valid(&s) {
                 let p = fm.pos("slug");
                 let suggestion = slug::slugify(&s).unwrap_or_else(|| "name".to_owned());
                 diags.push(
-                    Diagnostic::error(&fm.rel_path, p.line, p.col, format!("the slug \"{s}\" may only contain a-z, 0-9 and -"))
-                        .with_hint(format!("write `slug: {suggestion}`")),
+                    Diagnostic::error(
+                        &fm.rel_path,
+                        p.line,
+                        p.col,
+                        format!("the slug \"{s}\" may only contain a-z, 0-9 and -"),
+                    )
+                    .with_hint(format!("write `slug: {suggestion}`")),
                 );
             }
             s
@@ -115,15 +169,22 @@ fn common(fm: &FrontMatter, diags: &mut Diagnostics) -> Common {
         if !a.starts_with('/') || a.contains("..") || a.contains("://") {
             let p = fm.item_pos("aliases", a);
             diags.push(
-                Diagnostic::error(&fm.rel_path, p.line, p.col, format!("the alias \"{a}\" must be an old path on this site starting with /"))
-                    .with_hint("write it like `/partnerstaedte/lyon.html` or `/alt/lyon/`"),
+                Diagnostic::error(
+                    &fm.rel_path,
+                    p.line,
+                    p.col,
+                    format!("the alias \"{a}\" must be an old path on this site starting with /"),
+                )
+                .with_hint("write it like `/partnerstaedte/lyon.html` or `/alt/lyon/`"),
             );
         }
     }
     Common {
         title,
         slug,
-        draft: fm.get::<bool>("draft", "`true` or `false`", diags).unwrap_or(false),
+        draft: fm
+            .get::<bool>("draft", "`true` or `false`", diags)
+            .unwrap_or(false),
         summary: fm.text("summary", diags),
         topics: fm.text_list("topics", diags),
         aliases,
@@ -132,8 +193,16 @@ fn common(fm: &FrontMatter, diags: &mut Diagnostics) -> Common {
     }
 }
 
-fn one_of(fm: &FrontMatter, key: &str, allowed: &[&str], default: &str, diags: &mut Diagnostics) -> String {
-    let Some(v) = fm.text(key, diags) else { return default.to_owned() };
+fn one_of(
+    fm: &FrontMatter,
+    key: &str,
+    allowed: &[&str],
+    default: &str,
+    diags: &mut Diagnostics,
+) -> String {
+    let Some(v) = fm.text(key, diags) else {
+        return default.to_owned();
+    };
     if allowed.contains(&v.as_str()) {
         return v;
     }
@@ -142,7 +211,15 @@ fn one_of(fm: &FrontMatter, key: &str, allowed: &[&str], default: &str, diags: &
         Some(s) => format!("did you mean `{s}`? allowed: {}", allowed.join(", ")),
         None => format!("allowed: {}", allowed.join(", ")),
     };
-    diags.push(Diagnostic::error(&fm.rel_path, p.line, p.col, format!("`{key}` cannot be \"{v}\"")).with_hint(hint));
+    diags.push(
+        Diagnostic::error(
+            &fm.rel_path,
+            p.line,
+            p.col,
+            format!("`{key}` cannot be \"{v}\""),
+        )
+        .with_hint(hint),
+    );
     default.to_owned()
 }
 
@@ -153,18 +230,24 @@ pub fn parse_date(s: &str) -> Result<Date, String> {
     if !ok_shape {
         return Err(format!("\"{s}\" is not a date in the form YYYY-MM-DD"));
     }
-    s.parse::<Date>().map_err(|_| format!("{s} is not a real date"))
+    s.parse::<Date>()
+        .map_err(|_| format!("{s} is not a real date"))
 }
 
 fn date(fm: &FrontMatter, key: &str, required: bool, diags: &mut Diagnostics) -> Option<Date> {
-    let text = if required { fm.require_text(key, "2026-05-16", diags)? } else { fm.text(key, diags)? };
+    let text = if required {
+        fm.require_text(key, "2026-05-16", diags)?
+    } else {
+        fm.text(key, diags)?
+    };
     match parse_date(&text) {
         Ok(d) => Some(d),
         Err(e) => {
             let p = fm.pos(key);
             diags.push(
-                Diagnostic::error(&fm.rel_path, p.line, p.col, format!("`{key}`: {e}"))
-                    .with_hint("write the date as year-month-day, e.g. `2026-05-16` for 16 May 2026"),
+                Diagnostic::error(&fm.rel_path, p.line, p.col, format!("`{key}`: {e}")).with_hint(
+                    "write the date as year-month-day, e.g. `2026-05-16` for 16 May 2026",
+                ),
             );
             None
         }
@@ -174,7 +257,9 @@ fn date(fm: &FrontMatter, key: &str, required: bool, diags: &mut Diagnostics) ->
 /// Parses `HH:MM` (24 h).
 pub fn parse_time(s: &str) -> Result<Time, String> {
     let s = s.trim();
-    let (h, m) = s.split_once(':').ok_or_else(|| format!("\"{s}\" is not a time in the form HH:MM"))?;
+    let (h, m) = s
+        .split_once(':')
+        .ok_or_else(|| format!("\"{s}\" is not a time in the form HH:MM"))?;
     let (h, m): (i8, i8) = match (h.parse::<i8>(), m.parse::<i8>()) {
         (Ok(hh), Ok(mm)) if h.len() <= 2 && m.len() == 2 => (hh, mm),
         _ => return Err(format!("\"{s}\" is not a time in the form HH:MM")),
@@ -189,8 +274,11 @@ fn time(fm: &FrontMatter, key: &str, diags: &mut Diagnostics) -> Option<Time> {
         Err(e) => {
             let p = fm.pos(key);
             diags.push(
-                Diagnostic::error(&fm.rel_path, p.line, p.col, format!("`{key}`: {e}"))
-                    .with_hint(format!("write the time in quotes with hours and minutes, e.g. `{key}: \"19:30\"`")),
+                Diagnostic::error(&fm.rel_path, p.line, p.col, format!("`{key}`: {e}")).with_hint(
+                    format!(
+                        "write the time in quotes with hours and minutes, e.g. `{key}: \"19:30\"`"
+                    ),
+                ),
             );
             None
         }
@@ -199,7 +287,11 @@ fn time(fm: &FrontMatter, key: &str, diags: &mut Diagnostics) -> Option<Time> {
 
 fn coordinate(fm: &FrontMatter, key: &str, limit: f64, diags: &mut Diagnostics) -> Option<f64> {
     let example = if key == "lat" { "45.764" } else { "4.836" };
-    let v = fm.require::<f64>(key, &format!("a number in decimal degrees like {example}"), diags)?;
+    let v = fm.require::<f64>(
+        key,
+        &format!("a number in decimal degrees like {example}"),
+        diags,
+    )?;
     if !(-limit..=limit).contains(&v) {
         let p = fm.pos(key);
         diags.push(
@@ -214,7 +306,10 @@ fn coordinate(fm: &FrontMatter, key: &str, limit: f64, diags: &mut Diagnostics) 
 fn refs(fm: &FrontMatter, key: &str, diags: &mut Diagnostics) -> Vec<Ref> {
     fm.text_list(key, diags)
         .into_iter()
-        .map(|slug| Ref { pos: fm.item_pos(key, &slug), slug })
+        .map(|slug| Ref {
+            pos: fm.item_pos(key, &slug),
+            slug,
+        })
         .collect()
 }
 
@@ -223,14 +318,27 @@ fn city(fm: &FrontMatter, diags: &mut Diagnostics) -> Option<City> {
     let country_code = fm.text("country_code", diags).map(|c| {
         if c.len() != 2 || !c.bytes().all(|b| b.is_ascii_alphabetic()) {
             let p = fm.pos("country_code");
-            diags.push(Diagnostic::error(&fm.rel_path, p.line, p.col, format!("`country_code` \"{c}\" is not a two-letter ISO code")).with_hint("use codes like FR, PL, GB, US"));
+            diags.push(
+                Diagnostic::error(
+                    &fm.rel_path,
+                    p.line,
+                    p.col,
+                    format!("`country_code` \"{c}\" is not a two-letter ISO code"),
+                )
+                .with_hint("use codes like FR, PL, GB, US"),
+            );
         }
         c.to_ascii_uppercase()
     });
     let since = match fm.require_text("since", "1981", diags) {
-        Some(s) if s.len() == 4 && s.bytes().all(|b| b.is_ascii_digit()) => s.parse::<i16>().ok().map(|year| Since { year, date: None }),
+        Some(s) if s.len() == 4 && s.bytes().all(|b| b.is_ascii_digit()) => {
+            s.parse::<i16>().ok().map(|year| Since { year, date: None })
+        }
         Some(s) => match parse_date(&s) {
-            Ok(d) => Some(Since { year: d.year(), date: Some(d) }),
+            Ok(d) => Some(Since {
+                year: d.year(),
+                date: Some(d),
+            }),
             Err(e) => {
                 let p = fm.pos("since");
                 diags.push(Diagnostic::error(&fm.rel_path, p.line, p.col, format!("`since`: {e}")).with_hint("write the year (`since: 1981`) or the date of signing (`since: 1981-05-12`)"));
@@ -249,12 +357,27 @@ fn city(fm: &FrontMatter, diags: &mut Diagnostics) -> Option<City> {
     let ended = fm.get::<i16>("ended", "a year like 2014", diags);
     if status == "ended" && ended.is_none() && !fm.has("ended") {
         let p = fm.pos("status");
-        diags.push(Diagnostic::warning(&fm.rel_path, p.line, p.col, "the partnership has ended, but `ended` does not say when").with_hint("add `ended: 2014` with the year it ended"));
+        diags.push(
+            Diagnostic::warning(
+                &fm.rel_path,
+                p.line,
+                p.col,
+                "the partnership has ended, but `ended` does not say when",
+            )
+            .with_hint("add `ended: 2014` with the year it ended"),
+        );
     }
-    let sdgs = fm.get::<Vec<u8>>("sdgs", "a list of goal numbers like [4, 11, 13]", diags).unwrap_or_default();
+    let sdgs = fm
+        .get::<Vec<u8>>("sdgs", "a list of goal numbers like [4, 11, 13]", diags)
+        .unwrap_or_default();
     if let Some(bad) = sdgs.iter().find(|g| !(1..=17).contains(*g)) {
         let p = fm.pos("sdgs");
-        diags.push(Diagnostic::error(&fm.rel_path, p.line, p.col, format!("`sdgs` contains {bad}, but the UN goals are numbered 1 to 17")));
+        diags.push(Diagnostic::error(
+            &fm.rel_path,
+            p.line,
+            p.col,
+            format!("`sdgs` contains {bad}, but the UN goals are numbered 1 to 17"),
+        ));
     }
     Some(City {
         country: country?,
@@ -267,9 +390,15 @@ fn city(fm: &FrontMatter, diags: &mut Diagnostics) -> Option<City> {
         lon: lon?,
         status,
         ended,
-        activity: fm.text("activity", diags).map(|_| one_of(fm, "activity", ACTIVITIES, "A", diags)),
+        activity: fm
+            .text("activity", diags)
+            .map(|_| one_of(fm, "activity", ACTIVITIES, "A", diags)),
         sdgs,
-        population: fm.get::<u64>("population", "a whole number of inhabitants like 515695", diags),
+        population: fm.get::<u64>(
+            "population",
+            "a whole number of inhabitants like 515695",
+            diags,
+        ),
         website: url(fm, "website", diags),
         languages: fm.text_list("languages", diags),
         contacts: contacts(fm, diags),
@@ -282,12 +411,27 @@ fn url(fm: &FrontMatter, key: &str, diags: &mut Diagnostics) -> Option<String> {
         return Some(v);
     }
     let p = fm.pos(key);
-    diags.push(Diagnostic::error(&fm.rel_path, p.line, p.col, format!("`{key}` \"{v}\" is not a web address")).with_hint(format!("write the full address, e.g. `{key}: https://www.example.org/`")));
+    diags.push(
+        Diagnostic::error(
+            &fm.rel_path,
+            p.line,
+            p.col,
+            format!("`{key}` \"{v}\" is not a web address"),
+        )
+        .with_hint(format!(
+            "write the full address, e.g. `{key}: https://www.example.org/`"
+        )),
+    );
     None
 }
 
 fn contacts(fm: &FrontMatter, diags: &mut Diagnostics) -> Vec<Contact> {
-    fm.get::<Vec<Contact>>("contacts", "a list of `{ name, role, email, phone }` entries", diags).unwrap_or_default()
+    fm.get::<Vec<Contact>>(
+        "contacts",
+        "a list of `{ name, role, email, phone }` entries",
+        diags,
+    )
+    .unwrap_or_default()
 }
 
 fn association(fm: &FrontMatter, diags: &mut Diagnostics) -> Association {
@@ -308,21 +452,53 @@ fn event(fm: &FrontMatter, diags: &mut Diagnostics) -> Option<Event> {
     let end_date = date(fm, "end_date", false, diags);
     let t = time(fm, "time", diags);
     let end = time(fm, "end", diags);
-    if let (Some(s), Some(e)) = (start, end_date) {
-        if e < s {
-            let p = fm.pos("end_date");
-            diags.push(Diagnostic::error(&fm.rel_path, p.line, p.col, format!("`end_date` {e} is before `date` {s}")).with_hint("`end_date` is the last day of a multi-day event; it must be on or after `date`"));
-        }
+    if let (Some(s), Some(e)) = (start, end_date)
+        && e < s
+    {
+        let p = fm.pos("end_date");
+        diags.push(
+            Diagnostic::error(
+                &fm.rel_path,
+                p.line,
+                p.col,
+                format!("`end_date` {e} is before `date` {s}"),
+            )
+            .with_hint(
+                "`end_date` is the last day of a multi-day event; it must be on or after `date`",
+            ),
+        );
     }
     if end.is_some() && t.is_none() && fm.has("end") {
         let p = fm.pos("end");
-        diags.push(Diagnostic::error(&fm.rel_path, p.line, p.col, "`end` is given without a start `time`").with_hint("add `time: \"19:00\"` with the start time, or remove `end` for an all-day event"));
+        diags.push(
+            Diagnostic::error(
+                &fm.rel_path,
+                p.line,
+                p.col,
+                "`end` is given without a start `time`",
+            )
+            .with_hint(
+                "add `time: \"19:00\"` with the start time, or remove `end` for an all-day event",
+            ),
+        );
     }
-    if let (Some(t), Some(e), None) = (t, end, end_date) {
-        if e <= t {
-            let p = fm.pos("end");
-            diags.push(Diagnostic::error(&fm.rel_path, p.line, p.col, format!("`end` {} is not after the start `time` {}", e.strftime("%H:%M"), t.strftime("%H:%M"))).with_hint("for an event that runs past midnight, add `end_date` with the next day"));
-        }
+    if let (Some(t), Some(e), None) = (t, end, end_date)
+        && e <= t
+    {
+        let p = fm.pos("end");
+        diags.push(
+            Diagnostic::error(
+                &fm.rel_path,
+                p.line,
+                p.col,
+                format!(
+                    "`end` {} is not after the start `time` {}",
+                    e.strftime("%H:%M"),
+                    t.strftime("%H:%M")
+                ),
+            )
+            .with_hint("for an event that runs past midnight, add `end_date` with the next day"),
+        );
     }
     let location = fm.get::<Location>("location", "a group `{ name, address, lat, lon }`", diags);
     if let Some(l) = &location {
@@ -330,7 +506,15 @@ fn event(fm: &FrontMatter, diags: &mut Diagnostics) -> Option<Event> {
         let bad_lon = l.lon.is_some_and(|v| !(-180.0..=180.0).contains(&v));
         if bad_lat || bad_lon {
             let p = fm.pos("location");
-            diags.push(Diagnostic::error(&fm.rel_path, p.line, p.col, "`location` has lat/lon outside the globe").with_hint("lat runs from -90 to 90, lon from -180 to 180"));
+            diags.push(
+                Diagnostic::error(
+                    &fm.rel_path,
+                    p.line,
+                    p.col,
+                    "`location` has lat/lon outside the globe",
+                )
+                .with_hint("lat runs from -90 to 90, lon from -180 to 180"),
+            );
         }
     }
     let repeat = match (fm.has("repeat"), start) {
@@ -363,7 +547,10 @@ fn repeat(fm: &FrontMatter, first: Date, diags: &mut Diagnostics) -> Option<cale
         Ok(rule) => Some(rule),
         Err(errors) => {
             for e in errors {
-                diags.push(Diagnostic::error(&fm.rel_path, p.line, p.col, format!("`repeat`: {e}")).with_hint("see \"Recurring events\" in README.md"));
+                diags.push(
+                    Diagnostic::error(&fm.rel_path, p.line, p.col, format!("`repeat`: {e}"))
+                        .with_hint("see \"Recurring events\" in README.md"),
+                );
             }
             None
         }

@@ -56,8 +56,18 @@ fn month_path(y: i16, m: i8) -> String {
 
 /// The months that get a page: from the first to the last occurrence, and the build month.
 pub fn months(site: &Site) -> Vec<(i16, i8)> {
-    let first = site.occurrences.first().map_or(site.now, |o| o.start).min(site.now);
-    let last = site.occurrences.iter().map(|o| o.end).max().unwrap_or(site.now).max(site.now);
+    let first = site
+        .occurrences
+        .first()
+        .map_or(site.now, |o| o.start)
+        .min(site.now);
+    let last = site
+        .occurrences
+        .iter()
+        .map(|o| o.end)
+        .max()
+        .unwrap_or(site.now)
+        .max(site.now);
     let mut out = Vec::new();
     let mut cur = first.first_of_month();
     while cur <= last {
@@ -86,21 +96,29 @@ pub fn jobs(site: &Site, t: &Strings) -> Vec<Job> {
         let mut d = o.start;
         while d <= o.end {
             by_day.entry(d).or_default().push(ce.clone());
-            by_month.entry((d.year(), d.month())).or_default().push(ListItem {
-                iso: d.to_string(),
-                date_text: t.date_long(d),
-                time: ce.time.clone(),
-                title: ce.title.clone(),
-                url: ce.url.clone(),
-                cancelled: ce.cancelled,
-            });
+            by_month
+                .entry((d.year(), d.month()))
+                .or_default()
+                .push(ListItem {
+                    iso: d.to_string(),
+                    date_text: t.date_long(d),
+                    time: ce.time.clone(),
+                    title: ce.title.clone(),
+                    url: ce.url.clone(),
+                    cancelled: ce.cancelled,
+                });
             match d.tomorrow() {
                 Ok(n) => d = n,
                 Err(_) => break,
             }
         }
     }
-    let weekdays: Vec<WeekdayName> = (0..7).map(|i| WeekdayName { short: t.weekday_short(i).to_owned(), long: t.weekday_name(i).to_owned() }).collect();
+    let weekdays: Vec<WeekdayName> = (0..7)
+        .map(|i| WeekdayName {
+            short: t.weekday_short(i).to_owned(),
+            long: t.weekday_name(i).to_owned(),
+        })
+        .collect();
     let months = months(site);
     let mut jobs = Vec::with_capacity(months.len() + 1);
     let now_month = (site.now.year(), site.now.month());
@@ -114,14 +132,21 @@ pub fn jobs(site: &Site, t: &Strings) -> Vec<Job> {
                         day: d.day(),
                         in_month: d.month() == m,
                         today: d == site.now,
-                        events: if d.month() == m { by_day.get(&d).cloned().unwrap_or_default() } else { Vec::new() },
+                        events: if d.month() == m {
+                            by_day.get(&d).cloned().unwrap_or_default()
+                        } else {
+                            Vec::new()
+                        },
                     })
                     .collect()
             })
             .collect();
         let title = t.month_year(y, m);
         let mut ctx = Context::new();
-        ctx.insert("page_title", &format!("{} {}", t.get("calendar_title"), title));
+        ctx.insert(
+            "page_title",
+            &format!("{} {}", t.get("calendar_title"), title),
+        );
         ctx.insert("description", "");
         ctx.insert("month_title", &title);
         ctx.insert("weekdays", &weekdays);
@@ -129,36 +154,62 @@ pub fn jobs(site: &Site, t: &Strings) -> Vec<Job> {
         ctx.insert("list", by_month.get(&(y, m)).map_or(&[][..], Vec::as_slice));
         let prev = k.checked_sub(1).and_then(|p| months.get(p));
         let next = months.get(k + 1);
-        ctx.insert("prev_url", &prev.map(|&(py, pm)| site.url(&month_path(py, pm))));
+        ctx.insert(
+            "prev_url",
+            &prev.map(|&(py, pm)| site.url(&month_path(py, pm))),
+        );
         ctx.insert("prev_title", &prev.map(|&(py, pm)| t.month_year(py, pm)));
-        ctx.insert("next_url", &next.map(|&(ny, nm)| site.url(&month_path(ny, nm))));
+        ctx.insert(
+            "next_url",
+            &next.map(|&(ny, nm)| site.url(&month_path(ny, nm))),
+        );
         ctx.insert("next_title", &next.map(|&(ny, nm)| t.month_year(ny, nm)));
-        let today_url = if (y, m) == now_month { None } else { Some(site.url("calendar/")) };
+        let today_url = if (y, m) == now_month {
+            None
+        } else {
+            Some(site.url("calendar/"))
+        };
         ctx.insert("today_url", &today_url);
         let path = month_path(y, m);
         ctx.insert("canonical", &site.permalink(&path));
         if (y, m) == now_month {
             let mut idx = ctx.clone();
             idx.insert("canonical", &site.permalink("calendar/"));
-            jobs.push(Job { path: "calendar/index.html".to_owned(), template: "calendar.html", ctx: idx });
+            jobs.push(Job {
+                path: "calendar/index.html".to_owned(),
+                template: "calendar.html",
+                ctx: idx,
+            });
         }
-        jobs.push(Job { path: format!("{path}index.html"), template: "calendar.html", ctx });
+        jobs.push(Job {
+            path: format!("{path}index.html"),
+            template: "calendar.html",
+            ctx,
+        });
     }
     jobs
 }
 
 fn ics_event(site: &Site, i: usize) -> Option<ics::IcsEvent> {
     let e = &site.entries[i];
-    let Data::Event(ev) = &e.data else { return None };
+    let Data::Event(ev) = &e.data else {
+        return None;
+    };
     let when = match ev.time {
-        None => ics::When::AllDay { first: ev.date, last: ev.last_day() },
+        None => ics::When::AllDay {
+            first: ev.date,
+            last: ev.last_day(),
+        },
         Some(start) => {
             let end = match ev.end {
                 Some(end) => Some(ev.last_day().to_datetime(end)),
                 None if ev.end_date.is_some() => None,
                 None => None,
             };
-            ics::When::Timed { start: ev.date.to_datetime(start), end }
+            ics::When::Timed {
+                start: ev.date.to_datetime(start),
+                end,
+            }
         }
     };
     let status = match ev.status.as_str() {
@@ -168,7 +219,11 @@ fn ics_event(site: &Site, i: usize) -> Option<ics::IcsEvent> {
         _ => ics::Status::Scheduled,
     };
     let location = ev.location.as_ref().map(|l| {
-        [l.name.as_deref(), l.address.as_deref()].into_iter().flatten().collect::<Vec<_>>().join(", ")
+        [l.name.as_deref(), l.address.as_deref()]
+            .into_iter()
+            .flatten()
+            .collect::<Vec<_>>()
+            .join(", ")
     });
     let geo = ev.location.as_ref().and_then(|l| Some((l.lat?, l.lon?)));
     let mut description = e.summary_text.clone();
@@ -182,7 +237,11 @@ fn ics_event(site: &Site, i: usize) -> Option<ics::IcsEvent> {
         when,
         rule: ev.repeat.clone(),
         summary: e.common.title.clone(),
-        description: if description.trim().is_empty() { None } else { Some(description) },
+        description: if description.trim().is_empty() {
+            None
+        } else {
+            Some(description)
+        },
         location: location.filter(|l| !l.is_empty()),
         geo,
         url: Some(site.permalink(&e.url_path())),
@@ -201,13 +260,30 @@ fn dtstamp(hash: u64) -> jiff::Timestamp {
     jiff::Timestamp::from_second(secs).unwrap_or(jiff::Timestamp::UNIX_EPOCH)
 }
 
-fn feed(site: &Site, name: &str, events: &[usize], path: &str, out: &mut Output, diags: &mut Diagnostics) {
+fn feed(
+    site: &Site,
+    name: &str,
+    events: &[usize],
+    path: &str,
+    out: &mut Output,
+    diags: &mut Diagnostics,
+) {
     let list: Vec<ics::IcsEvent> = events.iter().filter_map(|&i| ics_event(site, i)).collect();
     let url = site.permalink(path);
-    let cal = ics::IcsCalendar { name, description: site.config.description.as_deref(), tz: &site.config.timezone, url: Some(&url) };
+    let cal = ics::IcsCalendar {
+        name,
+        description: site.config.description.as_deref(),
+        tz: &site.config.timezone,
+        url: Some(&url),
+    };
     match ics::write(&cal, &list) {
         Ok(text) => out.insert(path.to_owned(), text),
-        Err(e) => diags.push(Diagnostic::error("site.yaml", 0, 0, format!("cannot write {path}: {e}"))),
+        Err(e) => diags.push(Diagnostic::error(
+            "site.yaml",
+            0,
+            0,
+            format!("cannot write {path}: {e}"),
+        )),
     }
 }
 
@@ -215,15 +291,36 @@ fn feed(site: &Site, name: &str, events: &[usize], path: &str, out: &mut Output,
 pub fn feeds(site: &Site, t: &Strings, diags: &mut Diagnostics) -> Output {
     let mut out = Output::new();
     let title = &site.config.title;
-    feed(site, &format!("{title}: {}", t.get("calendar_title")), &site.events, "calendar.ics", &mut out, diags);
+    feed(
+        site,
+        &format!("{title}: {}", t.get("calendar_title")),
+        &site.events,
+        "calendar.ics",
+        &mut out,
+        diags,
+    );
     for &i in site.cities.iter().chain(&site.associations) {
         let e = &site.entries[i];
         let name = format!("{title}: {}", e.common.title);
-        feed(site, &name, &site.relations[i].events, &format!("{}calendar.ics", e.url_path()), &mut out, diags);
+        feed(
+            site,
+            &name,
+            &site.relations[i].events,
+            &format!("{}calendar.ics", e.url_path()),
+            &mut out,
+            diags,
+        );
     }
     for &i in &site.events {
         let e = &site.entries[i];
-        feed(site, &e.common.title, &[i], &format!("{}{}.ics", e.url_path(), e.common.slug), &mut out, diags);
+        feed(
+            site,
+            &e.common.title,
+            &[i],
+            &format!("{}{}.ics", e.url_path(), e.common.slug),
+            &mut out,
+            diags,
+        );
     }
     out
 }

@@ -213,7 +213,10 @@ impl Views<'_> {
 
     /// A link to entry `i`.
     pub fn link(&self, i: usize) -> Link {
-        Link { title: self.site.entries[i].common.title.clone(), url: self.url(i) }
+        Link {
+            title: self.site.entries[i].common.title.clone(),
+            url: self.url(i),
+        }
     }
 
     /// Links to entries.
@@ -241,8 +244,20 @@ impl Views<'_> {
         let years = i32::from(self.site.now.year()) - i32::from(c.since.year);
         let end_year = c.ended.map(i32::from);
         let since_text = match (c.status.as_str(), end_year) {
-            ("ended", Some(y)) => t.fill("since_ended", &[("since", &c.since.year.to_string()), ("ended", &y.to_string())]),
-            _ if years >= 1 => t.fill("since_years", &[("since", &c.since.year.to_string()), ("years", &years.to_string())]),
+            ("ended", Some(y)) => t.fill(
+                "since_ended",
+                &[
+                    ("since", &c.since.year.to_string()),
+                    ("ended", &y.to_string()),
+                ],
+            ),
+            _ if years >= 1 => t.fill(
+                "since_years",
+                &[
+                    ("since", &c.since.year.to_string()),
+                    ("years", &years.to_string()),
+                ],
+            ),
             _ => t.fill("since_year", &[("since", &c.since.year.to_string())]),
         };
         let home = &self.site.config.home;
@@ -262,7 +277,10 @@ impl Views<'_> {
             status: c.status.clone(),
             status_label: t.get(&format!("status_{}", c.status)).to_owned(),
             activity: c.activity.clone(),
-            activity_label: c.activity.as_ref().map(|a| t.get(&format!("activity_{a}")).to_owned()),
+            activity_label: c
+                .activity
+                .as_ref()
+                .map(|a| t.get(&format!("activity_{a}")).to_owned()),
             sdgs: c.sdgs.clone(),
             population: c.population.map(|p| t.number(p)),
             website: c.website.clone(),
@@ -280,7 +298,9 @@ impl Views<'_> {
     /// The view of association `i`.
     pub fn association(&self, i: usize) -> Option<AssociationView> {
         let e = &self.site.entries[i];
-        let Data::Association(a) = &e.data else { return None };
+        let Data::Association(a) = &e.data else {
+            return None;
+        };
         Some(AssociationView {
             title: e.common.title.clone(),
             url: self.url(i),
@@ -300,7 +320,9 @@ impl Views<'_> {
     /// The view of event `i` at the occurrence starting `start` (its first date when `None`).
     pub fn event(&self, i: usize, start: Option<Date>) -> Option<EventView> {
         let e = &self.site.entries[i];
-        let Data::Event(ev) = &e.data else { return None };
+        let Data::Event(ev) = &e.data else {
+            return None;
+        };
         let t = self.t;
         let first = start.unwrap_or(ev.date);
         let span = ev.date.until(ev.last_day()).unwrap_or_default();
@@ -308,9 +330,16 @@ impl Views<'_> {
         let date_text = if last == first {
             t.date_long(first)
         } else {
-            t.fill("date_range", &[("start", &t.date_long(first)), ("end", &t.date_long(last))])
+            t.fill(
+                "date_range",
+                &[("start", &t.date_long(first)), ("end", &t.date_long(last))],
+            )
         };
-        let status_label = if ev.status == "scheduled" { String::new() } else { t.get(&format!("event_status_{}", ev.status)).to_owned() };
+        let status_label = if ev.status == "scheduled" {
+            String::new()
+        } else {
+            t.get(&format!("event_status_{}", ev.status)).to_owned()
+        };
         Some(EventView {
             title: e.common.title.clone(),
             url: self.url(i),
@@ -324,7 +353,10 @@ impl Views<'_> {
             status_label,
             cancelled: ev.status == "cancelled",
             location: ev.location.clone(),
-            repeat_text: ev.repeat.as_ref().map(|r| crate::render::describe_repeat(r, ev.date, t)),
+            repeat_text: ev
+                .repeat
+                .as_ref()
+                .map(|r| crate::render::describe_repeat(r, ev.date, t)),
             cities: self.links(&self.site.relations[i].cities),
             organizers: self.links(&self.site.relations[i].associations),
             registration: ev.registration.clone(),
@@ -341,15 +373,25 @@ impl Views<'_> {
             match self.site.next_occurrence(i) {
                 Some(o) => upcoming.push((o.start, i)),
                 None => {
-                    let last = self.site.occurrences_of(i).last().map_or(Date::MIN, |o| o.start);
+                    let last = self
+                        .site
+                        .occurrences_of(i)
+                        .last()
+                        .map_or(Date::MIN, |o| o.start);
                     past.push((last, i));
                 }
             }
         }
         upcoming.sort();
         past.sort_by(|a, b| b.cmp(a));
-        let up = upcoming.into_iter().filter_map(|(d, i)| self.event(i, Some(d))).collect();
-        let pa = past.into_iter().filter_map(|(d, i)| self.event(i, Some(d))).collect();
+        let up = upcoming
+            .into_iter()
+            .filter_map(|(d, i)| self.event(i, Some(d)))
+            .collect();
+        let pa = past
+            .into_iter()
+            .filter_map(|(d, i)| self.event(i, Some(d)))
+            .collect();
         (up, pa)
     }
 
@@ -369,6 +411,8 @@ impl Views<'_> {
 
     /// The translated name of a section (for topic pages).
     pub fn section_label(&self, s: Section) -> String {
-        self.t.get(&format!("section_{s:?}").to_lowercase()).to_owned()
+        self.t
+            .get(&format!("section_{s:?}").to_lowercase())
+            .to_owned()
     }
 }

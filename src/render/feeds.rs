@@ -32,14 +32,22 @@ pub fn xml_escape(s: &str) -> String {
 /// become `\u003c` etc., so a value containing `</script>` cannot end the element.
 pub fn script_safe_json(v: &Value) -> String {
     let s = serde_json::to_string(v).unwrap_or_else(|_| "{}".to_owned());
-    s.replace('<', "\\u003c").replace('>', "\\u003e").replace('&', "\\u0026")
+    s.replace('<', "\\u003c")
+        .replace('>', "\\u003e")
+        .replace('&', "\\u0026")
 }
 
 /// All feed and data files.
 pub fn render(site: &Site, t: &Strings) -> Output {
     let mut out = Output::new();
     out.insert("atom.xml", atom(site, t));
-    out.insert("robots.txt", format!("User-agent: *\nAllow: /\n\nSitemap: {}sitemap.xml\n", site.config.base_url.full));
+    out.insert(
+        "robots.txt",
+        format!(
+            "User-agent: *\nAllow: /\n\nSitemap: {}sitemap.xml\n",
+            site.config.base_url.full
+        ),
+    );
     out.insert("data/cities.geojson", geojson(site));
     out.insert("data/events.json", events_json(site));
     out
@@ -63,33 +71,63 @@ fn atom(site: &Site, t: &Strings) -> String {
         })
         .max()
         .unwrap_or(site.now);
-    let mut s = String::from("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"");
+    let mut s = String::from(
+        "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"",
+    );
     s.push_str(&xml_escape(&c.language));
     s.push_str("\">\n");
     s.push_str(&format!("  <title>{}</title>\n", xml_escape(&c.title)));
     if let Some(d) = &c.description {
         s.push_str(&format!("  <subtitle>{}</subtitle>\n", xml_escape(d)));
     }
-    s.push_str(&format!("  <link href=\"{}\" rel=\"self\" type=\"application/atom+xml\"/>\n", xml_escape(&site.permalink("atom.xml"))));
-    s.push_str(&format!("  <link href=\"{}\" rel=\"alternate\" type=\"text/html\"/>\n", xml_escape(&c.base_url.full)));
-    s.push_str(&format!("  <id>{}</id>\n  <updated>{}</updated>\n", xml_escape(&c.base_url.full), day_start(site, updated)));
-    s.push_str(&format!("  <author><name>{}</name></author>\n  <generator>twinsite</generator>\n", xml_escape(&c.title)));
+    s.push_str(&format!(
+        "  <link href=\"{}\" rel=\"self\" type=\"application/atom+xml\"/>\n",
+        xml_escape(&site.permalink("atom.xml"))
+    ));
+    s.push_str(&format!(
+        "  <link href=\"{}\" rel=\"alternate\" type=\"text/html\"/>\n",
+        xml_escape(&c.base_url.full)
+    ));
+    s.push_str(&format!(
+        "  <id>{}</id>\n  <updated>{}</updated>\n",
+        xml_escape(&c.base_url.full),
+        day_start(site, updated)
+    ));
+    s.push_str(&format!(
+        "  <author><name>{}</name></author>\n  <generator>twinsite</generator>\n",
+        xml_escape(&c.title)
+    ));
     for &i in site.news.iter().take(50) {
         let e = &site.entries[i];
         let Data::News(n) = &e.data else { continue };
         let url = site.permalink(&e.url_path());
         s.push_str("  <entry>\n");
-        s.push_str(&format!("    <title>{}</title>\n", xml_escape(&e.common.title)));
-        s.push_str(&format!("    <link href=\"{}\" rel=\"alternate\" type=\"text/html\"/>\n", xml_escape(&url)));
+        s.push_str(&format!(
+            "    <title>{}</title>\n",
+            xml_escape(&e.common.title)
+        ));
+        s.push_str(&format!(
+            "    <link href=\"{}\" rel=\"alternate\" type=\"text/html\"/>\n",
+            xml_escape(&url)
+        ));
         s.push_str(&format!("    <id>{}</id>\n", xml_escape(&url)));
-        s.push_str(&format!("    <published>{0}</published>\n    <updated>{0}</updated>\n", day_start(site, n.date)));
+        s.push_str(&format!(
+            "    <published>{0}</published>\n    <updated>{0}</updated>\n",
+            day_start(site, n.date)
+        ));
         for topic in &e.common.topics {
             s.push_str(&format!("    <category term=\"{}\"/>\n", xml_escape(topic)));
         }
         if !e.summary_text.is_empty() {
-            s.push_str(&format!("    <summary>{}</summary>\n", xml_escape(&e.summary_text)));
+            s.push_str(&format!(
+                "    <summary>{}</summary>\n",
+                xml_escape(&e.summary_text)
+            ));
         }
-        s.push_str(&format!("    <content type=\"html\">{}</content>\n", xml_escape(&absolute_links(site, &e.html))));
+        s.push_str(&format!(
+            "    <content type=\"html\">{}</content>\n",
+            xml_escape(&absolute_links(site, &e.html))
+        ));
         s.push_str("  </entry>\n");
     }
     let _ = t;
@@ -99,15 +137,27 @@ fn atom(site: &Site, t: &Strings) -> String {
 
 /// Feed readers resolve links against the feed, not the page: make site links absolute.
 fn absolute_links(site: &Site, html: &str) -> String {
-    let origin = site.config.base_url.full.trim_end_matches(site.config.base_url.path.as_str());
+    let origin = site
+        .config
+        .base_url
+        .full
+        .trim_end_matches(site.config.base_url.path.as_str());
     let prefix = site.config.base_url.path.as_str();
-    html.replace(&format!("href=\"{prefix}"), &format!("href=\"{origin}{prefix}"))
-        .replace(&format!("src=\"{prefix}"), &format!("src=\"{origin}{prefix}"))
+    html.replace(
+        &format!("href=\"{prefix}"),
+        &format!("href=\"{origin}{prefix}"),
+    )
+    .replace(
+        &format!("src=\"{prefix}"),
+        &format!("src=\"{origin}{prefix}"),
+    )
 }
 
 /// `sitemap.xml` listing `paths` (output paths of HTML pages).
 pub fn sitemap(site: &Site, paths: &[String]) -> String {
-    let mut s = String::from("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
+    let mut s = String::from(
+        "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
+    );
     for p in paths {
         let loc = site.permalink(p.trim_end_matches("index.html"));
         s.push_str(&format!("  <url><loc>{}</loc></url>\n", xml_escape(&loc)));
@@ -158,7 +208,11 @@ fn round6(v: f64) -> f64 {
 }
 
 fn events_json(site: &Site) -> String {
-    let slugs = |idx: &[usize]| idx.iter().map(|&i| site.entries[i].common.slug.clone()).collect::<Vec<_>>();
+    let slugs = |idx: &[usize]| {
+        idx.iter()
+            .map(|&i| site.entries[i].common.slug.clone())
+            .collect::<Vec<_>>()
+    };
     let items: Vec<Value> = site
         .events
         .iter()
@@ -196,7 +250,8 @@ fn iso_with_offset(site: &Site, d: Date, t: Option<jiff::civil::Time>) -> String
     match t {
         None => d.to_string(),
         Some(t) => {
-            let tz = jiff::tz::TimeZone::get(&site.config.timezone).unwrap_or(jiff::tz::TimeZone::UTC);
+            let tz =
+                jiff::tz::TimeZone::get(&site.config.timezone).unwrap_or(jiff::tz::TimeZone::UTC);
             d.to_datetime(t)
                 .to_zoned(tz)
                 .map(|z| z.strftime("%Y-%m-%dT%H:%M:%S%:z").to_string())
@@ -208,7 +263,9 @@ fn iso_with_offset(site: &Site, d: Date, t: Option<jiff::civil::Time>) -> String
 /// schema.org `Event` JSON-LD for event `i`, safe to embed in a script element.
 pub fn event_json_ld(site: &Site, i: usize) -> String {
     let e = &site.entries[i];
-    let Some(ev) = e.event() else { return String::new() };
+    let Some(ev) = e.event() else {
+        return String::new();
+    };
     let start = site.next_occurrence(i).map_or(ev.date, |o| o.start);
     let span = ev.date.until(ev.last_day()).unwrap_or_default();
     let last = start.checked_add(span).unwrap_or(start);
@@ -228,7 +285,9 @@ pub fn event_json_ld(site: &Site, i: usize) -> String {
             "name": l.name.clone().unwrap_or_else(|| site.config.home.name.clone()),
             "address": l.address.clone().unwrap_or_else(|| site.config.home.name.clone()),
         }),
-        None => json!({ "@type": "Place", "name": site.config.home.name, "address": site.config.home.name }),
+        None => {
+            json!({ "@type": "Place", "name": site.config.home.name, "address": site.config.home.name })
+        }
     };
     let organizers: Vec<Value> = site.relations[i]
         .associations
@@ -266,7 +325,12 @@ pub fn map_places(site: &Site, t: &Strings) -> Vec<map::Place> {
             let kind = t.get(&kind_key);
             let label = t.fill(
                 "map_marker_label",
-                &[("name", &e.common.title), ("country", &c.country), ("kind", kind), ("since", &c.since.year.to_string())],
+                &[
+                    ("name", &e.common.title),
+                    ("country", &c.country),
+                    ("kind", kind),
+                    ("since", &c.since.year.to_string()),
+                ],
             );
             Some(map::Place {
                 id: e.common.slug.clone(),
@@ -283,21 +347,40 @@ pub fn map_places(site: &Site, t: &Strings) -> Vec<map::Place> {
 }
 
 /// The map as inline SVG for `places`.
-pub fn map_svg(site: &Site, t: &Strings, places: &[map::Place], size: map::MapSize, id: &str) -> String {
-    let home = map::Home { name: site.config.home.name.clone(), lat: site.config.home.lat, lon: site.config.home.lon };
+pub fn map_svg(
+    site: &Site,
+    t: &Strings,
+    places: &[map::Place],
+    size: map::MapSize,
+    id: &str,
+) -> String {
+    let home = map::Home {
+        name: site.config.home.name.clone(),
+        lat: site.config.home.lat,
+        lon: site.config.home.lon,
+    };
     let mut kinds: Vec<(String, String)> = Vec::new();
     let mut statuses: Vec<(String, String)> = Vec::new();
     for p in places {
         if !kinds.iter().any(|(k, _)| *k == p.kind) {
-            kinds.push((p.kind.clone(), t.get(&format!("kind_{}", p.kind)).to_owned()));
+            kinds.push((
+                p.kind.clone(),
+                t.get(&format!("kind_{}", p.kind)).to_owned(),
+            ));
         }
         if !statuses.iter().any(|(k, _)| *k == p.status) {
-            statuses.push((p.status.clone(), t.get(&format!("status_{}", p.status)).to_owned()));
+            statuses.push((
+                p.status.clone(),
+                t.get(&format!("status_{}", p.status)).to_owned(),
+            ));
         }
     }
     let text = map::MapText {
         title: match places {
-            [one] if matches!(size, map::MapSize::Small) => t.fill("map_small_title", &[("home", &home.name), ("city", &one.name)]),
+            [one] if matches!(size, map::MapSize::Small) => t.fill(
+                "map_small_title",
+                &[("home", &home.name), ("city", &one.name)],
+            ),
             _ => t.fill("map_svg_title", &[("home", &home.name)]),
         },
         desc: t.get("map_svg_desc").to_owned(),

@@ -19,10 +19,17 @@ pub struct Strings {
 
 impl Strings {
     /// Strings for `lang`, with `fallback` (English) filling the gaps.
-    pub fn new(lang: &str, own: BTreeMap<String, String>, fallback: &BTreeMap<String, String>) -> Self {
+    pub fn new(
+        lang: &str,
+        own: BTreeMap<String, String>,
+        fallback: &BTreeMap<String, String>,
+    ) -> Self {
         let mut map = fallback.clone();
         map.extend(own);
-        Self { lang: lang.to_owned(), map }
+        Self {
+            lang: lang.to_owned(),
+            map,
+        }
     }
 
     /// The string for `key`, or the key itself when no language has it.
@@ -46,7 +53,12 @@ impl Strings {
 
     /// Month name, 1-based.
     pub fn month(&self, m: i8) -> &str {
-        self.get(MONTHS.get(usize::try_from(m - 1).unwrap_or(0)).copied().unwrap_or("month_1"))
+        self.get(
+            MONTHS
+                .get(usize::try_from(m - 1).unwrap_or(0))
+                .copied()
+                .unwrap_or("month_1"),
+        )
     }
 
     /// Weekday name of a date.
@@ -77,7 +89,10 @@ impl Strings {
 
     /// "Mai 2026".
     pub fn month_year(&self, year: i16, month: i8) -> String {
-        self.fill("month_year", &[("month", self.month(month)), ("year", &year.to_string())])
+        self.fill(
+            "month_year",
+            &[("month", self.month(month)), ("year", &year.to_string())],
+        )
     }
 
     fn date_with(&self, key: &str, d: Date) -> String {
@@ -96,7 +111,13 @@ impl Strings {
 
     /// "19:00 Uhr" / "19:00".
     pub fn time(&self, t: Time) -> String {
-        self.fill("time", &[("hh", &format!("{:02}", t.hour())), ("mm", &format!("{:02}", t.minute()))])
+        self.fill(
+            "time",
+            &[
+                ("hh", &format!("{:02}", t.hour())),
+                ("mm", &format!("{:02}", t.minute())),
+            ],
+        )
     }
 
     /// A time range "19:00–21:00 Uhr".
@@ -105,7 +126,10 @@ impl Strings {
             Some(e) => self.fill(
                 "time_range",
                 &[
-                    ("start", &format!("{:02}:{:02}", start.hour(), start.minute())),
+                    (
+                        "start",
+                        &format!("{:02}:{:02}", start.hour(), start.minute()),
+                    ),
                     ("end", &format!("{:02}:{:02}", e.hour(), e.minute())),
                 ],
             ),
@@ -119,7 +143,7 @@ impl Strings {
         let digits = n.to_string();
         let mut out = String::new();
         for (i, c) in digits.chars().enumerate() {
-            if i > 0 && (digits.len() - i) % 3 == 0 {
+            if i > 0 && (digits.len() - i).is_multiple_of(3) {
                 out.push_str(sep);
             }
             out.push(c);
@@ -129,11 +153,26 @@ impl Strings {
 }
 
 const MONTHS: [&str; 12] = [
-    "month_1", "month_2", "month_3", "month_4", "month_5", "month_6", "month_7", "month_8", "month_9", "month_10", "month_11", "month_12",
+    "month_1", "month_2", "month_3", "month_4", "month_5", "month_6", "month_7", "month_8",
+    "month_9", "month_10", "month_11", "month_12",
 ];
-const WEEKDAYS: [&str; 7] = ["weekday_1", "weekday_2", "weekday_3", "weekday_4", "weekday_5", "weekday_6", "weekday_7"];
+const WEEKDAYS: [&str; 7] = [
+    "weekday_1",
+    "weekday_2",
+    "weekday_3",
+    "weekday_4",
+    "weekday_5",
+    "weekday_6",
+    "weekday_7",
+];
 const WEEKDAYS_SHORT: [&str; 7] = [
-    "weekday_short_1", "weekday_short_2", "weekday_short_3", "weekday_short_4", "weekday_short_5", "weekday_short_6", "weekday_short_7",
+    "weekday_short_1",
+    "weekday_short_2",
+    "weekday_short_3",
+    "weekday_short_4",
+    "weekday_short_5",
+    "weekday_short_6",
+    "weekday_short_7",
 ];
 
 #[cfg(test)]
@@ -151,7 +190,10 @@ mod tests {
     #[test]
     fn german_long_date() {
         let de = strings("de");
-        assert_eq!(de.date_long(jiff::civil::date(2023, 9, 24)), "Sonntag, 24. September 2023");
+        assert_eq!(
+            de.date_long(jiff::civil::date(2023, 9, 24)),
+            "Sonntag, 24. September 2023"
+        );
         assert_eq!(de.time(jiff::civil::time(19, 0, 0, 0)), "19:00 Uhr");
         assert_eq!(de.number(515695), "515.695");
     }
@@ -159,7 +201,10 @@ mod tests {
     #[test]
     fn english_long_date() {
         let en = strings("en");
-        assert_eq!(en.date_long(jiff::civil::date(2023, 9, 24)), "Sunday, 24 September 2023");
+        assert_eq!(
+            en.date_long(jiff::civil::date(2023, 9, 24)),
+            "Sunday, 24 September 2023"
+        );
     }
 
     #[test]

@@ -37,6 +37,11 @@ pub struct Job {
 pub fn render(site: &Site, theme: &Theme) -> Result<Output, Diagnostics> {
     let base = pages::base_context(site, &theme.strings);
     let jobs = pages::jobs(site, &theme.strings);
+    let sitemap_paths: Vec<String> = jobs
+        .iter()
+        .filter(|j| j.template != "alias.html" && j.template != "404.html")
+        .map(|j| j.path.clone())
+        .collect();
     let rendered: Vec<Result<(String, Vec<u8>), Diagnostic>> = jobs
         .into_par_iter()
         .map(|job| {
@@ -65,13 +70,22 @@ pub fn render(site: &Site, theme: &Theme) -> Result<Output, Diagnostics> {
         }
     }
     out.extend(feeds::render(site, &theme.strings));
+    out.insert("sitemap.xml", feeds::sitemap(site, &sitemap_paths));
     out.extend(calendar_pages::feeds(site, &theme.strings, &mut diags));
     for (path, bytes) in &theme.static_files {
-        let bytes = if site.config.minify && path.ends_with(".css") { minify_css(bytes) } else { bytes.clone() };
+        let bytes = if site.config.minify && path.ends_with(".css") {
+            minify_css(bytes)
+        } else {
+            bytes.clone()
+        };
         out.insert(path.clone(), bytes);
     }
     copy_static(site, &mut out, &mut diags);
-    if diags.has_errors() { Err(diags) } else { Ok(out) }
+    if diags.has_errors() {
+        Err(diags)
+    } else {
+        Ok(out)
+    }
 }
 
 fn minify(html: &[u8]) -> Vec<u8> {
@@ -99,21 +113,36 @@ fn minify_css(css: &[u8]) -> Vec<u8> {
 fn copy_static(site: &Site, out: &mut Output, diags: &mut Diagnostics) {
     let dir = site.root.join("static");
     if dir.is_dir() {
-        let walker = ignore::WalkBuilder::new(&dir).hidden(true).require_git(false).build();
+        let walker = ignore::WalkBuilder::new(&dir)
+            .hidden(true)
+            .require_git(false)
+            .build();
         for item in walker.flatten() {
             if !item.file_type().is_some_and(|t| t.is_file()) {
                 continue;
             }
-            let Ok(rel) = item.path().strip_prefix(&dir) else { continue };
+            let Ok(rel) = item.path().strip_prefix(&dir) else {
+                continue;
+            };
             let key = crate::diagnostics::display_path(rel);
             match std::fs::read(item.path()) {
                 Ok(bytes) => {
                     if out.contains(&key) && !key.ends_with(".css") && !key.ends_with(".svg") {
-                        diags.push(Diagnostic::warning(Path::new("static").join(rel), 0, 0, format!("static/{key} replaces a page of the same name")));
+                        diags.push(Diagnostic::warning(
+                            Path::new("static").join(rel),
+                            0,
+                            0,
+                            format!("static/{key} replaces a page of the same name"),
+                        ));
                     }
                     out.insert(key, bytes);
                 }
-                Err(e) => diags.push(Diagnostic::error(Path::new("static").join(rel), 0, 0, format!("cannot read: {e}"))),
+                Err(e) => diags.push(Diagnostic::error(
+                    Path::new("static").join(rel),
+                    0,
+                    0,
+                    format!("cannot read: {e}"),
+                )),
             }
         }
     }
@@ -123,8 +152,13 @@ fn copy_static(site: &Site, out: &mut Output, diags: &mut Diagnostics) {
             let path = site.root.join("static").join(img.trim_start_matches('/'));
             if img.starts_with('/') && !path.is_file() {
                 diags.push(
-                    Diagnostic::error(&e.source, 0, 0, format!("the image {img} does not exist in static/"))
-                        .with_hint(format!("put the file at static{img}, or correct `image:`")),
+                    Diagnostic::error(
+                        &e.source,
+                        0,
+                        0,
+                        format!("the image {img} does not exist in static/"),
+                    )
+                    .with_hint(format!("put the file at static{img}, or correct `image:`")),
                 );
             }
             continue;
@@ -142,5 +176,7 @@ fn copy_static(site: &Site, out: &mut Output, diags: &mut Diagnostics) {
 
 /// A recurrence rule in words, e.g. "jeden 2. Dienstag im Monat".
 pub fn describe_repeat(rule: &Rule, first: jiff::civil::Date, t: &Strings) -> String {
-    crate::calendar::describe(rule, first, &|key, args| t.fill(key, args), &|i| t.weekday_name(i).to_owned())
+    crate::calendar::describe(rule, first, &|key, args| t.fill(key, args), &|i| {
+        t.weekday_name(i).to_owned()
+    })
 }

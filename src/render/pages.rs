@@ -19,7 +19,11 @@ pub fn base_context(site: &Site, t: &Strings) -> Context {
             .iter()
             .map(|m| MenuView {
                 title: m.title.clone(),
-                url: if m.url.starts_with('/') { site.url(&m.url) } else { m.url.clone() },
+                url: if m.url.starts_with('/') {
+                    site.url(&m.url)
+                } else {
+                    m.url.clone()
+                },
             })
             .collect(),
         None => {
@@ -32,11 +36,17 @@ pub fn base_context(site: &Site, t: &Strings) -> Context {
                 ("menu_news", "news/"),
             ]
             .iter()
-            .map(|(k, p)| MenuView { title: t.get(k).to_owned(), url: site.url(p) })
+            .map(|(k, p)| MenuView {
+                title: t.get(k).to_owned(),
+                url: site.url(p),
+            })
             .collect();
             for &i in &site.pages {
                 if matches!(site.entries[i].data, Data::Page(ref p) if p.menu) {
-                    v.push(MenuView { title: site.entries[i].common.title.clone(), url: site.url(&site.entries[i].url_path()) });
+                    v.push(MenuView {
+                        title: site.entries[i].common.title.clone(),
+                        url: site.url(&site.entries[i].url_path()),
+                    });
                 }
             }
             v
@@ -72,7 +82,11 @@ fn page_ctx(site: &Site, title: &str, description: &str, path: &str) -> Context 
 }
 
 fn job(path: &str, template: &'static str, ctx: Context) -> Job {
-    Job { path: format!("{path}index.html"), template, ctx }
+    Job {
+        path: format!("{path}index.html"),
+        template,
+        ctx,
+    }
 }
 
 #[derive(Serialize)]
@@ -114,17 +128,41 @@ pub fn jobs(site: &Site, t: &Strings) -> Vec<Job> {
     let cities: Vec<_> = site.cities.iter().filter_map(|&i| v.city(i)).collect();
 
     // Home
-    let mut ctx = page_ctx(site, &site.config.title, site.config.description.as_deref().unwrap_or(""), "");
-    ctx.insert("intro", &site.home_intro.map(|i| site.entries[i].html.clone()));
+    let mut ctx = page_ctx(
+        site,
+        &site.config.title,
+        site.config.description.as_deref().unwrap_or(""),
+        "",
+    );
+    ctx.insert(
+        "intro",
+        &site.home_intro.map(|i| site.entries[i].html.clone()),
+    );
     ctx.insert("upcoming", &upcoming_all.iter().take(6).collect::<Vec<_>>());
     ctx.insert("cities", &cities);
-    ctx.insert("news", &site.news.iter().take(3).filter_map(|&i| v.news(i)).collect::<Vec<_>>());
+    ctx.insert(
+        "news",
+        &site
+            .news
+            .iter()
+            .take(3)
+            .filter_map(|&i| v.news(i))
+            .collect::<Vec<_>>(),
+    );
     ctx.insert("anniversaries", &anniversaries(site, &v));
-    ctx.insert("map_svg", &crate::render::feeds::map_svg(site, t, &map_places, crate::map::MapSize::Full, "home"));
+    ctx.insert(
+        "map_svg",
+        &crate::render::feeds::map_svg(site, t, &map_places, crate::map::MapSize::Full, "home"),
+    );
     jobs.push(job("", "index.html", ctx));
 
     // Cities
-    let mut ctx = page_ctx(site, t.get("cities_title"), t.get("cities_intro"), "cities/");
+    let mut ctx = page_ctx(
+        site,
+        t.get("cities_title"),
+        t.get("cities_intro"),
+        "cities/",
+    );
     ctx.insert("cities", &cities);
     jobs.push(job("cities/", "cities.html", ctx));
     for (&i, view) in site.cities.iter().zip(&cities) {
@@ -139,15 +177,37 @@ pub fn jobs(site: &Site, t: &Strings) -> Vec<Job> {
         ctx.insert("upcoming", &up);
         ctx.insert("past", &past);
         ctx.insert("topics", &topic_links(site, &e.common.topics));
-        let one: Vec<_> = map_places.iter().filter(|p| p.id == e.common.slug).cloned().collect();
-        ctx.insert("map_svg", &crate::render::feeds::map_svg(site, t, &one, crate::map::MapSize::Small, &e.common.slug));
+        let one: Vec<_> = map_places
+            .iter()
+            .filter(|p| p.id == e.common.slug)
+            .cloned()
+            .collect();
+        ctx.insert(
+            "map_svg",
+            &crate::render::feeds::map_svg(
+                site,
+                t,
+                &one,
+                crate::map::MapSize::Small,
+                &e.common.slug,
+            ),
+        );
         ctx.insert("ics_url", &site.url(&format!("{path}calendar.ics")));
         jobs.push(job(&path, "city.html", ctx));
     }
 
     // Associations
-    let assocs: Vec<_> = site.associations.iter().filter_map(|&i| v.association(i)).collect();
-    let mut ctx = page_ctx(site, t.get("associations_title"), t.get("associations_intro"), "associations/");
+    let assocs: Vec<_> = site
+        .associations
+        .iter()
+        .filter_map(|&i| v.association(i))
+        .collect();
+    let mut ctx = page_ctx(
+        site,
+        t.get("associations_title"),
+        t.get("associations_intro"),
+        "associations/",
+    );
     ctx.insert("associations", &assocs);
     jobs.push(job("associations/", "associations.html", ctx));
     for (&i, view) in site.associations.iter().zip(&assocs) {
@@ -165,23 +225,47 @@ pub fn jobs(site: &Site, t: &Strings) -> Vec<Job> {
     }
 
     // Events
-    let mut ctx = page_ctx(site, t.get("events_title"), t.get("events_intro"), "events/");
+    let mut ctx = page_ctx(
+        site,
+        t.get("events_title"),
+        t.get("events_intro"),
+        "events/",
+    );
     ctx.insert("upcoming", &upcoming_all);
-    ctx.insert("past_years", &by_year(past_all, |e| e.date_iso.get(..4).and_then(|y| y.parse().ok()).unwrap_or(0)));
+    ctx.insert(
+        "past_years",
+        &by_year(past_all, |e| {
+            e.date_iso
+                .get(..4)
+                .and_then(|y| y.parse().ok())
+                .unwrap_or(0)
+        }),
+    );
     jobs.push(job("events/", "events.html", ctx));
     for &i in &site.events {
         let e = &site.entries[i];
         let path = e.url_path();
         let shown = site.next_occurrence(i).map(|o| o.start);
-        let Some(view) = v.event(i, shown) else { continue };
+        let Some(view) = v.event(i, shown) else {
+            continue;
+        };
         let mut ctx = page_ctx(site, &e.common.title, &e.summary_text, &path);
-        let dates: Vec<String> = site.occurrences_of(i).iter().filter(|o| o.end >= site.now).take(12).map(|o| t.date_long(o.start)).collect();
+        let dates: Vec<String> = site
+            .occurrences_of(i)
+            .iter()
+            .filter(|o| o.end >= site.now)
+            .take(12)
+            .map(|o| t.date_long(o.start))
+            .collect();
         ctx.insert("page", &view);
         ctx.insert("content", &e.html);
         ctx.insert("next_dates", &dates);
         ctx.insert("topics", &topic_links(site, &e.common.topics));
         ctx.insert("json_ld", &crate::render::feeds::event_json_ld(site, i));
-        ctx.insert("ics_url", &site.url(&format!("{path}{}.ics", e.common.slug)));
+        ctx.insert(
+            "ics_url",
+            &site.url(&format!("{path}{}.ics", e.common.slug)),
+        );
         jobs.push(job(&path, "event.html", ctx));
     }
 
@@ -205,7 +289,13 @@ pub fn jobs(site: &Site, t: &Strings) -> Vec<Job> {
         let e = &site.entries[i];
         let path = e.url_path();
         let mut ctx = page_ctx(site, &e.common.title, &e.summary_text, &path);
-        ctx.insert("page", &crate::render::context::Link { title: e.common.title.clone(), url: v.url(i) });
+        ctx.insert(
+            "page",
+            &crate::render::context::Link {
+                title: e.common.title.clone(),
+                url: v.url(i),
+            },
+        );
         ctx.insert("content", &e.html);
         ctx.insert("topics", &topic_links(site, &e.common.topics));
         jobs.push(job(&path, "page.html", ctx));
@@ -215,9 +305,18 @@ pub fn jobs(site: &Site, t: &Strings) -> Vec<Job> {
     let all_topics: Vec<TopicLink> = site
         .topics
         .values()
-        .map(|tp| TopicLink { name: tp.name.clone(), url: site.url(&format!("topics/{}/", tp.slug)), count: tp.entries.len() })
+        .map(|tp| TopicLink {
+            name: tp.name.clone(),
+            url: site.url(&format!("topics/{}/", tp.slug)),
+            count: tp.entries.len(),
+        })
         .collect();
-    let mut ctx = page_ctx(site, t.get("topics_title"), t.get("topics_intro"), "topics/");
+    let mut ctx = page_ctx(
+        site,
+        t.get("topics_title"),
+        t.get("topics_intro"),
+        "topics/",
+    );
     ctx.insert("topics", &all_topics);
     jobs.push(job("topics/", "topics.html", ctx));
     for tp in site.topics.values() {
@@ -227,10 +326,20 @@ pub fn jobs(site: &Site, t: &Strings) -> Vec<Job> {
             .iter()
             .map(|&i| {
                 let e = &site.entries[i];
-                TopicItem { title: e.common.title.clone(), url: v.url(i), section: v.section_label(e.section), summary_html: e.summary_html.clone() }
+                TopicItem {
+                    title: e.common.title.clone(),
+                    url: v.url(i),
+                    section: v.section_label(e.section),
+                    summary_html: e.summary_html.clone(),
+                }
             })
             .collect();
-        let mut ctx = page_ctx(site, &t.fill("topic_title", &[("topic", &tp.name)]), "", &path);
+        let mut ctx = page_ctx(
+            site,
+            &t.fill("topic_title", &[("topic", &tp.name)]),
+            "",
+            &path,
+        );
         ctx.insert("topic", &tp.name);
         ctx.insert("items", &items);
         jobs.push(job(&path, "topic.html", ctx));
@@ -239,7 +348,10 @@ pub fn jobs(site: &Site, t: &Strings) -> Vec<Job> {
     // Map
     let mut ctx = page_ctx(site, t.get("map_title"), t.get("map_intro"), "map/");
     ctx.insert("cities", &cities);
-    ctx.insert("map_svg", &crate::render::feeds::map_svg(site, t, &map_places, crate::map::MapSize::Full, "map"));
+    ctx.insert(
+        "map_svg",
+        &crate::render::feeds::map_svg(site, t, &map_places, crate::map::MapSize::Full, "map"),
+    );
     jobs.push(job("map/", "map.html", ctx));
 
     // Calendar months
@@ -247,15 +359,29 @@ pub fn jobs(site: &Site, t: &Strings) -> Vec<Job> {
 
     // 404 and aliases
     let ctx = page_ctx(site, t.get("not_found_title"), "", "404.html");
-    jobs.push(Job { path: "404.html".to_owned(), template: "404.html", ctx });
+    jobs.push(Job {
+        path: "404.html".to_owned(),
+        template: "404.html",
+        ctx,
+    });
     for e in &site.entries {
         for a in &e.common.aliases {
             let target = site.url(&e.url_path());
             let mut ctx = page_ctx(site, &e.common.title, "", &e.url_path());
             ctx.insert("target", &target);
             let a = a.trim_start_matches('/');
-            let path = if a.is_empty() || a.ends_with('/') { format!("{a}index.html") } else if a.rsplit('/').next().is_some_and(|l| l.contains('.')) { a.to_owned() } else { format!("{a}/index.html") };
-            jobs.push(Job { path, template: "alias.html", ctx });
+            let path = if a.is_empty() || a.ends_with('/') {
+                format!("{a}index.html")
+            } else if a.rsplit('/').next().is_some_and(|l| l.contains('.')) {
+                a.to_owned()
+            } else {
+                format!("{a}/index.html")
+            };
+            jobs.push(Job {
+                path,
+                template: "alias.html",
+                ctx,
+            });
         }
     }
     jobs
@@ -267,7 +393,11 @@ fn topic_links(site: &Site, topics: &[String]) -> Vec<TopicLink> {
         .filter_map(|name| {
             let slug = crate::slug::slugify(name)?;
             let tp = site.topics.get(&slug)?;
-            Some(TopicLink { name: name.clone(), url: site.url(&format!("topics/{slug}/")), count: tp.entries.len() })
+            Some(TopicLink {
+                name: name.clone(),
+                url: site.url(&format!("topics/{slug}/")),
+                count: tp.entries.len(),
+            })
         })
         .collect()
 }
@@ -275,27 +405,39 @@ fn topic_links(site: &Site, topics: &[String]) -> Vec<TopicLink> {
 fn by_year<T>(items: Vec<T>, year: impl Fn(&T) -> i16) -> Vec<YearGroup<T>> {
     let mut groups: BTreeMap<std::cmp::Reverse<i16>, Vec<T>> = BTreeMap::new();
     for it in items {
-        groups.entry(std::cmp::Reverse(year(&it))).or_default().push(it);
+        groups
+            .entry(std::cmp::Reverse(year(&it)))
+            .or_default()
+            .push(it);
     }
-    groups.into_iter().map(|(y, items)| YearGroup { year: y.0, items }).collect()
+    groups
+        .into_iter()
+        .map(|(y, items)| YearGroup { year: y.0, items })
+        .collect()
 }
 
 /// Round anniversaries (10, 20, 25, 30, … years) of partnerships this year and next year.
 fn anniversaries(site: &Site, v: &Views<'_>) -> Vec<Anniversary> {
     let mut out = Vec::new();
     for &i in &site.cities {
-        let Some(c) = site.entries[i].city() else { continue };
+        let Some(c) = site.entries[i].city() else {
+            continue;
+        };
         if c.status == "ended" {
             continue;
         }
         for year in [site.now.year(), site.now.year() + 1] {
             let years = i32::from(year) - i32::from(c.since.year);
             if years > 0 && (years % 10 == 0 || years % 25 == 0) {
-                out.push(Anniversary { title: site.entries[i].common.title.clone(), url: v.url(i), years, year });
+                out.push(Anniversary {
+                    title: site.entries[i].common.title.clone(),
+                    url: v.url(i),
+                    years,
+                    year,
+                });
             }
         }
     }
     out.sort_by_key(|a| (a.year, -a.years));
     out
 }
-

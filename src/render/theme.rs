@@ -45,8 +45,14 @@ pub const TEMPLATES: &[(&str, &str)] = embed!(
 
 /// The default theme's static files, compiled in: (path below the output folder, bytes).
 pub const STATIC: &[(&str, &[u8])] = &[
-    ("style.css", include_bytes!("../../themes/default/static/style.css")),
-    ("favicon.svg", include_bytes!("../../themes/default/static/favicon.svg")),
+    (
+        "style.css",
+        include_bytes!("../../themes/default/static/style.css"),
+    ),
+    (
+        "favicon.svg",
+        include_bytes!("../../themes/default/static/favicon.svg"),
+    ),
 ];
 
 /// Languages whose UI strings ship with the default theme.
@@ -77,51 +83,106 @@ pub struct Theme {
 
 impl std::fmt::Debug for Theme {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Theme").field("static_files", &self.static_files.len()).finish()
+        f.debug_struct("Theme")
+            .field("static_files", &self.static_files.len())
+            .finish()
     }
 }
 
 /// Loads the theme named in `config`, with the site's overrides. Problems go to `diags`.
 pub fn load(root: &Path, config: &SiteConfig, diags: &mut Diagnostics) -> Option<Theme> {
-    let mut templates: BTreeMap<String, (String, Option<PathBuf>)> =
-        TEMPLATES.iter().map(|(n, t)| ((*n).to_owned(), ((*t).to_owned(), None))).collect();
-    let mut static_files: BTreeMap<String, Vec<u8>> = STATIC.iter().map(|(n, b)| ((*n).to_owned(), b.to_vec())).collect();
-    let mut i18n_files: BTreeMap<String, String> = I18N.iter().map(|(l, t)| ((*l).to_owned(), (*t).to_owned())).collect();
+    let mut templates: BTreeMap<String, (String, Option<PathBuf>)> = TEMPLATES
+        .iter()
+        .map(|(n, t)| ((*n).to_owned(), ((*t).to_owned(), None)))
+        .collect();
+    let mut static_files: BTreeMap<String, Vec<u8>> = STATIC
+        .iter()
+        .map(|(n, b)| ((*n).to_owned(), b.to_vec()))
+        .collect();
+    let mut i18n_files: BTreeMap<String, String> = I18N
+        .iter()
+        .map(|(l, t)| ((*l).to_owned(), (*t).to_owned()))
+        .collect();
     let mut sources = Vec::new();
 
     let theme_dir = Path::new("themes").join(&config.theme);
     if root.join(&theme_dir).is_dir() {
-        read_dir_files(root, &theme_dir.join("templates"), diags, &mut |name, bytes, rel| {
-            templates.insert(name, (String::from_utf8_lossy(&bytes).into_owned(), Some(rel)));
-        });
-        read_dir_files(root, &theme_dir.join("static"), diags, &mut |name, bytes, _| {
-            static_files.insert(name, bytes);
-        });
-        read_dir_files(root, &theme_dir.join("i18n"), diags, &mut |name, bytes, _| {
-            if let Some(lang) = name.strip_suffix(".yaml") {
-                i18n_files.insert(lang.to_owned(), String::from_utf8_lossy(&bytes).into_owned());
-            }
-        });
+        read_dir_files(
+            root,
+            &theme_dir.join("templates"),
+            diags,
+            &mut |name, bytes, rel| {
+                templates.insert(
+                    name,
+                    (String::from_utf8_lossy(&bytes).into_owned(), Some(rel)),
+                );
+            },
+        );
+        read_dir_files(
+            root,
+            &theme_dir.join("static"),
+            diags,
+            &mut |name, bytes, _| {
+                static_files.insert(name, bytes);
+            },
+        );
+        read_dir_files(
+            root,
+            &theme_dir.join("i18n"),
+            diags,
+            &mut |name, bytes, _| {
+                if let Some(lang) = name.strip_suffix(".yaml") {
+                    i18n_files.insert(
+                        lang.to_owned(),
+                        String::from_utf8_lossy(&bytes).into_owned(),
+                    );
+                }
+            },
+        );
         sources.push(theme_dir.clone());
     } else if config.theme != "default" {
         diags.push(
-            Diagnostic::error("site.yaml", 0, 0, format!("the theme \"{}\" does not exist", config.theme))
-                .with_hint(format!("create the folder {}, or remove `theme:` to use the built-in default theme", display_path(&theme_dir))),
+            Diagnostic::error(
+                "site.yaml",
+                0,
+                0,
+                format!("the theme \"{}\" does not exist", config.theme),
+            )
+            .with_hint(format!(
+                "create the folder {}, or remove `theme:` to use the built-in default theme",
+                display_path(&theme_dir)
+            )),
         );
         return None;
     }
-    read_dir_files(root, Path::new("templates"), diags, &mut |name, bytes, rel| {
-        templates.insert(name, (String::from_utf8_lossy(&bytes).into_owned(), Some(rel)));
-    });
+    read_dir_files(
+        root,
+        Path::new("templates"),
+        diags,
+        &mut |name, bytes, rel| {
+            templates.insert(
+                name,
+                (String::from_utf8_lossy(&bytes).into_owned(), Some(rel)),
+            );
+        },
+    );
 
     let mut tera = Tera::default();
     tera.autoescape_on(vec![".html", ".xml"]);
-    let list: Vec<(String, String)> = templates.iter().map(|(n, (t, _))| (n.clone(), t.clone())).collect();
+    let list: Vec<(String, String)> = templates
+        .iter()
+        .map(|(n, (t, _))| (n.clone(), t.clone()))
+        .collect();
     if let Err(e) = tera.add_raw_templates(list) {
         let file = culprit(&e, &templates);
         diags.push(
-            Diagnostic::error(file, 0, 0, format!("the template cannot be read: {}", error_chain(&e)))
-                .with_hint("check the {{ }} and {% %} tags of this template"),
+            Diagnostic::error(
+                file,
+                0,
+                0,
+                format!("the template cannot be read: {}", error_chain(&e)),
+            )
+            .with_hint("check the {{ }} and {% %} tags of this template"),
         );
         return None;
     }
@@ -134,14 +195,32 @@ pub fn load(root: &Path, config: &SiteConfig, diags: &mut Diagnostics) -> Option
         Some(text) => match front_matter::parse_string_map(&config.language, text) {
             Ok(m) => m,
             Err(e) => {
-                diags.push(Diagnostic::error(theme_dir.join("i18n").join(format!("{}.yaml", config.language)), 0, 0, format!("the UI strings cannot be read: {e}")));
+                diags.push(Diagnostic::error(
+                    theme_dir
+                        .join("i18n")
+                        .join(format!("{}.yaml", config.language)),
+                    0,
+                    0,
+                    format!("the UI strings cannot be read: {e}"),
+                ));
                 BTreeMap::new()
             }
         },
         None => {
             diags.push(
-                Diagnostic::warning("site.yaml", 0, 0, format!("the theme has no UI strings for the language \"{}\"; English is used", config.language))
-                    .with_hint(format!("add themes/{}/i18n/{}.yaml with translations of en.yaml", config.theme, config.language)),
+                Diagnostic::warning(
+                    "site.yaml",
+                    0,
+                    0,
+                    format!(
+                        "the theme has no UI strings for the language \"{}\"; English is used",
+                        config.language
+                    ),
+                )
+                .with_hint(format!(
+                    "add themes/{}/i18n/{}.yaml with translations of en.yaml",
+                    config.theme, config.language
+                )),
             );
             BTreeMap::new()
         }
@@ -158,8 +237,16 @@ fn culprit(e: &tera::Error, templates: &BTreeMap<String, (String, Option<PathBuf
     let text = error_chain(e);
     templates
         .iter()
-        .find(|(name, _)| text.contains(&format!("'{name}'")) || text.contains(&format!("`{name}`")))
-        .map_or_else(|| PathBuf::from("templates"), |(name, (_, p))| p.clone().unwrap_or_else(|| PathBuf::from("themes/default/templates").join(name)))
+        .find(|(name, _)| {
+            text.contains(&format!("'{name}'")) || text.contains(&format!("`{name}`"))
+        })
+        .map_or_else(
+            || PathBuf::from("templates"),
+            |(name, (_, p))| {
+                p.clone()
+                    .unwrap_or_else(|| PathBuf::from("themes/default/templates").join(name))
+            },
+        )
 }
 
 /// The whole cause chain of an error on one line: Tera keeps the real cause in `source()`.
@@ -174,17 +261,28 @@ pub fn error_chain(e: &dyn std::error::Error) -> String {
     s
 }
 
-fn read_dir_files(root: &Path, rel_dir: &Path, diags: &mut Diagnostics, f: &mut dyn FnMut(String, Vec<u8>, PathBuf)) {
+fn read_dir_files(
+    root: &Path,
+    rel_dir: &Path,
+    diags: &mut Diagnostics,
+    f: &mut dyn FnMut(String, Vec<u8>, PathBuf),
+) {
     let dir = root.join(rel_dir);
     if !dir.is_dir() {
         return;
     }
-    let walker = ignore::WalkBuilder::new(&dir).hidden(true).require_git(false).sort_by_file_name(|a, b| a.cmp(b)).build();
+    let walker = ignore::WalkBuilder::new(&dir)
+        .hidden(true)
+        .require_git(false)
+        .sort_by_file_name(|a, b| a.cmp(b))
+        .build();
     for item in walker.flatten() {
         if !item.file_type().is_some_and(|t| t.is_file()) {
             continue;
         }
-        let Ok(name) = item.path().strip_prefix(&dir) else { continue };
+        let Ok(name) = item.path().strip_prefix(&dir) else {
+            continue;
+        };
         let name = display_path(name);
         let rel = rel_dir.join(&name);
         match std::fs::read(item.path()) {

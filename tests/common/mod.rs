@@ -7,18 +7,18 @@ use std::path::{Path, PathBuf};
 use twinsite::BuildOptions;
 
 /// The date every test builds at.
-pub const NOW: &str = "2026-11-21";
+pub(crate) const NOW: &str = "2026-11-21";
 
-pub fn repo_root() -> PathBuf {
+pub(crate) fn repo_root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
 
-pub fn fixture(name: &str) -> PathBuf {
+pub(crate) fn fixture(name: &str) -> PathBuf {
     repo_root().join("tests/fixtures").join(name)
 }
 
 /// Copies a folder tree (files only, no symlinks).
-pub fn copy_dir(src: &Path, dst: &Path) {
+pub(crate) fn copy_dir(src: &Path, dst: &Path) {
     std::fs::create_dir_all(dst).unwrap();
     for entry in std::fs::read_dir(src).unwrap() {
         let entry = entry.unwrap();
@@ -32,37 +32,47 @@ pub fn copy_dir(src: &Path, dst: &Path) {
 }
 
 /// A temp copy of a fixture site.
-pub fn temp_site(name: &str) -> (tempfile::TempDir, PathBuf) {
+pub(crate) fn temp_site(name: &str) -> (tempfile::TempDir, PathBuf) {
     let dir = tempfile::tempdir().unwrap();
     let root = dir.path().join("site");
     copy_dir(&fixture(name), &root);
     (dir, root)
 }
 
-pub fn opts(root: &Path) -> BuildOptions {
-    BuildOptions { root: root.to_path_buf(), now: Some(NOW.parse().unwrap()), ..Default::default() }
+pub(crate) fn opts(root: &Path) -> BuildOptions {
+    BuildOptions {
+        root: root.to_path_buf(),
+        now: Some(NOW.parse().unwrap()),
+        ..Default::default()
+    }
 }
 
 /// Builds `root` into a fresh temp folder and returns it.
-pub fn build_into_temp(root: &Path) -> (tempfile::TempDir, PathBuf) {
+pub(crate) fn build_into_temp(root: &Path) -> (tempfile::TempDir, PathBuf) {
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("public");
     match twinsite::build(&opts(root), &out) {
         Ok(_) => {}
         Err(twinsite::BuildError::Content(d)) => {
-            panic!("build failed:\n{}", d.iter().map(ToString::to_string).collect::<Vec<_>>().join("\n"))
+            panic!(
+                "build failed:\n{}",
+                d.iter()
+                    .map(ToString::to_string)
+                    .collect::<Vec<_>>()
+                    .join("\n")
+            )
         }
         Err(e) => panic!("build failed: {e:?}"),
     }
     (dir, out)
 }
 
-pub fn read(out: &Path, rel: &str) -> String {
+pub(crate) fn read(out: &Path, rel: &str) -> String {
     std::fs::read_to_string(out.join(rel)).unwrap_or_else(|e| panic!("{rel}: {e}"))
 }
 
 /// Every file below `dir`, relative, with `/`.
-pub fn files(dir: &Path) -> Vec<String> {
+pub(crate) fn files(dir: &Path) -> Vec<String> {
     let mut v = Vec::new();
     fn walk(base: &Path, d: &Path, v: &mut Vec<String>) {
         for e in std::fs::read_dir(d).unwrap() {
@@ -70,7 +80,13 @@ pub fn files(dir: &Path) -> Vec<String> {
             if e.file_type().unwrap().is_dir() {
                 walk(base, &e.path(), v);
             } else {
-                v.push(e.path().strip_prefix(base).unwrap().to_string_lossy().replace('\\', "/"));
+                v.push(
+                    e.path()
+                        .strip_prefix(base)
+                        .unwrap()
+                        .to_string_lossy()
+                        .replace('\\', "/"),
+                );
             }
         }
     }
@@ -80,7 +96,7 @@ pub fn files(dir: &Path) -> Vec<String> {
 }
 
 /// All values of `attr="…"` in `html` (HTML-unescaped for `&amp;`).
-pub fn attr_values(html: &str, attr: &str) -> Vec<String> {
+pub(crate) fn attr_values(html: &str, attr: &str) -> Vec<String> {
     let mut out = Vec::new();
     for quote in ['"', '\''] {
         let needle = format!(" {attr}={quote}");
@@ -107,7 +123,7 @@ pub fn attr_values(html: &str, attr: &str) -> Vec<String> {
 }
 
 /// Resolves a site-absolute link against the output folder; `None` when nothing is there.
-pub fn resolve(out: &Path, base_path: &str, link: &str) -> Option<PathBuf> {
+pub(crate) fn resolve(out: &Path, base_path: &str, link: &str) -> Option<PathBuf> {
     let link = link.split('#').next().unwrap_or(link);
     let link = link.split('?').next().unwrap_or(link);
     let rel = link.strip_prefix(base_path)?;
@@ -117,4 +133,43 @@ pub fn resolve(out: &Path, base_path: &str, link: &str) -> Option<PathBuf> {
         return index.is_file().then_some(index);
     }
     p.is_file().then_some(p)
+}
+
+/// The HTML with every quoted attribute value and the text of `<title>` (which the browser
+/// reads as plain text up to `</title`) blanked out: what is left is markup and text, so a
+/// `<script` found in it is a real element, not harmless text inside `content="…"`.
+pub(crate) fn markup_without_attribute_values(html: &str) -> String {
+    let mut html = html.to_owned();
+    while let Some(start) = html.find("<title>") {
+        let Some(end) = html[start..].find("</title").map(|e| start + e) else {
+            break;
+        };
+        html.replace_range(start..end + "</title".len(), "");
+    }
+    let mut out = String::with_capacity(html.len());
+    let mut in_tag = false;
+    let mut quote: Option<char> = None;
+    for c in html.chars() {
+        match (in_tag, quote, c) {
+            (true, Some(q), c) if c == q => {
+                quote = None;
+                out.push(c);
+            }
+            (true, Some(_), _) => {}
+            (true, None, '"' | '\'') => {
+                quote = Some(c);
+                out.push(c);
+            }
+            (true, None, '>') => {
+                in_tag = false;
+                out.push(c);
+            }
+            (false, _, '<') => {
+                in_tag = true;
+                out.push(c);
+            }
+            _ => out.push(c),
+        }
+    }
+    out
 }
