@@ -173,7 +173,7 @@ fn feeds_and_data_are_valid_and_absolute() {
     );
     assert_eq!(lyon["geometry"]["coordinates"][1], 45.764);
     let events: serde_json::Value = serde_json::from_str(&read(&out, "data/events.json")).unwrap();
-    assert_eq!(events["events"].as_array().unwrap().len(), 2);
+    assert_eq!(events["events"].as_array().unwrap().len(), 3);
     let atom = read(&out, "atom.xml");
     assert!(atom.contains("<id>https://example.org/partner/news/bericht/</id>"));
     let sitemap = read(&out, "sitemap.xml");

@@ -544,7 +544,15 @@ fn repeat(fm: &FrontMatter, first: Date, diags: &mut Diagnostics) -> Option<cale
     )?;
     let p = fm.pos("repeat");
     match calendar::validate(&spec, first) {
-        Ok(rule) => Some(rule),
+        Ok(rule) => {
+            for w in rule.warnings() {
+                diags.push(
+                    Diagnostic::warning(&fm.rel_path, p.line, p.col, format!("`repeat`: {w}"))
+                        .with_hint("remove the date from `except`, or correct it"),
+                );
+            }
+            Some(rule)
+        }
         Err(errors) => {
             for e in errors {
                 diags.push(

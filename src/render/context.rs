@@ -178,6 +178,8 @@ pub struct EventView {
     pub cost: Option<String>,
     /// Teaser.
     pub summary_html: String,
+    /// Image URL.
+    pub image: Option<String>,
 }
 
 /// A news item.
@@ -224,7 +226,8 @@ impl Views<'_> {
         idx.iter().map(|&i| self.link(i)).collect()
     }
 
-    fn image(&self, e: &Entry) -> Option<String> {
+    /// The URL of an entry's `image`.
+    pub fn image(&self, e: &Entry) -> Option<String> {
         e.common.image.as_ref().map(|img| {
             if img.starts_with('/') {
                 self.site.url(img)
@@ -362,6 +365,7 @@ impl Views<'_> {
             registration: ev.registration.clone(),
             cost: ev.cost.clone(),
             summary_html: e.summary_html.clone(),
+            image: self.image(e),
         })
     }
 
