@@ -282,19 +282,37 @@ fn demo_site_builds_and_every_menu_page_exists() {
 #[test]
 fn hidden_gitignored_and_draft_files_are_not_published() {
     let (_t, root) = temp_site("mini");
-    std::fs::write(root.join("content/events/.entwurf.md"), "---\ntitle: Versteckt\ndate: 2026-12-01\n---\n").unwrap();
+    std::fs::write(
+        root.join("content/events/.entwurf.md"),
+        "---\ntitle: Versteckt\ndate: 2026-12-01\n---\n",
+    )
+    .unwrap();
     std::fs::write(root.join("content/.gitignore"), "privat/\n").unwrap();
     std::fs::create_dir_all(root.join("content/privat")).unwrap();
-    std::fs::write(root.join("content/privat/notiz.md"), "not even front matter").unwrap();
-    std::fs::write(root.join("content/events/plan.md"), "---\ntitle: Geplant\ndate: 2026-12-24\ndraft: true\n---\n").unwrap();
+    std::fs::write(
+        root.join("content/privat/notiz.md"),
+        "not even front matter",
+    )
+    .unwrap();
+    std::fs::write(
+        root.join("content/events/plan.md"),
+        "---\ntitle: Geplant\ndate: 2026-12-24\ndraft: true\n---\n",
+    )
+    .unwrap();
     let (_o, out) = build_into_temp(&root);
     assert!(!out.join("events/entwurf/index.html").exists());
-    assert!(!out.join("events/plan/index.html").exists(), "drafts are left out");
+    assert!(
+        !out.join("events/plan/index.html").exists(),
+        "drafts are left out"
+    );
     let mut o = opts(&root);
     o.drafts = true;
     let dir = tempfile::tempdir().unwrap();
     twinsite::build(&o, &dir.path().join("p")).unwrap();
-    assert!(dir.path().join("p/events/plan/index.html").is_file(), "--drafts publishes them");
+    assert!(
+        dir.path().join("p/events/plan/index.html").is_file(),
+        "--drafts publishes them"
+    );
 }
 
 #[test]
@@ -304,7 +322,10 @@ fn minify_false_keeps_the_template_layout() {
     std::fs::write(root.join("site.yaml"), format!("{cfg}minify: false\n")).unwrap();
     let (_o, out) = build_into_temp(&root);
     let html = read(&out, "index.html");
-    assert!(html.contains("<meta charset=\"utf-8\">\n"), "unminified output keeps quotes and newlines");
+    assert!(
+        html.contains("<meta charset=\"utf-8\">\n"),
+        "unminified output keeps quotes and newlines"
+    );
     let (_m, minified) = build_into_temp(&fixture("mini"));
     assert!(read(&minified, "index.html").len() < html.len());
 }

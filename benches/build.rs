@@ -1,0 +1,186 @@
+//! Build benchmark over generated sites (see `synth.rs`): full build wall time, pages per
+//! second, peak memory, and where the time goes (load + Markdown, link, render with templates,
+//! minification, write). Run with `cargo bench --bench build` (1,000 and 10,000 pages; add
+//! `TWINSITE_BENCH_100K=1` for 100,000). Output goes to tmpfs (`/dev/shm`) when it exists, so
+//! the disk does not hide the work. Each measurement runs in a fresh child process so the peak
+//! memory (VmHWM) belongs to that build alone.
+//!
+//! Without `--bench` (as under `cargo test --all-targets`) it only builds one small site once,
+//! as a smoke test.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::print_stdout,
+    clippy::print_stderr,
+    missing_docs
+)]
+
+#[path = "synth.rs"]
+mod synth;
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::time::Instant;
+
+use twinsite::diagnostics::Diagnostics;
+
+fn peak_rss_kb() -> u64 {
+    std::fs::read_to_string("/proc/self/status")
+        .ok()
+        .and_then(|s| {
+            s.lines().find(|l| l.starts_with("VmHWM:")).map(|l| {
+                l.split_whitespace()
+                    .nth(1)
+                    .unwrap_or("0")
+                    .parse()
+                    .unwrap_or(0)
+            })
+        })
+        .unwrap_or(0)
+}
+
+/// One full build, stage by stage; prints one line of `key=value` figures.
+fn child(root: &Path, out: &Path) {
+    let now: jiff::civil::Date = "2026-11-21".parse().unwrap();
+    let t = Instant::now();
+    let mut diags = Diagnostics::new();
+    let config = twinsite::config::load(root, &mut diags).expect("config");
+    let content = twinsite::content::load::load(root, &config, Default::default(), &mut diags);
+    let pages = content.entries.len();
+    let t_load = t.elapsed();
+    let t1 = Instant::now();
+    let mut site = twinsite::link::link(config, root, content, now, &mut diags);
+    assert!(!diags.has_errors(), "{:?}", diags.sorted().first());
+    let t_link = t1.elapsed();
+    let t2 = Instant::now();
+    let theme = twinsite::render::theme::load(root, &site.config, &mut diags).expect("theme");
+    let output = twinsite::render::render(&site, &theme).expect("render");
+    let t_render = t2.elapsed();
+    let t3 = Instant::now();
+    twinsite::write::write_output(&output, out).expect("write");
+    let t_write = t3.elapsed();
+    let total = t.elapsed();
+    let rss = peak_rss_kb();
+    // Minification share: render once more without it.
+    site.config.minify = false;
+    let t4 = Instant::now();
+    twinsite::render::render(&site, &theme).expect("render");
+    let t_plain = t4.elapsed();
+    println!(
+        "pages={pages} files={} bytes={} total_ms={} load_ms={} link_ms={} render_ms={} write_ms={} render_nominify_ms={} peak_mb={}",
+        output.len(),
+        output.total_bytes(),
+        total.as_millis(),
+        t_load.as_millis(),
+        t_link.as_millis(),
+        t_render.as_millis(),
+        t_write.as_millis(),
+        t_plain.as_millis(),
+        rss / 1024
+    );
+}
+
+fn site_for(pages: usize) -> PathBuf {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join(format!("target/bench-sites/{pages}"));
+    if !dir.join("site.yaml").is_file() {
+        let _ = std::fs::remove_dir_all(&dir);
+        synth::generate(&dir, pages).expect("generate");
+    }
+    dir
+}
+
+fn out_dir(pages: usize) -> PathBuf {
+    let base = if Path::new("/dev/shm").is_dir() {
+        PathBuf::from("/dev/shm")
+    } else {
+        std::env::temp_dir()
+    };
+    base.join(format!("twinsite-bench-{pages}-{}", std::process::id()))
+}
+
+fn field(line: &str, key: &str) -> u64 {
+    line.split_whitespace()
+        .find_map(|kv| kv.strip_prefix(&format!("{key}=")))
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(0)
+}
+
+fn main() {
+    let args: Vec<String> = std::env::args().collect();
+    if let (Some(root), Some(out)) = (
+        std::env::var_os("TWINSITE_BENCH_ROOT"),
+        std::env::var_os("TWINSITE_BENCH_OUT"),
+    ) {
+        child(Path::new(&root), Path::new(&out));
+        return;
+    }
+    let bench = args.iter().any(|a| a == "--bench");
+    let mut sizes = if bench {
+        vec![1_000, 10_000]
+    } else {
+        vec![200]
+    };
+    if bench && std::env::var_os("TWINSITE_BENCH_100K").is_some() {
+        sizes.push(100_000);
+    }
+    let runs = if bench { 3 } else { 1 };
+    println!(
+        "machine: {} cores, {}",
+        std::thread::available_parallelism().map_or(0, |n| n.get()),
+        std::env::consts::ARCH
+    );
+    println!(
+        "{:>8} {:>9} {:>9} {:>8} {:>8} {:>8} {:>8} {:>8} {:>8} {:>8}",
+        "pages",
+        "wall ms",
+        "pages/s",
+        "peak MB",
+        "load",
+        "link",
+        "render",
+        "minify",
+        "write",
+        "files"
+    );
+    for pages in sizes {
+        let root = site_for(pages);
+        let mut lines = Vec::new();
+        for run in 0..runs {
+            let out = out_dir(pages);
+            // The first run writes every file; later runs measure the unchanged-output case too,
+            // so keep them apart: a fresh folder every run.
+            let _ = std::fs::remove_dir_all(&out);
+            let o = Command::new(std::env::current_exe().unwrap())
+                .env("TWINSITE_BENCH_ROOT", &root)
+                .env("TWINSITE_BENCH_OUT", &out)
+                .output()
+                .unwrap();
+            let _ = std::fs::remove_dir_all(&out);
+            let line = String::from_utf8_lossy(&o.stdout).trim().to_owned();
+            assert!(
+                o.status.success(),
+                "run {run} failed: {line}\n{}",
+                String::from_utf8_lossy(&o.stderr)
+            );
+            lines.push(line);
+        }
+        lines.sort_by_key(|l| field(l, "total_ms"));
+        let m = &lines[lines.len() / 2];
+        let total = field(m, "total_ms").max(1);
+        let render = field(m, "render_ms");
+        let minify = render.saturating_sub(field(m, "render_nominify_ms"));
+        println!(
+            "{:>8} {:>9} {:>9} {:>8} {:>8} {:>8} {:>8} {:>8} {:>8} {:>8}",
+            field(m, "pages"),
+            total,
+            field(m, "pages") * 1000 / total,
+            field(m, "peak_mb"),
+            field(m, "load_ms"),
+            field(m, "link_ms"),
+            render - minify,
+            minify,
+            field(m, "write_ms"),
+            field(m, "files")
+        );
+    }
+}
