@@ -8,12 +8,31 @@ use crate::site::Site;
 use crate::BuildOptions;
 
 /// Every problem of the site, sorted. Errors mean `build` would fail or links are broken.
+///
+/// When the content itself is fine, the site is also rendered in memory and every link the
+/// templates produced is checked (see [`crate::output_links`]).
 pub fn check(opts: &BuildOptions) -> Vec<Diagnostic> {
     let (site, mut diags) = crate::load_unchecked(opts);
     if let Some(site) = &site {
+        let renderable = !diags.has_errors();
         check_links(site, &mut diags);
+        if renderable {
+            check_rendered(site, &mut diags);
+        }
     }
     diags.sorted()
+}
+
+/// Renders `site` in memory and checks the links in every page.
+fn check_rendered(site: &Site, diags: &mut Diagnostics) {
+    let Some(theme) = crate::render::theme::load(&site.root, &site.config, diags) else { return };
+    match crate::render::render(site, &theme) {
+        Ok(out) => {
+            let templates = crate::render::page_templates(site, &theme);
+            crate::output_links::check(site, &out, &templates, diags);
+        }
+        Err(d) => diags.extend(d),
+    }
 }
 
 /// Site paths (without base path, with trailing slash for pages) that a build writes, with the
@@ -55,10 +74,8 @@ pub fn check_links(site: &Site, diags: &mut Diagnostics) {
             };
             let path = path.split('?').next().unwrap_or(path);
             if path.is_empty() {
-                if let Some(a) = anchor {
-                    if !own_anchors.contains(a) {
-                        diags.push(broken(e, pos, link, "there is no heading with this id on the page", own_anchors.iter().copied().collect()));
-                    }
+                if anchor.is_some_and(|a| !own_anchors.contains(a)) {
+                    diags.push(broken(e, pos, link, "there is no heading with this id on the page", own_anchors.iter().copied().collect()));
                 }
                 continue;
             }

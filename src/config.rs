@@ -17,6 +17,7 @@ pub const CONFIG_FILE: &str = "site.yaml";
 /// Keys allowed in `site.yaml`.
 const KNOWN_KEYS: &[&str] = &[
     "title", "base_url", "language", "timezone", "home", "description", "theme", "minify", "menu", "imprint", "privacy",
+    "relative_urls",
 ];
 
 /// The home town: centre of the map, start of every connection line.
@@ -97,6 +98,8 @@ pub struct SiteConfig {
     pub imprint: Option<String>,
     /// Slug of the privacy page.
     pub privacy: Option<String>,
+    /// Write links relative to each page, so the site works from disk and in any sub-folder.
+    pub relative_urls: bool,
 }
 
 /// Reads `root/site.yaml`. Problems go to `diags`; `None` when the file is unusable.
@@ -172,6 +175,7 @@ fn from_front_matter(fm: &FrontMatter, diags: &mut Diagnostics) -> Option<SiteCo
     let menu = fm.get::<Vec<MenuItem>>("menu", "a list of `{ title: …, url: … }` entries", diags);
     let imprint = fm.text("imprint", diags);
     let privacy = fm.text("privacy", diags);
+    let relative_urls = fm.get::<bool>("relative_urls", "`true` or `false`", diags).unwrap_or(false);
     if diags.error_count() > before {
         return None;
     }
@@ -187,6 +191,7 @@ fn from_front_matter(fm: &FrontMatter, diags: &mut Diagnostics) -> Option<SiteCo
         menu,
         imprint,
         privacy,
+        relative_urls,
     })
 }
 

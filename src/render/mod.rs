@@ -52,15 +52,18 @@ pub fn render(site: &Site, theme: &Theme) -> Result<Output, Diagnostics> {
                 )
                 .with_hint("check the template; a site's templates/ folder overrides the theme's file of the same name")
             })?;
-            let bytes = if site.config.minify { minify(html.as_bytes()) } else { html.into_bytes() };
-            Ok((job.path, bytes))
+            Ok((job.path, html.into_bytes()))
         })
         .collect();
     let mut out = Output::new();
     let mut diags = Diagnostics::new();
+    let mut pages = Vec::with_capacity(rendered.len());
     for r in rendered {
         match r {
-            Ok((p, b)) => out.insert(p, b),
+            Ok((p, b)) => {
+                pages.push(p.clone());
+                out.insert(p, b);
+            }
             Err(d) => diags.push(d),
         }
     }
@@ -71,7 +74,30 @@ pub fn render(site: &Site, theme: &Theme) -> Result<Output, Diagnostics> {
         out.insert(path.clone(), bytes);
     }
     copy_static(site, &mut out, &mut diags);
-    if diags.has_errors() { Err(diags) } else { Ok(out) }
+    if diags.has_errors() {
+        return Err(diags);
+    }
+    // Post-processing on the whole Output: links first (they need the unminified, quoted HTML
+    // the templates wrote and the full list of files), then minification of the rendered pages.
+    if site.config.relative_urls {
+        out = crate::relative::rewrite(&out, &site.config.base_url.path);
+    }
+    if site.config.minify {
+        minify_pages(&mut out, &pages);
+    }
+    Ok(out)
+}
+
+/// Minifies the rendered pages in `pages` (not files copied from `static/`), in parallel.
+fn minify_pages(out: &mut Output, pages: &[String]) {
+    let wanted: std::collections::HashSet<&str> = pages.iter().map(String::as_str).collect();
+    let mut todo: Vec<&mut Vec<u8>> = out.iter_mut().filter(|(p, _)| wanted.contains(p)).map(|(_, b)| b).collect();
+    todo.par_iter_mut().for_each(|bytes| **bytes = minify(bytes.as_slice()));
+}
+
+/// Which template renders each HTML page (output path → template name), for reports.
+pub fn page_templates(site: &Site, theme: &Theme) -> std::collections::HashMap<String, String> {
+    pages::jobs(site, &theme.strings).into_iter().map(|j| (j.path, j.template.to_owned())).collect()
 }
 
 fn minify(html: &[u8]) -> Vec<u8> {
