@@ -8,15 +8,15 @@ use std::fmt::Write as _;
 use std::path::Path;
 
 /// A small deterministic PRNG (xorshift64*), so the generator needs no dependency.
-pub struct Rng(u64);
+pub(crate) struct Rng(u64);
 
 impl Rng {
     /// A generator from a seed.
-    pub fn new(seed: u64) -> Self {
+    pub(crate) fn new(seed: u64) -> Self {
         Self(seed.max(1))
     }
     /// The next number.
-    pub fn next(&mut self) -> u64 {
+    pub(crate) fn next(&mut self) -> u64 {
         let mut x = self.0;
         x ^= x >> 12;
         x ^= x << 25;
@@ -25,11 +25,11 @@ impl Rng {
         x.wrapping_mul(0x2545_F491_4F6C_DD1D)
     }
     /// A number in `0..n`.
-    pub fn below(&mut self, n: usize) -> usize {
+    pub(crate) fn below(&mut self, n: usize) -> usize {
         (self.next() % n.max(1) as u64) as usize
     }
     /// One element of a slice.
-    pub fn pick<T: Copy>(&mut self, items: &[T]) -> T {
+    pub(crate) fn pick<T: Copy>(&mut self, items: &[T]) -> T {
         items[self.below(items.len())]
     }
 }
@@ -195,8 +195,8 @@ fn body(r: &mut Rng, links: &[String]) -> String {
 }
 
 /// Writes a site with `pages` content pages below `root` (which must not exist yet or be empty).
-pub fn generate(root: &Path, pages: usize) -> std::io::Result<()> {
-    let mut r = Rng::new(0x7769_6e73_6974_65);
+pub(crate) fn generate(root: &Path, pages: usize) -> std::io::Result<()> {
+    let mut r = Rng::new(0x0077_696e_7369_7465);
     let cities = (pages / 10).max(1);
     let assocs = (pages / 5).max(1);
     let events = pages.saturating_sub(cities + assocs).max(1);

@@ -8,12 +8,33 @@ use crate::diagnostics::{Diagnostic, Diagnostics, did_you_mean};
 use crate::site::Site;
 
 /// Every problem of the site, sorted. Errors mean `build` would fail or links are broken.
+///
+/// When the content itself is fine, the site is also rendered in memory and every link the
+/// templates produced is checked (see [`crate::output_links`]).
 pub fn check(opts: &BuildOptions) -> Vec<Diagnostic> {
     let (site, mut diags) = crate::load_unchecked(opts);
     if let Some(site) = &site {
+        let renderable = !diags.has_errors();
         check_links(site, &mut diags);
+        if renderable {
+            check_rendered(site, &mut diags);
+        }
     }
     diags.sorted()
+}
+
+/// Renders `site` in memory and checks the links in every page.
+fn check_rendered(site: &Site, diags: &mut Diagnostics) {
+    let Some(theme) = crate::render::theme::load(&site.root, &site.config, diags) else {
+        return;
+    };
+    match crate::render::render(site, &theme) {
+        Ok(out) => {
+            let templates = crate::render::page_templates(site, &theme);
+            crate::output_links::check(site, &out, &templates, diags);
+        }
+        Err(d) => diags.extend(d),
+    }
 }
 
 /// Site paths (without base path, with trailing slash for pages) that a build writes, with the

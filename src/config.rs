@@ -27,6 +27,7 @@ const KNOWN_KEYS: &[&str] = &[
     "menu",
     "imprint",
     "privacy",
+    "relative_urls",
 ];
 
 /// The home town: centre of the map, start of every connection line.
@@ -118,6 +119,8 @@ pub struct SiteConfig {
     pub imprint: Option<String>,
     /// Slug of the privacy page.
     pub privacy: Option<String>,
+    /// Write links relative to each page, so the site works from disk and in any sub-folder.
+    pub relative_urls: bool,
 }
 
 /// Reads `root/site.yaml`. Problems go to `diags`; `None` when the file is unusable.
@@ -234,6 +237,9 @@ fn from_front_matter(fm: &FrontMatter, diags: &mut Diagnostics) -> Option<SiteCo
     let menu = fm.get::<Vec<MenuItem>>("menu", "a list of `{ title: …, url: … }` entries", diags);
     let imprint = fm.text("imprint", diags);
     let privacy = fm.text("privacy", diags);
+    let relative_urls = fm
+        .get::<bool>("relative_urls", "`true` or `false`", diags)
+        .unwrap_or(false);
     if diags.error_count() > before {
         return None;
     }
@@ -249,6 +255,7 @@ fn from_front_matter(fm: &FrontMatter, diags: &mut Diagnostics) -> Option<SiteCo
         menu,
         imprint,
         privacy,
+        relative_urls,
     })
 }
 

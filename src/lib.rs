@@ -22,11 +22,16 @@ pub mod cli;
 pub mod config;
 pub mod content;
 pub mod diagnostics;
+pub mod html_scan;
 pub mod link;
+pub mod lint;
 pub mod map;
 pub mod markdown;
 pub mod output;
+pub mod output_links;
+pub mod relative;
 pub mod render;
+pub mod scaffold;
 pub mod site;
 pub mod slug;
 pub mod source;
@@ -52,6 +57,8 @@ pub struct BuildOptions {
     pub base_url: Option<String>,
     /// The build date; today in the site's time zone when `None`.
     pub now: Option<Date>,
+    /// Write every link relative to its page (as `relative_urls: true` in `site.yaml` does).
+    pub relative: bool,
 }
 
 /// The result of the first three stages: a linked site plus every warning.
@@ -87,6 +94,7 @@ pub fn load_unchecked(opts: &BuildOptions) -> (Option<Site>, Diagnostics) {
             Err(e) => diags.push(Diagnostic::error("--base-url", 0, 0, e)),
         }
     }
+    config.relative_urls |= opts.relative;
     let now = opts.now.unwrap_or_else(|| today(&config.timezone));
     let content = content::load::load(
         &opts.root,
@@ -97,6 +105,7 @@ pub fn load_unchecked(opts: &BuildOptions) -> (Option<Site>, Diagnostics) {
         &mut diags,
     );
     let site = link::link(config, &opts.root, content, now, &mut diags);
+    lint::lint(&site, &mut diags);
     (Some(site), diags)
 }
 

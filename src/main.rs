@@ -1,6 +1,10 @@
 //! The `twinsite` binary: parse the command line, call the library, print diagnostics, and
 //! exit with 0 (success), 1 (problems in the site) or 2 (wrong usage).
 
+// The binary is the one place that talks to the terminal; the library never prints.
+#![allow(clippy::print_stdout, clippy::print_stderr)]
+
+use std::io::IsTerminal;
 use std::process::ExitCode;
 
 use clap::Parser;
@@ -41,6 +45,39 @@ fn main() -> ExitCode {
                 }
             }
         }
+        Command::Init(args) => {
+            let mut ask = ask;
+            let fill = args.fill(
+                std::io::stdin()
+                    .is_terminal()
+                    .then_some(&mut ask as twinsite::cli::Ask<'_>),
+            );
+            match twinsite::scaffold::init(&args.dir, &fill, twinsite::today("Europe/Berlin")) {
+                Ok(files) => {
+                    println!(
+                        "Created a new site in {} with {} files.",
+                        args.dir.display(),
+                        files.len()
+                    );
+                    println!(
+                        "Next: cd {} && twinsite build   (then fill in content/impressum.md and content/datenschutz.md)",
+                        args.dir.display()
+                    );
+                    ExitCode::SUCCESS
+                }
+                Err(d) => fail(&d),
+            }
+        }
+        Command::New(args) => match twinsite::scaffold::new_entry(&args.options()) {
+            Ok(path) => {
+                println!(
+                    "Created {}. Open it in an editor and fill in the lines marked Pflicht.",
+                    twinsite::diagnostics::display_path(&path)
+                );
+                ExitCode::SUCCESS
+            }
+            Err(d) => fail(&d),
+        },
         Command::Check(args) => {
             let diags = check::check(&args.options());
             print_all(&diags);
@@ -52,6 +89,21 @@ fn main() -> ExitCode {
                 ExitCode::SUCCESS
             }
         }
+    }
+}
+
+fn fail(d: &Diagnostic) -> ExitCode {
+    eprintln!("{d}");
+    ExitCode::from(1)
+}
+
+/// Asks one question on the terminal; `None` at end of input.
+fn ask(question: &str, default: &str) -> Option<String> {
+    eprint!("{question} [{default}]: ");
+    let mut line = String::new();
+    match std::io::stdin().read_line(&mut line) {
+        Ok(0) | Err(_) => None,
+        Ok(_) => Some(line),
     }
 }
 

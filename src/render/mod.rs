@@ -57,15 +57,27 @@ pub fn render(site: &Site, theme: &Theme) -> Result<Output, Diagnostics> {
                 )
                 .with_hint("check the template; a site's templates/ folder overrides the theme's file of the same name")
             })?;
-            let bytes = if site.config.minify { minify(html.as_bytes()) } else { html.into_bytes() };
+            // Relative links are rewritten on the quoted HTML the templates wrote, so pages are
+            // minified after that pass in that case; otherwise right here, in parallel.
+            let bytes = if site.config.minify && !site.config.relative_urls {
+                minify(html.as_bytes())
+            } else {
+                html.into_bytes()
+            };
             Ok((job.path, bytes))
         })
         .collect();
     let mut out = Output::new();
     let mut diags = Diagnostics::new();
+    let mut pages = Vec::new();
     for r in rendered {
         match r {
-            Ok((p, b)) => out.insert(p, b),
+            Ok((p, b)) => {
+                if site.config.relative_urls {
+                    pages.push(p.clone());
+                }
+                out.insert(p, b);
+            }
             Err(d) => diags.push(d),
         }
     }
@@ -82,10 +94,35 @@ pub fn render(site: &Site, theme: &Theme) -> Result<Output, Diagnostics> {
     }
     copy_static(site, &mut out, &mut diags);
     if diags.has_errors() {
-        Err(diags)
-    } else {
-        Ok(out)
+        return Err(diags);
     }
+    if site.config.relative_urls {
+        out = crate::relative::rewrite(&out, &site.config.base_url.path);
+        if site.config.minify {
+            minify_pages(&mut out, &pages);
+        }
+    }
+    Ok(out)
+}
+
+/// Minifies the rendered pages in `pages` (not files copied from `static/`), in parallel.
+fn minify_pages(out: &mut Output, pages: &[String]) {
+    let wanted: std::collections::HashSet<&str> = pages.iter().map(String::as_str).collect();
+    let mut todo: Vec<&mut Vec<u8>> = out
+        .iter_mut()
+        .filter(|(p, _)| wanted.contains(p))
+        .map(|(_, b)| b)
+        .collect();
+    todo.par_iter_mut()
+        .for_each(|bytes| **bytes = minify(bytes.as_slice()));
+}
+
+/// Which template renders each HTML page (output path → template name), for reports.
+pub fn page_templates(site: &Site, theme: &Theme) -> std::collections::HashMap<String, String> {
+    pages::jobs(site, &theme.strings)
+        .into_iter()
+        .map(|j| (j.path, j.template.to_owned()))
+        .collect()
 }
 
 /// Minifies one HTML page. Inline CSS and JS are left alone: the theme keeps its CSS in

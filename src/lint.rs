@@ -1,0 +1,87 @@
+//! Helpful warnings about a linked [`Site`]: things that are allowed but that visitors will miss.
+//!
+//! An event without a place, a partner city no association or event mentions (an "invisible"
+//! partnership), and an active partnership without any event in the last two years. They never
+//! stop a build; each names the file and the line of the key to change (the `title:` line when
+//! the whole file is meant) and says in plain words what to do.
+
+use std::path::Path;
+
+use jiff::ToSpan;
+
+use crate::content::model::Entry;
+use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::site::Site;
+use crate::source::SourceFile;
+
+/// How long an active partnership may go without any event before it looks dormant.
+const DORMANT_YEARS: i32 = 2;
+
+/// Adds every warning about `site` to `diags`.
+pub fn lint(site: &Site, diags: &mut Diagnostics) {
+    for &i in &site.events {
+        let e = &site.entries[i];
+        let Some(ev) = e.event() else { continue };
+        if ev.location.is_none() && !matches!(ev.status.as_str(), "cancelled" | "postponed") {
+            diags.push(
+                warn(site, e, "date", "this event has no `location`: visitors will not know where to go")
+                    .with_hint("add e.g. `location: { name: Bürgerhaus, address: \"Hauptstraße 1, 36999 Musterstadt\" }`; for an online meeting write `location: { name: Online }`"),
+            );
+        }
+    }
+    let since = site
+        .now
+        .checked_sub(DORMANT_YEARS.years())
+        .unwrap_or(site.now);
+    for &i in &site.cities {
+        let e = &site.entries[i];
+        let Some(city) = e.city() else { continue };
+        if matches!(city.status.as_str(), "ended" | "suspended" | "dormant") {
+            continue;
+        }
+        let rel = &site.relations[i];
+        if rel.associations.is_empty() && rel.events.is_empty() {
+            diags.push(
+                warn(site, e, "title", format!("no association and no event mentions {}: the partnership is invisible on the site", e.common.title))
+                    .with_hint(format!("add `cities: [{}]` to the association that carries it, or to an event with the partner", e.common.slug)),
+            );
+            continue;
+        }
+        let recent = rel
+            .events
+            .iter()
+            .any(|&ev| site.occurrences_of(ev).iter().any(|o| o.end >= since));
+        if !recent {
+            diags.push(
+                warn(site, e, "status", format!("{} has had no event since {since} and none is planned", e.common.title))
+                    .with_hint("add the partnership's next meeting as an event, or set `status: dormant` if it is resting"),
+            );
+        }
+    }
+}
+
+/// A warning on the line of `key` in the entry's file (its `title:` line when `key` is absent).
+fn warn(site: &Site, e: &Entry, key: &str, message: impl Into<String>) -> Diagnostic {
+    let line = key_line(&site.root, &e.source, key)
+        .or_else(|| key_line(&site.root, &e.source, "title"))
+        .unwrap_or(0);
+    Diagnostic::warning(&e.source, line, if line > 0 { 1 } else { 0 }, message)
+}
+
+/// The 1-based line where the front matter of `source` sets `key` (a plain text search).
+fn key_line(root: &Path, source: &Path, key: &str) -> Option<usize> {
+    let file = SourceFile::read(root, source).ok()?;
+    let prefix = format!("{key}:");
+    let mut fences = 0;
+    for (n, line) in file.text.lines().enumerate() {
+        if line.trim_end() == "---" {
+            fences += 1;
+            if fences == 2 {
+                return None;
+            }
+        } else if fences == 1 && line.starts_with(&prefix) {
+            return Some(n + 1);
+        }
+    }
+    None
+}

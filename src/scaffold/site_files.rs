@@ -1,0 +1,234 @@
+//! The files `twinsite init` writes besides content: `site.yaml`, the legal pages, `.gitignore`
+//! and the CI workflows for GitHub Pages and GitLab Pages.
+
+use crate::scaffold::entries::quote;
+
+/// What `init` asks for or takes from flags.
+#[derive(Debug, Clone)]
+pub struct SiteFill {
+    /// Site title.
+    pub title: String,
+    /// The home town.
+    pub name: String,
+    /// Home latitude.
+    pub lat: f64,
+    /// Home longitude.
+    pub lon: f64,
+    /// Public address.
+    pub base_url: String,
+    /// Site language.
+    pub language: String,
+}
+
+/// The commented `site.yaml`.
+pub fn site_yaml(f: &SiteFill) -> String {
+    format!(
+        "\
+# Einstellungen der Website. Zeilen mit # sind Kommentare.
+# Nach dem Doppelpunkt steht immer ein Leerzeichen; einrücken nur mit Leerzeichen, nie mit Tabulatoren.
+
+# Pflicht: Titel der Website (oben auf jeder Seite, im Browser-Tab, in den Feeds).
+title: {title}
+
+# Pflicht: die Adresse, unter der die Website erreichbar sein wird, mit / am Ende.
+# Auch ein Unterordner geht: https://example.org/partner/
+# (GitHub Pages und GitLab Pages setzen sie beim Bauen selbst, siehe .github/ und .gitlab-ci.yml.)
+base_url: {base_url}
+
+# Sprache der Beschriftungen und Datumsangaben: de (Deutsch) oder en (Englisch).
+language: {language}
+
+# Zeitzone für die Uhrzeiten der Termine und das Kalender-Abo.
+timezone: Europe/Berlin
+
+# Pflicht: die Heimatstadt – Mittelpunkt der Karte, Anfang jeder Verbindungslinie.
+# lat = Breitengrad, lon = Längengrad in Dezimalgrad (openstreetmap.org: Rechtsklick → Adresse anzeigen).
+home:
+  name: {name}
+  lat: {lat}
+  lon: {lon}
+
+# Ein bis zwei Sätze für die Startseite, Suchmaschinen und den Newsfeed.
+description: {description}
+
+# Dateinamen (ohne .md) von Impressum und Datenschutzerklärung in content/; in jeder Fußzeile verlinkt.
+imprint: impressum
+privacy: datenschutz
+
+# true: HTML und CSS werden verkleinert (schneller); false: lesbar, zum Nachsehen.
+minify: true
+
+# true: alle Links relativ, damit die Seite auch direkt von der Festplatte (file://) und in jedem
+# Unterordner funktioniert – für das Hochladen per FTP. Dasselbe wie `twinsite build --relative`.
+# relative_urls: true
+
+# Eigenes Menü statt des Standardmenüs (Partnerstädte, Vereine, Termine, Kalender, Karte, Aktuelles):
+# menu:
+#   - {{ title: Partnerstädte, url: /cities/ }}
+#   - {{ title: Termine, url: /events/ }}
+#   - {{ title: Über uns, url: /ueber-uns/ }}
+
+# Ein anderes Aussehen aus themes/<name>/ (Standard: default, ist eingebaut).
+# theme: default
+",
+        title = quote(&f.title),
+        base_url = quote(&f.base_url),
+        language = f.language,
+        name = quote(&f.name),
+        lat = f.lat,
+        lon = f.lon,
+        description = quote(&format!("Städtepartnerschaften, Vereine und Termine in {} – machen Sie mit!", f.name)),
+    )
+}
+
+/// `content/impressum.md` with placeholders to fill in.
+pub fn imprint(f: &SiteFill) -> String {
+    format!(
+        "\
+---
+title: Impressum
+weight: 90
+---
+
+<!-- Bitte alle Stellen mit „ergänzen“ ausfüllen. Ein Impressum ist in Deutschland Pflicht (§ 5 DDG). -->
+
+## Anbieter
+
+Angaben gemäß § 5 Digitale-Dienste-Gesetz (DDG):
+
+**Name des Vereins oder der Stadtverwaltung (ergänzen)**  
+Straße und Hausnummer (ergänzen)  
+Postleitzahl {name}
+
+Vertreten durch: Vorstand bzw. Bürgermeisterin oder Bürgermeister (ergänzen)  
+Registergericht und Vereinsregisternummer (ergänzen, falls eingetragener Verein)
+
+- Telefon: (ergänzen)
+- E-Mail: (ergänzen)
+
+## Verantwortlich für den Inhalt
+
+Verantwortlich nach § 18 Abs. 2 Medienstaatsvertrag: Name und Anschrift (ergänzen).
+",
+        name = f.name
+    )
+}
+
+/// `content/datenschutz.md` with placeholders to fill in.
+pub fn privacy() -> String {
+    "\
+---
+title: Datenschutz
+weight: 91
+---
+
+<!-- Bitte alle Stellen mit „ergänzen“ ausfüllen und vom Verein oder der Stadt prüfen lassen. -->
+
+## Verantwortliche Stelle
+
+Name, Anschrift und E-Mail-Adresse des Vereins oder der Stadt (ergänzen).
+Datenschutzbeauftragte Person, falls vorhanden (ergänzen).
+
+## Was diese Website speichert
+
+Diese Website lädt keine Schriften, Karten, Skripte oder Zähler von anderen Anbietern und setzt
+keine Cookies. Der Webserver unseres Anbieters (ergänzen: Name des Hosters) speichert beim Aufruf
+technisch notwendige Daten wie IP-Adresse, Zeitpunkt und aufgerufene Seite in Protokolldateien,
+die nach (ergänzen) Tagen gelöscht werden (Art. 6 Abs. 1 lit. f DSGVO).
+
+## Kontakt per E-Mail
+
+Wenn Sie uns schreiben, verwenden wir Ihre Angaben nur, um Ihre Anfrage zu beantworten.
+
+## Ihre Rechte
+
+Sie haben das Recht auf Auskunft, Berichtigung, Löschung und Einschränkung der Verarbeitung sowie
+auf Beschwerde bei einer Aufsichtsbehörde (ergänzen: die Datenschutzbehörde Ihres Bundeslandes).
+"
+    .to_owned()
+}
+
+/// `.gitignore`.
+pub const GITIGNORE: &str = "# Die fertige Website wird gebaut, nicht gespeichert.\npublic/\n";
+
+/// `static/README.txt`, so the folder exists in git and explains itself.
+pub const STATIC_README: &str = "\
+Alles in diesem Ordner wird unverändert mit veröffentlicht.
+Beispiel: static/images/rathaus.jpg ist auf der Website unter /images/rathaus.jpg erreichbar
+und wird in einem Text so eingebunden: ![Das Rathaus im Frühling](/images/rathaus.jpg)
+";
+
+/// `.github/workflows/pages.yml`: build with twinsite and publish on GitHub Pages.
+pub const GITHUB_PAGES: &str = r#"# Baut die Website bei jeder Änderung im Zweig main und veröffentlicht sie auf GitHub Pages.
+# Einmalig einschalten: Repository → Settings → Pages → Source: „GitHub Actions“.
+name: Website veröffentlichen
+
+on:
+  push:
+    branches: [main]
+  workflow_dispatch:
+
+permissions:
+  contents: read
+  pages: write
+  id-token: write
+
+concurrency:
+  group: pages
+  cancel-in-progress: false
+
+jobs:
+  build:
+    runs-on: ubuntu-latest
+    steps:
+      - uses: actions/checkout@v4
+      - id: pages
+        uses: actions/configure-pages@v5
+      - name: twinsite zwischenspeichern
+        uses: actions/cache@v4
+        with:
+          path: ~/.cargo/bin/twinsite
+          key: twinsite-${{ runner.os }}
+      - name: twinsite installieren
+        # Alternativ die neueste Fassung aus dem Quellcode:
+        # cargo install --git https://github.com/OWNER/twinsite --locked
+        run: command -v twinsite || cargo install twinsite --locked
+      - name: Website bauen
+        # base_url kommt von GitHub Pages (z. B. https://verein.github.io/partnerschaften/).
+        run: twinsite build --base-url "${{ steps.pages.outputs.base_url }}/"
+      - uses: actions/upload-pages-artifact@v3
+        with:
+          path: public
+
+  deploy:
+    needs: build
+    runs-on: ubuntu-latest
+    environment:
+      name: github-pages
+      url: ${{ steps.deployment.outputs.page_url }}
+    steps:
+      - id: deployment
+        uses: actions/deploy-pages@v4
+"#;
+
+/// `.gitlab-ci.yml`: the `pages` job publishing `public/` on GitLab Pages.
+pub const GITLAB_CI: &str = r#"# Baut die Website bei jeder Änderung im Standardzweig und veröffentlicht sie auf GitLab Pages.
+pages:
+  image: rust:latest
+  cache:
+    key: twinsite
+    paths:
+      - .cargo/bin/
+  variables:
+    CARGO_HOME: $CI_PROJECT_DIR/.cargo
+  script:
+    - export PATH="$CARGO_HOME/bin:$PATH"
+    - command -v twinsite || cargo install twinsite --locked
+    # base_url kommt von GitLab Pages (z. B. https://verein.gitlab.io/partnerschaften/).
+    - twinsite build --base-url "$CI_PAGES_URL/"
+  artifacts:
+    paths:
+      - public
+  rules:
+    - if: $CI_COMMIT_BRANCH == $CI_DEFAULT_BRANCH
+"#;
