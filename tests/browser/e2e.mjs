@@ -1,13 +1,14 @@
 // Real-browser end-to-end checks of the generated site (see README.md in this folder).
 //
-// Builds the demo site (the repository root) and the `mini` fixture (hosted under /partner/),
+// Builds the demo site (the repository root), the `mini` fixture (hosted under /partner/) and
+// the `hostile` fixture (desktop only, no vnu),
 // serves each on 127.0.0.1, and drives Debian's Chromium headless through playwright-core:
 // axe-core (WCAG 2.0/2.1 A and AA), console errors, requests to other hosts, broken links,
 // keyboard reachability with visible focus, the map/calendar/.ics interactions, screenshots,
 // and the Nu Html Checker over every generated HTML file.
 //
 //   node e2e.mjs                         everything
-//   node e2e.mjs --site mini             one site only (demo | mini)
+//   node e2e.mjs --site mini             one site only (demo | mini | hostile)
 //   node e2e.mjs --page /map/            only pages whose address (below the site root) starts
 //                                        with this; may be repeated; skips vnu and interactions
 //   node e2e.mjs --no-vnu --keep         skip the Nu Html Checker / keep the built sites
@@ -204,6 +205,7 @@ function pagesOf(site) {
   const withEvents = months.filter((p) => exists(`${p}index.html`) && fs.readFileSync(path.join(site.out, p, 'index.html'), 'utf8').includes('has-events'));
   const month = withEvents.find((p) => p === `calendar/${y}/${m}/`) ?? withEvents[0] ?? 'calendar/';
   const plain = site.plainPages.find((p) => exists(`${p}/index.html`));
+  const noPlain = site.plainPages.length === 0;
   const list = [
     ['home', ''],
     ['city list', 'cities/'],
@@ -218,7 +220,7 @@ function pagesOf(site) {
     ['news item', firstChild('news/')],
     ['topic list', 'topics/'],
     ['topic', firstChild('topics/')],
-    ['plain page', plain ? `${plain}/` : null],
+    ...(noPlain ? [] : [['plain page', plain ? `${plain}/` : null]]),
     ['404', '404.html'],
     ['missing page', 'no-such-page/', 404],
   ];
@@ -422,6 +424,10 @@ async function visitPage(browser, site, pg, vp) {
     consoleErrors.push(m.text());
   });
   page.on('pageerror', (e) => consoleErrors.push(`uncaught: ${e.message}`));
+  page.on('dialog', (d) => {
+    consoleErrors.push(`a script opened a ${d.type()} dialog: ${JSON.stringify(d.message())}`);
+    d.dismiss().catch(() => {});
+  });
   page.on('websocket', (ws) => foreign.push(`websocket ${ws.url()}`));
   await page.route('**/*', (route) => {
     const u = new URL(route.request().url());
@@ -519,7 +525,7 @@ async function visitPage(browser, site, pg, vp) {
       return [r.width <= r.vw, `page is ${r.width}px wide in a ${r.vw}px window\n${r.over.join('\n')}`];
     });
 
-    await check(`${label}: no console errors`, async () => [consoleErrors.length === 0, consoleErrors.join('\n')]);
+    await check(`${label}: no console errors or script dialogs`, async () => [consoleErrors.length === 0, consoleErrors.join('\n')]);
     await check(`${label}: no requests to other hosts`, async () => [foreign.length === 0, foreign.join('\n')]);
 
     if (SHOT_TYPES.has(pg.type)) {
@@ -627,6 +633,10 @@ const SITES = [
     extraPages: [['recurring event', 'events/sprachcafe/']],
   },
   { name: 'mini', root: path.join(REPO, 'tests', 'fixtures', 'mini'), prefix: '/partner/', plainPages: ['impressum', 'datenschutz'] },
+  // Front matter full of markup and script: nothing may execute, load or break the page.
+  // Its invalid values (control characters, a broken e-mail address) are escaped but still not
+  // valid HTML, so the Nu Html Checker does not run on it.
+  { name: 'hostile', root: path.join(REPO, 'tests', 'fixtures', 'hostile'), prefix: '/', plainPages: [], widths: ['desktop'], vnu: false },
 ].filter((s) => !opts.sites.length || opts.sites.includes(s.name));
 
 const started = Date.now();
@@ -647,7 +657,7 @@ for (const sig of ['SIGINT', 'SIGTERM']) {
 }
 
 try {
-  if (!SITES.length) fatal(`no site matches --site ${opts.sites.join(', ')} (demo, mini)`);
+  if (!SITES.length) fatal(`no site matches --site ${opts.sites.join(', ')} (demo, mini, hostile)`);
   ensureTools();
   const bin = ensureBinary();
   tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'twinsite-e2e-'));
@@ -660,7 +670,8 @@ try {
   if (opts.keep) console.log(`      keeping the built sites in ${tmp}`);
 
   // The Nu Html Checker runs in the background while the browser works.
-  const vnu = opts.vnu && !partial && built.length ? startVnu(built.map((s) => s.out)) : null;
+  const vnuSites = built.filter((s) => s.vnu !== false);
+  const vnu = opts.vnu && !partial && vnuSites.length ? startVnu(vnuSites.map((s) => s.out)) : null;
 
   const { chromium } = await import('playwright-core');
   browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true });
@@ -670,7 +681,8 @@ try {
   const jobs = [];
   for (const s of built) {
     s.pages = pagesOf(s);
-    for (const pg of s.pages) for (const vp of WIDTHS) jobs.push(() => visitPage(browser, s, pg, vp));
+    const widths = WIDTHS.filter((w) => !s.widths || s.widths.includes(w.name));
+    for (const pg of s.pages) for (const vp of widths) jobs.push(() => visitPage(browser, s, pg, vp));
   }
   const workers = Math.max(1, Number(process.env.E2E_WORKERS) || 2);
   await Promise.all(
@@ -678,10 +690,10 @@ try {
       while (jobs.length) await jobs.shift()();
     }),
   );
-  if (!partial) for (const s of built) await interactions(browser, s);
+  if (!partial) for (const s of built) if (!s.widths) await interactions(browser, s);
 
   if (vnu) {
-    await check(`Nu Html Checker: every generated HTML file (${built.map((s) => s.name).join(', ')})`, async () => {
+    await check(`Nu Html Checker: every generated HTML file (${vnuSites.map((s) => s.name).join(', ')})`, async () => {
       const r = await vnu;
       if (r.error) return [false, r.error];
       const lines = r.out.trim() ? r.out.trim().split('\n') : [];
