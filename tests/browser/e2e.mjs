@@ -234,7 +234,8 @@ function pagesOf(site) {
     pages.push({ type, rel, status });
   }
   if (!partial) return pages;
-  return pages.filter((p) => opts.pages.some((want) => ('/' + p.rel).startsWith(want.startsWith('/') ? want : '/' + want)));
+  // `--page /` is the home page alone; anything else matches by prefix.
+  return pages.filter((p) => opts.pages.some((want) => (want === '/' ? p.rel === '' : ('/' + p.rel).startsWith(want.startsWith('/') ? want : '/' + want))));
 }
 
 // ---------------------------------------------------------------- the Nu Html Checker
