@@ -5,6 +5,17 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 say() { printf '\n==> %s\n' "$*"; }
+die() { printf '\nerror: %s\n' "$*" >&2; exit 1; }
+
+# apt-get as root, or through sudo when that works without a password.
+apt_install() {
+  local sudo=()
+  if [ "$(id -u)" != 0 ]; then
+    sudo -n true 2>/dev/null || return 1
+    sudo=(sudo -n)
+  fi
+  "${sudo[@]}" apt-get update && "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y "$@"
+}
 
 # Python packages for the independent iCalendar checker (tests/tools/check_ics.py).
 if ! python3 -c 'import icalendar, recurring_ical_events' 2>/dev/null; then
@@ -16,5 +27,40 @@ python3 -c 'import icalendar, recurring_ical_events' || {
   exit 1
 }
 
+# The browser suite (tests/browser) needs Chromium, Java (for the Nu Html Checker) and Node.
+if [ ! -x /usr/bin/chromium ]; then
+  say "installing Chromium (apt-get install chromium)"
+  apt_install chromium || true
+fi
+[ -x /usr/bin/chromium ] || die "Chromium is missing and could not be installed. Run as root: apt-get update && apt-get install -y chromium"
+if ! command -v java >/dev/null 2>&1; then
+  say "installing Java (apt-get install default-jre-headless) for the Nu Html Checker"
+  apt_install default-jre-headless || true
+fi
+command -v java >/dev/null 2>&1 || die "Java is missing and could not be installed; the Nu Html Checker needs it. Run as root: apt-get install -y default-jre-headless"
+command -v node >/dev/null 2>&1 && command -v npm >/dev/null 2>&1 || die "Node.js and npm are missing; the browser suite needs Node 20 or newer (apt-get install -y nodejs npm)"
+if [ ! -f tests/browser/node_modules/.package-lock.json ] \
+  || [ tests/browser/package-lock.json -nt tests/browser/node_modules/.package-lock.json ]; then
+  say "installing the browser suite's npm packages (npm ci --prefix tests/browser)"
+  npm ci --prefix tests/browser --no-audit --no-fund
+fi
+
+status=0
+
 say "cargo test"
-cargo test --all-targets --locked
+cargo test --all-targets --locked || status=1
+
+# The browser suite drives the binary `cargo test` already built (dependencies are optimised
+# in the dev profile, so a separate release build would only cost CI time).
+say "cargo build (the binary the browser suite drives)"
+cargo build --locked --bin twinsite || die "cargo build failed"
+target_dir="${CARGO_TARGET_DIR:-target}"
+case "$target_dir" in /*) ;; *) target_dir="$PWD/$target_dir" ;; esac
+
+say "browser suite (tests/browser/e2e.mjs)"
+TWINSITE_BIN="$target_dir/debug/twinsite" node tests/browser/e2e.mjs || status=1
+
+if [ "$status" != 0 ]; then
+  printf '\nerror: some tests failed (see above)\n' >&2
+fi
+exit "$status"

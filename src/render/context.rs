@@ -72,6 +72,8 @@ pub struct CityView {
     pub kind_label: String,
     /// Local name.
     pub name_local: Option<String>,
+    /// BCP 47 language of the local name (from the country), for `lang`; `None` if unsure.
+    pub name_local_lang: Option<String>,
     /// Region.
     pub region: Option<String>,
     /// Year signed.
@@ -274,6 +276,7 @@ impl Views<'_> {
             kind: c.kind.clone(),
             kind_label: t.get(&format!("kind_{}", c.kind)).to_owned(),
             name_local: c.name_local.clone(),
+            name_local_lang: c.country_code.as_deref().and_then(country_language).map(str::to_owned),
             region: c.region.clone(),
             since_year: c.since.year,
             since_text,
@@ -418,5 +421,81 @@ impl Views<'_> {
         self.t
             .get(&format!("section_{s:?}").to_lowercase())
             .to_owned()
+    }
+}
+
+/// The main language of a country (ISO 3166-1 alpha-2) as a BCP 47 tag, for marking a partner
+/// city's local name with `lang`. Country codes are not language codes (UA is Ukraine, the
+/// language is `uk`; CN is China, `zh`), so this is a table; countries with several main
+/// languages (BE, CH, CA, IN, …) and unknown ones give `None`, and the name stays unmarked.
+pub fn country_language(country_code: &str) -> Option<&'static str> {
+    let cc = country_code.trim().to_ascii_uppercase();
+    let lang = match cc.as_str() {
+        "DE" | "AT" | "LI" => "de",
+        "FR" | "MC" | "BF" | "ML" | "SN" | "NE" | "BJ" | "TG" | "CI" => "fr",
+        "GB" | "IE" | "US" | "AU" | "NZ" | "GH" | "NG" | "ZA" | "UG" => "en",
+        "ES" | "MX" | "AR" | "CL" | "CO" | "PE" | "NI" | "CU" | "SV" | "GT" | "HN" | "CR" | "BO" | "EC" | "VE" | "UY" | "PY" | "DO" | "PA" => "es",
+        "PT" | "BR" | "MZ" | "AO" => "pt",
+        "IT" | "SM" => "it",
+        "NL" => "nl",
+        "PL" => "pl",
+        "CZ" => "cs",
+        "SK" => "sk",
+        "HU" => "hu",
+        "RO" | "MD" => "ro",
+        "BG" => "bg",
+        "HR" => "hr",
+        "SI" => "sl",
+        "RS" => "sr",
+        "BA" => "bs",
+        "MK" => "mk",
+        "AL" => "sq",
+        "GR" | "CY" => "el",
+        "TR" => "tr",
+        "DK" => "da",
+        "SE" => "sv",
+        "NO" => "no",
+        "FI" => "fi",
+        "IS" => "is",
+        "EE" => "et",
+        "LV" => "lv",
+        "LT" => "lt",
+        "UA" => "uk",
+        "BY" => "be",
+        "RU" => "ru",
+        "GE" => "ka",
+        "AM" => "hy",
+        "AZ" => "az",
+        "KZ" => "kk",
+        "MN" => "mn",
+        "IL" => "he",
+        "EG" | "JO" | "PS" | "LB" | "SY" | "IQ" | "SA" | "TN" => "ar",
+        "IR" => "fa",
+        "TZ" => "sw",
+        "RW" => "rw",
+        "CN" | "TW" => "zh",
+        "JP" => "ja",
+        "KR" => "ko",
+        "VN" => "vi",
+        "TH" => "th",
+        "ID" => "id",
+        "MT" => "mt",
+        _ => return None,
+    };
+    Some(lang)
+}
+
+#[cfg(test)]
+mod country_language_tests {
+    use super::country_language;
+
+    #[test]
+    fn country_codes_map_to_language_tags() {
+        assert_eq!(country_language("UA"), Some("uk"));
+        assert_eq!(country_language("cn"), Some("zh"));
+        assert_eq!(country_language("PL"), Some("pl"));
+        assert_eq!(country_language("GB"), Some("en"));
+        assert_eq!(country_language("CH"), None);
+        assert_eq!(country_language("XX"), None);
     }
 }

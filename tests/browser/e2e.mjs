@@ -1,0 +1,714 @@
+// Real-browser end-to-end checks of the generated site (see README.md in this folder).
+//
+// Builds the demo site (the repository root), the `mini` fixture (hosted under /partner/) and
+// the `hostile` fixture (desktop only, no vnu),
+// serves each on 127.0.0.1, and drives Debian's Chromium headless through playwright-core:
+// axe-core (WCAG 2.0/2.1 A and AA), console errors, requests to other hosts, broken links,
+// keyboard reachability with visible focus, the map/calendar/.ics interactions, screenshots,
+// and the Nu Html Checker over every generated HTML file.
+//
+//   node e2e.mjs                         everything
+//   node e2e.mjs --site mini             one site only (demo | mini | hostile)
+//   node e2e.mjs --page /map/            only pages whose address (below the site root) starts
+//                                        with this; may be repeated; skips vnu and interactions
+//   node e2e.mjs --no-vnu --keep         skip the Nu Html Checker / keep the built sites
+//
+// Environment: TWINSITE_BIN (the twinsite binary; default $CARGO_TARGET_DIR/release/twinsite,
+// built with `cargo build --release` when missing), CHROMIUM (default /usr/bin/chromium).
+// The last line of output is `N passed, M failed`; the exit status is 1 when anything failed.
+
+import { spawn, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+import { serve } from './serve.mjs';
+
+const HERE = path.dirname(fileURLToPath(import.meta.url));
+const REPO = path.resolve(HERE, '..', '..');
+const NOW = '2026-11-21';
+const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+const WIDTHS = [
+  { name: 'desktop', width: 1280, height: 900 },
+  { name: 'phone', width: 390, height: 844 },
+];
+const SHOT_DIR = path.join(REPO, 'target', 'screenshots');
+const SHOT_TYPES = new Set(['home', 'map', 'calendar']);
+const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-dev-shm-usage',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
+
+// ---------------------------------------------------------------- options
+
+const argv = process.argv.slice(2);
+const opts = { sites: [], pages: [], vnu: true, keep: false };
+for (let i = 0; i < argv.length; i++) {
+  const a = argv[i];
+  if (a === '--site') opts.sites.push(argv[++i]);
+  else if (a === '--page') opts.pages.push(argv[++i]);
+  else if (a === '--no-vnu') opts.vnu = false;
+  else if (a === '--keep') opts.keep = true;
+  else if (a === '-h' || a === '--help') {
+    console.log(fs.readFileSync(fileURLToPath(import.meta.url), 'utf8').split('\n\n')[0]);
+    process.exit(0);
+  } else {
+    console.error(`unknown argument ${a}; try --help`);
+    process.exit(2);
+  }
+}
+const partial = opts.pages.length > 0;
+
+// ---------------------------------------------------------------- results
+
+let passed = 0;
+let failed = 0;
+const failures = [];
+
+const stdout = (line) => console.log(line);
+
+function report(name, ok, detail = '', ms = null, out = stdout) {
+  const took = ms === null ? '' : ` (${ms} ms)`;
+  if (ok) {
+    passed++;
+    out(`ok    ${name}${took}`);
+  } else {
+    failed++;
+    failures.push(name);
+    out(`FAIL  ${name}${took}`);
+    if (detail) out(indent(String(detail).trimEnd(), '      '));
+  }
+}
+
+function indent(s, pre) {
+  return s
+    .split('\n')
+    .map((l) => pre + l)
+    .join('\n');
+}
+
+/** Runs `fn`; a thrown error is a failure of `name`. `fn` returns [ok, detail] or nothing (= ok). */
+async function check(name, fn, out = stdout) {
+  return checkAll(name, fn, out);
+}
+
+async function checkAll(name, fn, out) {
+  const t0 = Date.now();
+  try {
+    const r = await fn();
+    if (Array.isArray(r)) report(name, r[0], r[1], Date.now() - t0, out);
+    else report(name, true, '', Date.now() - t0, out);
+  } catch (e) {
+    report(name, false, e?.stack || String(e), Date.now() - t0, out);
+  }
+}
+
+function fatal(msg) {
+  console.error(`\nerror: ${msg}`);
+  report('suite setup', false, msg);
+  finish();
+}
+
+function finish() {
+  console.log('');
+  if (failures.length) {
+    console.log('failed checks:');
+    for (const f of failures) console.log(`  - ${f}`);
+    console.log('');
+  }
+  console.log(`${passed} passed, ${failed} failed`);
+  process.exit(failed ? 1 : 0);
+}
+
+// ---------------------------------------------------------------- prerequisites
+
+function findBinary() {
+  if (process.env.TWINSITE_BIN) return process.env.TWINSITE_BIN;
+  const target = process.env.CARGO_TARGET_DIR
+    ? path.resolve(REPO, process.env.CARGO_TARGET_DIR)
+    : path.join(REPO, 'target');
+  return path.join(target, 'release', 'twinsite');
+}
+
+function ensureBinary() {
+  const bin = findBinary();
+  if (fs.existsSync(bin)) return bin;
+  if (process.env.TWINSITE_BIN) fatal(`TWINSITE_BIN=${bin} does not exist`);
+  console.log(`==> ${bin} is missing; running cargo build --release`);
+  const r = spawnSync('cargo', ['build', '--release', '--locked'], { cwd: REPO, stdio: 'inherit' });
+  if (r.status !== 0 || !fs.existsSync(bin)) fatal('cargo build --release failed; see above');
+  return bin;
+}
+
+function ensureTools() {
+  if (!fs.existsSync(CHROMIUM)) {
+    fatal(
+      `Chromium not found at ${CHROMIUM}. Install it with: apt-get update && apt-get install -y chromium ` +
+        '(bash .ci/test.sh does that), or point CHROMIUM at a Chromium binary.',
+    );
+  }
+  if (opts.vnu && !partial) {
+    const j = spawnSync('java', ['-version'], { encoding: 'utf8' });
+    if (j.error || j.status !== 0) {
+      fatal('Java not found: the Nu Html Checker needs Java 11 or newer (apt-get install -y default-jre-headless).');
+    }
+  }
+}
+
+// ---------------------------------------------------------------- building and serving
+
+async function buildSite(bin, site, tmp) {
+  const out = path.join(tmp, site.name);
+  const server = await serve({ root: out, prefix: site.prefix });
+  const args = ['build', '--root', site.root, '--output', out, '--now', NOW];
+  if (site.prefix !== '/') args.push('--base-url', server.url);
+  const t0 = Date.now();
+  const r = spawnSync(bin, args, { encoding: 'utf8' });
+  const ok = r.status === 0;
+  report(`${site.name}: twinsite ${args.join(' ')}`, ok, `${r.stdout}\n${r.stderr}`);
+  if (!ok) {
+    await server.close();
+    return null;
+  }
+  console.log(`      built in ${Date.now() - t0} ms, served at ${server.url}`);
+  return { ...site, out, server };
+}
+
+/** The page addresses (relative to the site root) to visit, one per page type. */
+function pagesOf(site) {
+  const exists = (rel) => fs.existsSync(path.join(site.out, rel));
+  const firstChild = (dir) => {
+    const base = path.join(site.out, dir);
+    if (!fs.existsSync(base)) return null;
+    const kids = fs
+      .readdirSync(base, { withFileTypes: true })
+      .filter((d) => d.isDirectory() && fs.existsSync(path.join(base, d.name, 'index.html')))
+      .map((d) => d.name)
+      .sort();
+    return kids.length ? `${dir}${kids[0]}/` : null;
+  };
+  // The calendar month of --now if it has events, else the first month with events.
+  const [y, m] = NOW.split('-');
+  const months = [];
+  for (const yy of fs.existsSync(path.join(site.out, 'calendar')) ? fs.readdirSync(path.join(site.out, 'calendar')).sort() : []) {
+    if (!/^\d{4}$/.test(yy)) continue;
+    for (const mm of fs.readdirSync(path.join(site.out, 'calendar', yy)).sort()) months.push(`calendar/${yy}/${mm}/`);
+  }
+  const withEvents = months.filter((p) => exists(`${p}index.html`) && fs.readFileSync(path.join(site.out, p, 'index.html'), 'utf8').includes('has-events'));
+  const month = withEvents.find((p) => p === `calendar/${y}/${m}/`) ?? withEvents[0] ?? 'calendar/';
+  const plain = site.plainPages.find((p) => exists(`${p}/index.html`));
+  const noPlain = site.plainPages.length === 0;
+  const list = [
+    ['home', ''],
+    ['city list', 'cities/'],
+    ['city', site.prefer?.city ?? firstChild('cities/')],
+    ['association list', 'associations/'],
+    ['association', site.prefer?.association ?? firstChild('associations/')],
+    ['event list', 'events/'],
+    ['event', site.prefer?.event ?? firstChild('events/')],
+    ['calendar', month],
+    ['map', 'map/'],
+    ['news list', 'news/'],
+    ['news item', firstChild('news/')],
+    ['topic list', 'topics/'],
+    ['topic', firstChild('topics/')],
+    ...(noPlain ? [] : [['plain page', plain ? `${plain}/` : null]]),
+    ['404', '404.html'],
+    ['missing page', 'no-such-page/', 404],
+  ];
+  for (const extra of site.extraPages ?? []) list.push(extra);
+  const pages = [];
+  for (const [type, rel, status = 200] of list) {
+    if (rel === null || (status === 200 && !exists(rel.endsWith('/') || rel === '' ? `${rel}index.html` : rel))) {
+      report(`${site.name}: page type "${type}" exists in the build`, false, `no output for ${rel ?? type}`);
+      continue;
+    }
+    pages.push({ type, rel, status });
+  }
+  if (!partial) return pages;
+  // `--page /` is the home page alone; anything else matches by prefix.
+  return pages.filter((p) => opts.pages.some((want) => (want === '/' ? p.rel === '' : ('/' + p.rel).startsWith(want.startsWith('/') ? want : '/' + want))));
+}
+
+// ---------------------------------------------------------------- the Nu Html Checker
+
+function startVnu(dirs) {
+  const jar = path.join(HERE, 'node_modules', 'vnu-jar', 'build', 'dist', 'vnu.jar');
+  if (!fs.existsSync(jar)) {
+    return Promise.resolve({ error: `${jar} is missing; run npm ci --prefix tests/browser` });
+  }
+  return new Promise((resolve) => {
+    const args = ['-jar', jar, '--errors-only', '--skip-non-html', '--format', 'gnu', ...dirs];
+    const p = spawn('java', args, { stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    p.stdout.on('data', (d) => (out += d));
+    p.stderr.on('data', (d) => (out += d));
+    p.on('error', (e) => resolve({ error: String(e) }));
+    p.on('close', (code) => resolve({ code, out }));
+  });
+}
+
+// ---------------------------------------------------------------- in-page helpers
+
+/** Every address the page refers to, resolved: links, resources, SVG links. */
+function collectRefs() {
+  const refs = [];
+  const add = (kind, el, raw) => {
+    if (raw == null || raw === '') return;
+    try {
+      refs.push({ kind, tag: el.tagName.toLowerCase(), raw, url: new URL(raw, document.baseURI).href });
+    } catch {
+      refs.push({ kind, tag: el.tagName.toLowerCase(), raw, url: null });
+    }
+  };
+  for (const el of document.querySelectorAll('a[href], area[href]')) add('link', el, el.getAttribute('href'));
+  for (const el of document.querySelectorAll('svg a')) add('link', el, el.getAttribute('href') ?? el.getAttribute('xlink:href'));
+  for (const el of document.querySelectorAll('link[href]')) {
+    const rel = (el.getAttribute('rel') || '').toLowerCase().split(/\s+/);
+    // canonical/og addresses name the public host; alternate/prev/next are links, the rest load.
+    const kind = rel.some((r) => ['stylesheet', 'icon', 'preload', 'modulepreload', 'manifest'].includes(r)) ? 'resource' : 'link';
+    if (rel.includes('canonical')) continue;
+    add(kind, el, el.getAttribute('href'));
+  }
+  for (const el of document.querySelectorAll('[src]')) add('resource', el, el.getAttribute('src'));
+  for (const el of document.querySelectorAll('[srcset]')) {
+    for (const part of el.getAttribute('srcset').split(',')) add('resource', el, part.trim().split(/\s+/)[0]);
+  }
+  for (const el of document.querySelectorAll('object[data]')) add('resource', el, el.getAttribute('data'));
+  return refs;
+}
+
+/** Describes document.activeElement and whether its focus is visible. */
+function describeFocus() {
+  const el = document.activeElement;
+  if (!el || el === document.body || el === document.documentElement) return null;
+  const cs = getComputedStyle(el);
+  const rect = el.getBoundingClientRect();
+  const isSvg = el instanceof SVGElement;
+  const outline = cs.outlineStyle !== 'none' && parseFloat(cs.outlineWidth) > 0;
+  // box-shadow is not painted on SVG elements, so only count it for HTML ones.
+  const shadow = !isSvg && cs.boxShadow && cs.boxShadow !== 'none';
+  const label = (el.getAttribute('aria-label') || el.textContent || '').trim().replace(/\s+/g, ' ').slice(0, 60);
+  let sel = el.tagName.toLowerCase();
+  if (el.closest('svg') && sel !== 'svg') sel = 'svg ' + sel;
+  else if (el.closest('table.month')) sel = 'table.month ' + sel;
+  else if (el.closest('.month-list')) sel = '.month-list ' + sel;
+  return {
+    sel,
+    label,
+    href: el.getAttribute('href'),
+    visible: rect.width > 0 && rect.height > 0,
+    isSvg,
+    indicator: outline ? 'outline' : shadow ? 'box-shadow' : 'none',
+  };
+}
+
+/**
+ * SVG links often show focus by restyling their shapes rather than with an outline. Compares
+ * the pixels around the focused element with and without focus, then puts focus back (which
+ * keeps the Tab order going from there).
+ */
+async function svgFocusIndicator(page) {
+  const handle = await page.evaluateHandle(() => document.activeElement);
+  try {
+    const clip = await handle.evaluate((el) => {
+      const r = el.getBoundingClientRect();
+      const x = Math.max(0, r.x + window.scrollX - 6);
+      const y = Math.max(0, r.y + window.scrollY - 6);
+      return { x, y, width: r.width + 12, height: r.height + 12 };
+    });
+    const shot = () => page.screenshot({ clip, fullPage: true, animations: 'disabled', caret: 'hide' });
+    const focused = await shot();
+    await handle.evaluate((el) => el.blur());
+    const plain = await shot();
+    await handle.evaluate((el) => el.focus());
+    return focused.equals(plain) ? 'none' : 'restyled';
+  } finally {
+    await handle.dispose();
+  }
+}
+
+// ---------------------------------------------------------------- link checking (shared cache)
+
+const fetchCache = new Map();
+
+async function fetchOnce(url) {
+  if (!fetchCache.has(url)) {
+    fetchCache.set(
+      url,
+      (async () => {
+        try {
+          const r = await fetch(url, { redirect: 'follow' });
+          const type = r.headers.get('content-type') || '';
+          const body = type.startsWith('text/html') ? await r.text() : (await r.arrayBuffer(), '');
+          return { status: r.status, type, body };
+        } catch (e) {
+          return { status: 0, type: '', body: '', error: String(e) };
+        }
+      })(),
+    );
+  }
+  return fetchCache.get(url);
+}
+
+function hasId(html, id) {
+  const esc = id.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return new RegExp(`\\s(?:id|name)=(?:"${esc}"|'${esc}'|${esc}(?=[\\s>/]))`).test(html);
+}
+
+async function checkRefs(site, refs, pageUrl, pageIds) {
+  const problems = [];
+  let checked = 0;
+  for (const r of refs) {
+    if (!r.url) {
+      problems.push(`unparsable address ${JSON.stringify(r.raw)} on <${r.tag}>`);
+      continue;
+    }
+    const u = new URL(r.url);
+    if (['mailto:', 'tel:'].includes(u.protocol)) continue;
+    if (u.protocol === 'data:' && r.kind === 'resource') continue;
+    if (u.protocol !== 'http:' && u.protocol !== 'https:') {
+      problems.push(`unexpected scheme in ${r.raw} on <${r.tag}>`);
+      continue;
+    }
+    if (u.origin !== site.server.origin) {
+      if (r.kind === 'resource') problems.push(`<${r.tag}> loads ${r.url} from another host`);
+      continue; // a plain link to another site: fine, and not followed
+    }
+    const target = u.href.split('#')[0];
+    const frag = u.hash ? decodeURIComponent(u.hash.slice(1)) : '';
+    checked++;
+    if (target === pageUrl.split('#')[0] && frag) {
+      if (!pageIds.includes(frag)) problems.push(`${r.raw}: no element with id "${frag}" on this page`);
+      continue;
+    }
+    const res = await fetchOnce(target);
+    if (res.status !== 200) {
+      problems.push(`${r.raw} (<${r.tag}>): HTTP ${res.status}${res.error ? ' ' + res.error : ''}`);
+    } else if (frag && res.type.startsWith('text/html') && !hasId(res.body, frag)) {
+      problems.push(`${r.raw}: the target page has no element with id "${frag}"`);
+    }
+  }
+  return { problems, checked };
+}
+
+// ---------------------------------------------------------------- one page at one width
+
+async function visitPage(browser, site, pg, vp) {
+  const t0 = Date.now();
+  const lines = [];
+  const out = (l) => lines.push(l);
+  const check = (name, fn) => checkAll(name, fn, out);
+  const label = `${site.name} ${vp.name} /${pg.rel} (${pg.type})`;
+  const url = site.server.url + pg.rel;
+  const context = await browser.newContext({
+    viewport: { width: vp.width, height: vp.height },
+    acceptDownloads: true,
+    reducedMotion: 'reduce',
+  });
+  const page = await context.newPage();
+  const consoleErrors = [];
+  const foreign = [];
+  page.on('console', (m) => {
+    if (m.type() !== 'error') return;
+    const loc = m.location()?.url || '';
+    // The browser logs the 404 of the main document itself; that status is what we asked for.
+    if (pg.status === 404 && loc === url && /status of 404/.test(m.text())) return;
+    consoleErrors.push(m.text());
+  });
+  page.on('pageerror', (e) => consoleErrors.push(`uncaught: ${e.message}`));
+  page.on('dialog', (d) => {
+    consoleErrors.push(`a script opened a ${d.type()} dialog: ${JSON.stringify(d.message())}`);
+    d.dismiss().catch(() => {});
+  });
+  page.on('websocket', (ws) => foreign.push(`websocket ${ws.url()}`));
+  await page.route('**/*', (route) => {
+    const u = new URL(route.request().url());
+    if (u.origin === site.server.origin) return route.continue();
+    foreign.push(`${route.request().resourceType()} ${u.href}`);
+    return route.abort('blockedbyclient');
+  });
+
+  try {
+    let resp;
+    await check(`${label}: loads with HTTP ${pg.status}`, async () => {
+      resp = await page.goto(url, { waitUntil: 'load' });
+      return [resp && resp.status() === pg.status, `got HTTP ${resp?.status()}`];
+    });
+    if (!resp) return;
+
+    await check(`${label}: axe WCAG 2.1 A/AA`, async () => {
+      const { AxeBuilder } = await import('@axe-core/playwright');
+      const r = await new AxeBuilder({ page }).withTags(TAGS).analyze();
+      const lines = r.violations.map((v) => {
+        const nodes = v.nodes
+          .slice(0, 4)
+          .map((n) => `    ${n.target.join(' ')}\n      ${(n.failureSummary || '').replace(/\n/g, '\n      ')}`)
+          .join('\n');
+        const more = v.nodes.length > 4 ? `\n    … and ${v.nodes.length - 4} more` : '';
+        return `${v.id} (${v.impact}): ${v.help} — ${v.helpUrl}\n${nodes}${more}`;
+      });
+      return [r.violations.length === 0, lines.join('\n')];
+    });
+
+    // Links and resources (same origin fetched; other hosts must not be loaded).
+    await check(`${label}: links and resources resolve`, async () => {
+      const refs = await page.evaluate(collectRefs);
+      const ids = await page.evaluate(() => [...document.querySelectorAll('[id], a[name]')].map((e) => e.id || e.getAttribute('name')));
+      const { problems } = await checkRefs(site, refs, page.url(), ids);
+      return [problems.length === 0, problems.join('\n')];
+    });
+
+    await check(`${label}: keyboard reaches everything with visible focus`, async () => {
+      const stops = [];
+      const want = [];
+      if (pg.type === 'map') want.push('svg a');
+      if (pg.type === 'calendar') {
+        const hasTableLinks = await page.evaluate(() => {
+          const a = document.querySelector('table.month a');
+          return !!a && a.getClientRects().length > 0;
+        });
+        if (vp.name === 'desktop' || hasTableLinks) want.push('table.month a');
+        else if (await page.locator('.month-list a').count()) want.push('.month-list a');
+      }
+      const cap = 400;
+      await page.evaluate(() => document.activeElement?.blur?.());
+      for (let i = 0; i < cap; i++) {
+        await page.keyboard.press('Tab');
+        const f = await page.evaluate(describeFocus);
+        if (!f) break; // focus left the document (wrapped to the browser UI)
+        if (stops.length && stops[0].sel === f.sel && stops[0].href === f.href && stops[0].label === f.label && i > 2) break;
+        if (f.isSvg && f.visible && f.indicator === 'none') f.indicator = await svgFocusIndicator(page);
+        stops.push(f);
+      }
+      const bad = stops.filter((s) => !s.visible || s.indicator === 'none');
+      const missing = want.filter((w) => !stops.some((s) => s.sel.startsWith(w)));
+      const detail = [
+        ...bad.map((s) => `focus not visible on <${s.sel}> "${s.label}" (${s.visible ? 'no outline/box-shadow' : 'zero size'})`),
+        ...missing.map((w) => `Tab never reaches ${w} (${stops.length} stops)`),
+      ];
+      if (!stops.length) detail.push('nothing on the page takes keyboard focus');
+      return [detail.length === 0, detail.join('\n')];
+    });
+
+    await check(`${label}: fits the window width (no sideways scrolling)`, async () => {
+      const r = await page.evaluate(() => {
+        const vw = document.documentElement.clientWidth;
+        const over = [];
+        for (const el of document.body.querySelectorAll('*')) {
+          const rect = el.getBoundingClientRect();
+          if (rect.right <= vw + 1 || rect.width === 0) continue;
+          // Inside a scroll container (e.g. a wide table in .table-wrap) overflow is fine.
+          let p = el.parentElement;
+          let clipped = false;
+          while (p && p !== document.body) {
+            const o = getComputedStyle(p).overflowX;
+            if (o === 'auto' || o === 'scroll' || o === 'hidden' || o === 'clip') {
+              clipped = true;
+              break;
+            }
+            p = p.parentElement;
+          }
+          if (clipped || (el.parentElement && over.includes(el.parentElement))) continue;
+          over.push(el);
+        }
+        const name = (el) => `${el.tagName.toLowerCase()}${el.id ? '#' + el.id : ''}${el.classList.length ? '.' + [...el.classList].join('.') : ''}`;
+        return { width: document.documentElement.scrollWidth, vw, over: over.slice(0, 5).map((e) => `${name(e)} reaches ${Math.round(e.getBoundingClientRect().right)}px`) };
+      });
+      return [r.width <= r.vw, `page is ${r.width}px wide in a ${r.vw}px window\n${r.over.join('\n')}`];
+    });
+
+    await check(`${label}: no console errors or script dialogs`, async () => [consoleErrors.length === 0, consoleErrors.join('\n')]);
+    await check(`${label}: no requests to other hosts`, async () => [foreign.length === 0, foreign.join('\n')]);
+
+    if (SHOT_TYPES.has(pg.type)) {
+      await check(`${label}: screenshot`, async () => {
+        await page.evaluate(() => document.activeElement?.blur?.());
+        await page.mouse.move(0, 0);
+        const file = path.join(SHOT_DIR, `${site.name}-${pg.type}-${vp.name}.png`);
+        await page.screenshot({ path: file, fullPage: true });
+        out(`      wrote ${path.relative(REPO, file)}`);
+      });
+    }
+  } finally {
+    await context.close();
+    out(`      (${label}: ${((Date.now() - t0) / 1000).toFixed(1)} s)`);
+    console.log(lines.join('\n'));
+  }
+}
+
+// ---------------------------------------------------------------- interactions
+
+async function interactions(browser, site) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
+  const foreign = [];
+  await context.route('**/*', (route) => {
+    const u = new URL(route.request().url());
+    if (u.origin === site.server.origin) return route.continue();
+    foreign.push(u.href);
+    return route.abort('blockedbyclient');
+  });
+  const page = await context.newPage();
+  const base = site.server.url;
+  try {
+    await check(`${site.name}: clicking a map marker opens the city page`, async () => {
+      await page.goto(base + 'map/');
+      const marker = page.locator('svg a').first();
+      const href = await marker.getAttribute('href');
+      const name = await marker.getAttribute('aria-label');
+      await Promise.all([page.waitForURL((u) => u.href !== base + 'map/'), marker.click()]);
+      const now = new URL(page.url());
+      const h1 = (await page.locator('h1').first().textContent())?.trim() ?? '';
+      const ok = now.pathname.startsWith(site.prefix + 'cities/') && now.pathname.length > (site.prefix + 'cities/').length;
+      const title = (name || '').split(',')[0].trim();
+      return [ok && h1.includes(title), `marker ${name} → ${href}; landed on ${now.pathname}, h1 "${h1}"`];
+    });
+
+    await check(`${site.name}: calendar next/previous links change the month`, async () => {
+      await page.goto(base + 'calendar/');
+      const caption = async () => (await page.locator('table.month caption').textContent())?.trim();
+      const first = await caption();
+      const detail = [`start: ${first}`];
+      await Promise.all([page.waitForLoadState('load'), page.locator('.month-nav a[rel=next]').click()]);
+      await page.waitForURL((u) => !u.href.endsWith('/calendar/'));
+      const next = await caption();
+      detail.push(`after "next": ${next} (${new URL(page.url()).pathname})`);
+      const before = page.url();
+      await page.locator('.month-nav a[rel=prev]').click();
+      await page.waitForURL((u) => u.href !== before);
+      const back = await caption();
+      detail.push(`after "previous": ${back} (${new URL(page.url()).pathname})`);
+      await page.locator('.month-nav a[rel=prev]').click();
+      await page.waitForURL((u) => u.href !== before && !u.href.endsWith(new URL(before).pathname));
+      const prev = await caption();
+      detail.push(`after "previous" again: ${prev}`);
+      const ok = first && next && prev && next !== first && back === first && prev !== first && prev !== next;
+      return [ok, detail.join('\n')];
+    });
+
+    await check(`${site.name}: "add to calendar" downloads a text/calendar file`, async () => {
+      const rel = site.pages.find((p) => p.type === 'event').rel;
+      await page.goto(base + rel);
+      const link = page.locator('a[download]').first();
+      const href = await link.getAttribute('href');
+      const from = site.server.log.length;
+      const [download] = await Promise.all([page.waitForEvent('download'), link.click()]);
+      const file = await download.path();
+      const body = fs.readFileSync(file, 'utf8');
+      const served = site.server.log.slice(from).filter((e) => e.path.split('?')[0].endsWith('.ics'));
+      const type = served.at(-1)?.type ?? '(no .ics request reached the server)';
+      const ok =
+        href.endsWith('.ics') &&
+        served.length > 0 &&
+        served.at(-1).status === 200 &&
+        type.startsWith('text/calendar') &&
+        body.startsWith('BEGIN:VCALENDAR') &&
+        /END:VCALENDAR\r?\n?$/.test(body);
+      return [ok, `href ${href}, served as "${type}" (HTTP ${served.at(-1)?.status}), file ${download.suggestedFilename()} starts ${JSON.stringify(body.slice(0, 30))}`];
+    });
+
+    await check(`${site.name}: interactions made no requests to other hosts`, async () => [foreign.length === 0, foreign.join('\n')]);
+  } finally {
+    await context.close();
+  }
+}
+
+// ---------------------------------------------------------------- main
+
+const SITES = [
+  {
+    name: 'demo',
+    root: REPO,
+    prefix: '/',
+    plainPages: ['ueber-uns', 'impressum'],
+    prefer: { city: 'cities/lyon/', event: 'events/partnerschaftsbrunch-herbst/' },
+    // A recurring event and a cancelled one render differently; look at them too.
+    extraPages: [['recurring event', 'events/sprachcafe/']],
+  },
+  { name: 'mini', root: path.join(REPO, 'tests', 'fixtures', 'mini'), prefix: '/partner/', plainPages: ['impressum', 'datenschutz'] },
+  // Front matter full of markup and script: nothing may execute, load or break the page.
+  // Its invalid values (control characters, a broken e-mail address) are escaped but still not
+  // valid HTML, so the Nu Html Checker does not run on it.
+  { name: 'hostile', root: path.join(REPO, 'tests', 'fixtures', 'hostile'), prefix: '/', plainPages: [], widths: ['desktop'], vnu: false },
+].filter((s) => !opts.sites.length || opts.sites.includes(s.name));
+
+const started = Date.now();
+let browser;
+const built = [];
+let tmp;
+
+async function cleanup() {
+  await browser?.close().catch(() => {});
+  for (const s of built) await s.server.close().catch(() => {});
+  if (tmp && !opts.keep) fs.rmSync(tmp, { recursive: true, force: true });
+}
+for (const sig of ['SIGINT', 'SIGTERM']) {
+  process.on(sig, async () => {
+    await cleanup();
+    process.exit(130);
+  });
+}
+
+try {
+  if (!SITES.length) fatal(`no site matches --site ${opts.sites.join(', ')} (demo, mini, hostile)`);
+  ensureTools();
+  const bin = ensureBinary();
+  tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'twinsite-e2e-'));
+  fs.mkdirSync(SHOT_DIR, { recursive: true });
+
+  for (const s of SITES) {
+    const b = await buildSite(bin, s, tmp);
+    if (b) built.push(b);
+  }
+  if (opts.keep) console.log(`      keeping the built sites in ${tmp}`);
+
+  // The Nu Html Checker runs in the background while the browser works.
+  const vnuSites = built.filter((s) => s.vnu !== false);
+  const vnu = opts.vnu && !partial && vnuSites.length ? startVnu(vnuSites.map((s) => s.out)) : null;
+
+  const { chromium } = await import('playwright-core');
+  browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true });
+  console.log(`      ${CHROMIUM} ${browser.version()}`);
+
+  // A small pool of pages in one browser; each visit has its own context, so they are independent.
+  const jobs = [];
+  for (const s of built) {
+    s.pages = pagesOf(s);
+    const widths = WIDTHS.filter((w) => !s.widths || s.widths.includes(w.name));
+    for (const pg of s.pages) for (const vp of widths) jobs.push(() => visitPage(browser, s, pg, vp));
+  }
+  const workers = Math.max(1, Number(process.env.E2E_WORKERS) || 2);
+  await Promise.all(
+    Array.from({ length: workers }, async () => {
+      while (jobs.length) await jobs.shift()();
+    }),
+  );
+  if (!partial) for (const s of built) if (!s.widths) await interactions(browser, s);
+
+  if (vnu) {
+    await check(`Nu Html Checker: every generated HTML file (${vnuSites.map((s) => s.name).join(', ')})`, async () => {
+      const r = await vnu;
+      if (r.error) return [false, r.error];
+      const lines = r.out.trim() ? r.out.trim().split('\n') : [];
+      const tidy = lines.map((l) => {
+        for (const s of built) l = l.split(`file:${s.out}`).join(`${s.name}:`).split(s.out).join(s.name);
+        return l;
+      });
+      return [r.code === 0 && lines.length === 0, `${tidy.slice(0, 60).join('\n')}${tidy.length > 60 ? `\n… ${tidy.length - 60} more` : ''}`];
+    });
+  }
+} catch (e) {
+  report('suite', false, e?.stack || String(e));
+} finally {
+  await cleanup();
+}
+console.log(`\nbrowser suite took ${((Date.now() - started) / 1000).toFixed(1)} s`);
+finish();
