@@ -276,7 +276,11 @@ impl Views<'_> {
             kind: c.kind.clone(),
             kind_label: t.get(&format!("kind_{}", c.kind)).to_owned(),
             name_local: c.name_local.clone(),
-            name_local_lang: c.country_code.as_deref().and_then(country_language).map(str::to_owned),
+            name_local_lang: c
+                .country_code
+                .as_deref()
+                .and_then(country_language)
+                .map(str::to_owned),
             region: c.region.clone(),
             since_year: c.since.year,
             since_text,
@@ -434,7 +438,8 @@ pub fn country_language(country_code: &str) -> Option<&'static str> {
         "DE" | "AT" | "LI" => "de",
         "FR" | "MC" | "BF" | "ML" | "SN" | "NE" | "BJ" | "TG" | "CI" => "fr",
         "GB" | "IE" | "US" | "AU" | "NZ" | "GH" | "NG" | "ZA" | "UG" => "en",
-        "ES" | "MX" | "AR" | "CL" | "CO" | "PE" | "NI" | "CU" | "SV" | "GT" | "HN" | "CR" | "BO" | "EC" | "VE" | "UY" | "PY" | "DO" | "PA" => "es",
+        "ES" | "MX" | "AR" | "CL" | "CO" | "PE" | "NI" | "CU" | "SV" | "GT" | "HN" | "CR"
+        | "BO" | "EC" | "VE" | "UY" | "PY" | "DO" | "PA" => "es",
         "PT" | "BR" | "MZ" | "AO" => "pt",
         "IT" | "SM" => "it",
         "NL" => "nl",
