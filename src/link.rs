@@ -171,7 +171,7 @@ pub fn link(
     let associations = ordered(Section::Association);
     let pages = ordered(Section::Page);
     let mut events = ordered(Section::Event);
-    events.sort_by_key(|&i| event_key(&entries[i]));
+    events.sort_by_cached_key(|&i| event_key(&entries[i]));
     let mut news = ordered(Section::News);
     news.sort_by(|&a, &b| {
         news_date(&entries[b])
@@ -223,7 +223,7 @@ pub fn link(
     }
 
     let mut occurrences: Vec<Occurrence> = occurrences_by_entry.iter().flatten().copied().collect();
-    occurrences.sort_by_key(|o| (o.start, event_key(&entries[o.event])));
+    occurrences.sort_by_cached_key(|o| (o.start, event_key(&entries[o.event])));
 
     Site {
         config,

@@ -6,6 +6,7 @@ use std::collections::BTreeMap;
 
 use jiff::ToSpan;
 use jiff::civil::{Date, Weekday};
+use rayon::prelude::*;
 use serde::Serialize;
 use tera::Context;
 
@@ -264,12 +265,10 @@ fn feed(
     site: &Site,
     name: &str,
     events: &[usize],
-    path: &str,
-    out: &mut Output,
-    diags: &mut Diagnostics,
-) {
+    path: String,
+) -> Result<(String, String), Diagnostic> {
     let list: Vec<ics::IcsEvent> = events.iter().filter_map(|&i| ics_event(site, i)).collect();
-    let url = site.permalink(path);
+    let url = site.permalink(&path);
     let cal = ics::IcsCalendar {
         name,
         description: site.config.description.as_deref(),
@@ -277,8 +276,8 @@ fn feed(
         url: Some(&url),
     };
     match ics::write(&cal, &list) {
-        Ok(text) => out.insert(path.to_owned(), text),
-        Err(e) => diags.push(Diagnostic::error(
+        Ok(text) => Ok((path, text)),
+        Err(e) => Err(Diagnostic::error(
             "site.yaml",
             0,
             0,
@@ -287,40 +286,41 @@ fn feed(
     }
 }
 
-/// All `.ics` files.
+/// All `.ics` files, written in parallel: the whole site, each city, each association, each event.
 pub fn feeds(site: &Site, t: &Strings, diags: &mut Diagnostics) -> Output {
-    let mut out = Output::new();
     let title = &site.config.title;
-    feed(
-        site,
-        &format!("{title}: {}", t.get("calendar_title")),
-        &site.events,
-        "calendar.ics",
-        &mut out,
-        diags,
-    );
+    let mut jobs: Vec<(String, Vec<usize>, String)> = Vec::with_capacity(site.entries.len() + 1);
+    jobs.push((
+        format!("{title}: {}", t.get("calendar_title")),
+        site.events.clone(),
+        "calendar.ics".to_owned(),
+    ));
     for &i in site.cities.iter().chain(&site.associations) {
         let e = &site.entries[i];
-        let name = format!("{title}: {}", e.common.title);
-        feed(
-            site,
-            &name,
-            &site.relations[i].events,
-            &format!("{}calendar.ics", e.url_path()),
-            &mut out,
-            diags,
-        );
+        jobs.push((
+            format!("{title}: {}", e.common.title),
+            site.relations[i].events.clone(),
+            format!("{}calendar.ics", e.url_path()),
+        ));
     }
     for &i in &site.events {
         let e = &site.entries[i];
-        feed(
-            site,
-            &e.common.title,
-            &[i],
-            &format!("{}{}.ics", e.url_path(), e.common.slug),
-            &mut out,
-            diags,
-        );
+        jobs.push((
+            e.common.title.clone(),
+            vec![i],
+            format!("{}{}.ics", e.url_path(), e.common.slug),
+        ));
+    }
+    let results: Vec<Result<(String, String), Diagnostic>> = jobs
+        .into_par_iter()
+        .map(|(name, events, path)| feed(site, &name, &events, path))
+        .collect();
+    let mut out = Output::new();
+    for r in results {
+        match r {
+            Ok((path, text)) => out.insert(path, text),
+            Err(d) => diags.push(d),
+        }
     }
     out
 }

@@ -2,6 +2,7 @@
 
 use std::collections::BTreeMap;
 
+use rayon::prelude::*;
 use serde::Serialize;
 use tera::Context;
 
@@ -165,36 +166,46 @@ pub fn jobs(site: &Site, t: &Strings) -> Vec<Job> {
     );
     ctx.insert("cities", &cities);
     jobs.push(job("cities/", "cities.html", ctx));
-    for (&i, view) in site.cities.iter().zip(&cities) {
-        let e = &site.entries[i];
-        let path = e.url_path();
-        let mut ctx = page_ctx(site, &e.common.title, &e.summary_text, &path);
-        let rel = &site.relations[i];
-        let (up, past) = v.split_events(&rel.events);
-        ctx.insert("page", view);
-        ctx.insert("content", &e.html);
-        ctx.insert("associations", &v.links(&rel.associations));
-        ctx.insert("upcoming", &up);
-        ctx.insert("past", &past);
-        ctx.insert("topics", &topic_links(site, &e.common.topics));
-        let one: Vec<_> = map_places
-            .iter()
-            .filter(|p| p.id == e.common.slug)
-            .cloned()
-            .collect();
-        ctx.insert(
-            "map_svg",
-            &crate::render::feeds::map_svg(
-                site,
-                t,
-                &one,
-                crate::map::MapSize::Small,
-                &e.common.slug,
-            ),
-        );
-        ctx.insert("ics_url", &site.url(&format!("{path}calendar.ics")));
-        jobs.push(job(&path, "city.html", ctx));
-    }
+    // Entry pages are prepared in parallel: their contexts (and the small maps) cost as much
+    // as rendering them.
+    let city_jobs: Vec<Job> = site
+        .cities
+        .par_iter()
+        .zip(cities.par_iter())
+        .enumerate()
+        .map(|(k, (&i, view))| {
+            let e = &site.entries[i];
+            let path = e.url_path();
+            let mut ctx = page_ctx(site, &e.common.title, &e.summary_text, &path);
+            let rel = &site.relations[i];
+            let (up, past) = v.split_events(&rel.events);
+            ctx.insert("page", view);
+            ctx.insert("content", &e.html);
+            ctx.insert("associations", &v.links(&rel.associations));
+            ctx.insert("upcoming", &up);
+            ctx.insert("past", &past);
+            ctx.insert("topics", &topic_links(site, &e.common.topics));
+            let one: Vec<_> = map_places
+                .get(k)
+                .filter(|p| p.id == e.common.slug)
+                .cloned()
+                .into_iter()
+                .collect();
+            ctx.insert(
+                "map_svg",
+                &crate::render::feeds::map_svg(
+                    site,
+                    t,
+                    &one,
+                    crate::map::MapSize::Small,
+                    &e.common.slug,
+                ),
+            );
+            ctx.insert("ics_url", &site.url(&format!("{path}calendar.ics")));
+            job(&path, "city.html", ctx)
+        })
+        .collect();
+    jobs.extend(city_jobs);
 
     // Associations
     let assocs: Vec<_> = site
@@ -210,19 +221,25 @@ pub fn jobs(site: &Site, t: &Strings) -> Vec<Job> {
     );
     ctx.insert("associations", &assocs);
     jobs.push(job("associations/", "associations.html", ctx));
-    for (&i, view) in site.associations.iter().zip(&assocs) {
-        let e = &site.entries[i];
-        let path = e.url_path();
-        let mut ctx = page_ctx(site, &e.common.title, &e.summary_text, &path);
-        let (up, past) = v.split_events(&site.relations[i].events);
-        ctx.insert("page", view);
-        ctx.insert("content", &e.html);
-        ctx.insert("upcoming", &up);
-        ctx.insert("past", &past);
-        ctx.insert("topics", &topic_links(site, &e.common.topics));
-        ctx.insert("ics_url", &site.url(&format!("{path}calendar.ics")));
-        jobs.push(job(&path, "association.html", ctx));
-    }
+    let assoc_jobs: Vec<Job> = site
+        .associations
+        .par_iter()
+        .zip(assocs.par_iter())
+        .map(|(&i, view)| {
+            let e = &site.entries[i];
+            let path = e.url_path();
+            let mut ctx = page_ctx(site, &e.common.title, &e.summary_text, &path);
+            let (up, past) = v.split_events(&site.relations[i].events);
+            ctx.insert("page", view);
+            ctx.insert("content", &e.html);
+            ctx.insert("upcoming", &up);
+            ctx.insert("past", &past);
+            ctx.insert("topics", &topic_links(site, &e.common.topics));
+            ctx.insert("ics_url", &site.url(&format!("{path}calendar.ics")));
+            job(&path, "association.html", ctx)
+        })
+        .collect();
+    jobs.extend(assoc_jobs);
 
     // Events
     let mut ctx = page_ctx(
@@ -242,32 +259,35 @@ pub fn jobs(site: &Site, t: &Strings) -> Vec<Job> {
         }),
     );
     jobs.push(job("events/", "events.html", ctx));
-    for &i in &site.events {
-        let e = &site.entries[i];
-        let path = e.url_path();
-        let shown = site.next_occurrence(i).map(|o| o.start);
-        let Some(view) = v.event(i, shown) else {
-            continue;
-        };
-        let mut ctx = page_ctx(site, &e.common.title, &e.summary_text, &path);
-        let dates: Vec<String> = site
-            .occurrences_of(i)
-            .iter()
-            .filter(|o| o.end >= site.now)
-            .take(12)
-            .map(|o| t.date_long(o.start))
-            .collect();
-        ctx.insert("page", &view);
-        ctx.insert("content", &e.html);
-        ctx.insert("next_dates", &dates);
-        ctx.insert("topics", &topic_links(site, &e.common.topics));
-        ctx.insert("json_ld", &crate::render::feeds::event_json_ld(site, i));
-        ctx.insert(
-            "ics_url",
-            &site.url(&format!("{path}{}.ics", e.common.slug)),
-        );
-        jobs.push(job(&path, "event.html", ctx));
-    }
+    let event_jobs: Vec<Job> = site
+        .events
+        .par_iter()
+        .filter_map(|&i| {
+            let e = &site.entries[i];
+            let path = e.url_path();
+            let shown = site.next_occurrence(i).map(|o| o.start);
+            let view = v.event(i, shown)?;
+            let mut ctx = page_ctx(site, &e.common.title, &e.summary_text, &path);
+            let dates: Vec<String> = site
+                .occurrences_of(i)
+                .iter()
+                .filter(|o| o.end >= site.now)
+                .take(12)
+                .map(|o| t.date_long(o.start))
+                .collect();
+            ctx.insert("page", &view);
+            ctx.insert("content", &e.html);
+            ctx.insert("next_dates", &dates);
+            ctx.insert("topics", &topic_links(site, &e.common.topics));
+            ctx.insert("json_ld", &crate::render::feeds::event_json_ld(site, i));
+            ctx.insert(
+                "ics_url",
+                &site.url(&format!("{path}{}.ics", e.common.slug)),
+            );
+            Some(job(&path, "event.html", ctx))
+        })
+        .collect();
+    jobs.extend(event_jobs);
 
     // News
     let news: Vec<_> = site.news.iter().filter_map(|&i| v.news(i)).collect();
