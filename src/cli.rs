@@ -1,12 +1,14 @@
 //! The command line: one clap `Args` struct per subcommand, parsed and checked once into
 //! [`crate::BuildOptions`]. `main.rs` dispatches and prints; this module never prints.
 
+use std::net::IpAddr;
 use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand};
 use jiff::civil::Date;
 
 use crate::BuildOptions;
+use crate::serve::ServeOptions;
 
 /// twinsite turns Markdown files about partner cities, associations and events into a complete
 /// static website with a map and an event calendar.
@@ -24,6 +26,9 @@ pub enum Command {
     /// Build the site into the output folder (default: public/).
     #[command(after_help = "Examples:\n  twinsite build\n  twinsite build --root mein-verein --output /tmp/site\n  twinsite build --base-url https://example.org/partner/ --now 2026-05-01")]
     Build(BuildArgs),
+    /// Build the site in memory, serve it on this machine, and rebuild and reload on every change.
+    #[command(after_help = "Examples:\n  twinsite serve\n  twinsite serve --root mein-verein --open\n  twinsite serve --port 0            any free port; the first line printed is the address\n  twinsite serve --bind 0.0.0.0      also reachable from other devices (prints a warning)\n\nStop it with Ctrl-C. Nothing is written to disk: pages are served from memory.")]
+    Serve(ServeArgs),
     /// Check content and internal links without building anything.
     #[command(after_help = "Examples:\n  twinsite check\n  twinsite check --root mein-verein")]
     Check(CheckArgs),
@@ -66,6 +71,40 @@ impl BuildArgs {
     /// The output folder.
     pub fn output_dir(&self) -> PathBuf {
         self.output.clone().unwrap_or_else(|| self.root.root.join("public"))
+    }
+}
+
+/// `twinsite serve`.
+#[derive(Debug, Clone, Args)]
+pub struct ServeArgs {
+    /// The site folder.
+    #[command(flatten)]
+    pub root: RootArg,
+    /// The port to listen on; 0 picks any free port.
+    #[arg(long, default_value_t = 1111)]
+    pub port: u16,
+    /// The address to listen on. Anything but a loopback address shows the preview to the network.
+    #[arg(long, default_value = "127.0.0.1", value_name = "IP")]
+    pub bind: IpAddr,
+    /// Open the site in the default browser.
+    #[arg(long)]
+    pub open: bool,
+    /// Also show entries marked `draft: true`.
+    #[arg(long)]
+    pub drafts: bool,
+    /// Build as if today were this date (YYYY-MM-DD).
+    #[arg(long, value_name = "DATE", value_parser = parse_date)]
+    pub now: Option<Date>,
+}
+
+impl ServeArgs {
+    /// The checked serve options.
+    pub fn options(&self) -> ServeOptions {
+        ServeOptions {
+            build: BuildOptions { root: self.root.root.clone(), drafts: self.drafts, base_url: None, now: self.now },
+            bind: self.bind,
+            port: self.port,
+        }
     }
 }
 
