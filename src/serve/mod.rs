@@ -16,6 +16,7 @@
 
 mod http;
 pub mod overlay;
+mod page;
 mod resolve;
 mod watch;
 
