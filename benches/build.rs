@@ -15,7 +15,7 @@
     missing_docs
 )]
 
-#[path = "synth.rs"]
+#[path = "support/synth.rs"]
 mod synth;
 
 use std::path::{Path, PathBuf};

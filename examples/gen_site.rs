@@ -1,6 +1,6 @@
 //! Writes a synthetic site: `cargo run --release --example gen_site -- DIR PAGES`.
 
-#[path = "../benches/synth.rs"]
+#[path = "../benches/support/synth.rs"]
 mod synth;
 
 fn main() -> std::process::ExitCode {

@@ -1,6 +1,7 @@
 //! The command line: one clap `Args` struct per subcommand, parsed and checked once into
 //! [`crate::BuildOptions`]. `main.rs` dispatches and prints; this module never prints.
 
+use std::net::IpAddr;
 use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
@@ -10,6 +11,7 @@ use crate::BuildOptions;
 use crate::content::model::Section;
 use crate::scaffold::NewOptions;
 use crate::scaffold::site_files::SiteFill;
+use crate::serve::ServeOptions;
 
 /// twinsite turns Markdown files about partner cities, associations and events into a complete
 /// static website with a map and an event calendar.
@@ -29,6 +31,11 @@ pub enum Command {
         after_help = "Examples:\n  twinsite build\n  twinsite build --root mein-verein --output /tmp/site\n  twinsite build --base-url https://example.org/partner/ --now 2026-05-01\n  twinsite build --relative          # for FTP upload into any folder, or opening from disk"
     )]
     Build(BuildArgs),
+    /// Build the site in memory, serve it on this machine, and rebuild and reload on every change.
+    #[command(
+        after_help = "Examples:\n  twinsite serve\n  twinsite serve --root mein-verein --open\n  twinsite serve --port 0            any free port; the first line printed is the address\n  twinsite serve --bind 0.0.0.0      also reachable from other devices (prints a warning)\n\nStop it with Ctrl-C. Nothing is written to disk: pages are served from memory."
+    )]
+    Serve(ServeArgs),
     /// Check content, internal links and anchors (also those in templates) without writing anything.
     #[command(
         after_help = "Examples:\n  twinsite check\n  twinsite check --root mein-verein\n  twinsite check --drafts --now 2026-05-01"
@@ -278,6 +285,46 @@ impl BuildArgs {
         self.output
             .clone()
             .unwrap_or_else(|| self.root.root.join("public"))
+    }
+}
+
+/// `twinsite serve`.
+#[derive(Debug, Clone, Args)]
+pub struct ServeArgs {
+    /// The site folder.
+    #[command(flatten)]
+    pub root: RootArg,
+    /// The port to listen on; 0 picks any free port.
+    #[arg(long, default_value_t = 1111)]
+    pub port: u16,
+    /// The address to listen on. Anything but a loopback address shows the preview to the network.
+    #[arg(long, default_value = "127.0.0.1", value_name = "IP")]
+    pub bind: IpAddr,
+    /// Open the site in the default browser.
+    #[arg(long)]
+    pub open: bool,
+    /// Also show entries marked `draft: true`.
+    #[arg(long)]
+    pub drafts: bool,
+    /// Build as if today were this date (YYYY-MM-DD).
+    #[arg(long, value_name = "DATE", value_parser = parse_date)]
+    pub now: Option<Date>,
+}
+
+impl ServeArgs {
+    /// The checked serve options.
+    pub fn options(&self) -> ServeOptions {
+        ServeOptions {
+            build: BuildOptions {
+                root: self.root.root.clone(),
+                drafts: self.drafts,
+                base_url: None,
+                now: self.now,
+                relative: false,
+            },
+            bind: self.bind,
+            port: self.port,
+        }
     }
 }
 

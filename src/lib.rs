@@ -32,6 +32,7 @@ pub mod output_links;
 pub mod relative;
 pub mod render;
 pub mod scaffold;
+pub mod serve;
 pub mod site;
 pub mod slug;
 pub mod source;

@@ -8,8 +8,9 @@ use std::io::IsTerminal;
 use std::process::ExitCode;
 
 use clap::Parser;
-use twinsite::cli::{Cli, Command};
+use twinsite::cli::{Cli, Command, ServeArgs};
 use twinsite::diagnostics::Diagnostic;
+use twinsite::serve::{Event, open_browser};
 use twinsite::{BuildError, build, check};
 
 fn main() -> ExitCode {
@@ -78,6 +79,7 @@ fn main() -> ExitCode {
             }
             Err(d) => fail(&d),
         },
+        Command::Serve(args) => serve(&args),
         Command::Check(args) => {
             let diags = check::check(&args.options());
             print_all(&diags);
@@ -104,6 +106,57 @@ fn ask(question: &str, default: &str) -> Option<String> {
     match std::io::stdin().read_line(&mut line) {
         Ok(0) | Err(_) => None,
         Ok(_) => Some(line),
+    }
+}
+
+fn serve(args: &ServeArgs) -> ExitCode {
+    let open = args.open;
+    let mut on_event = |event: Event| match event {
+        Event::Listening { url } => {
+            println!("Serving {url}");
+            if open && let Err(e) = open_browser(&url) {
+                eprintln!("warning: {e}");
+            }
+        }
+        Event::Warning(w) => eprintln!("warning: {w}"),
+        Event::Built {
+            build,
+            elapsed,
+            files,
+            changed,
+            warnings,
+        } => {
+            print_all(&warnings);
+            if build == 1 {
+                println!(
+                    "Built {files} files in {} ms. Watching for changes; stop with Ctrl-C.",
+                    elapsed.as_millis()
+                );
+            } else {
+                let s = if changed == 1 { "" } else { "s" };
+                println!(
+                    "Rebuilt in {} ms ({changed} file{s} changed)",
+                    elapsed.as_millis()
+                );
+            }
+        }
+        Event::Failed {
+            elapsed, errors, ..
+        } => {
+            print_all(&errors);
+            summary(&errors);
+            eprintln!(
+                "Build failed after {} ms; still serving the last good version.",
+                elapsed.as_millis()
+            );
+        }
+    };
+    match twinsite::serve::serve(&args.options(), &mut on_event) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("error: {e}");
+            ExitCode::from(1)
+        }
     }
 }
 

@@ -1,0 +1,347 @@
+//! The HTTP side of `serve`: a `std::net` listener, one thread per connection, HTTP/1.1 with
+//! `Connection: close`, answers from the in-memory build, and the live-reload event stream.
+//!
+//! Robustness: a request head must arrive within [`HEAD_DEADLINE`] and fit in
+//! [`HEAD_LIMIT`] bytes; reads and writes time out; at most [`MAX_CONNECTIONS`] connections
+//! (of which [`MAX_STREAMS`] event streams) are served at once and further ones get a quick 503.
+//! Only GET and HEAD are answered (405 otherwise). While the server listens on loopback, a
+//! `Host` header naming another host is refused, so a web page cannot read the preview
+//! through DNS rebinding.
+//!
+//! Endpoints that exist only in `serve` live below `/__twinsite/`: `reload.js`, `events`
+//! (Server-Sent Events), `status` (JSON: build number, errors) and `files` (the output paths).
+
+use std::io::{Read, Write};
+use std::net::{IpAddr, TcpListener, TcpStream};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::time::{Duration, Instant};
+
+use super::Hub;
+use super::overlay::RELOAD_JS;
+use super::page::{Response, find, page, page_version, reason, status_json, with_etag};
+use super::resolve;
+
+/// Largest accepted request head (request line and headers).
+pub(crate) const HEAD_LIMIT: usize = 16 * 1024;
+/// Time a client has to send its whole request head.
+pub(crate) const HEAD_DEADLINE: Duration = Duration::from_secs(10);
+/// Connections served at the same time, event streams included.
+pub(crate) const MAX_CONNECTIONS: usize = 256;
+/// Event streams open at the same time (open tabs).
+pub(crate) const MAX_STREAMS: usize = 64;
+/// Time after which a stalled read or write gives up.
+const IO_TIMEOUT: Duration = Duration::from_secs(10);
+/// An event stream sends a comment this often, to notice closed tabs.
+const KEEPALIVE: Duration = Duration::from_secs(15);
+
+/// Settings of the HTTP side.
+#[derive(Debug, Clone)]
+pub(crate) struct Config {
+    bind: IpAddr,
+    connections: Arc<AtomicUsize>,
+    streams: Arc<AtomicUsize>,
+}
+
+impl Config {
+    /// Settings for a server listening on `bind`.
+    pub(crate) fn new(bind: IpAddr) -> Self {
+        Self {
+            bind,
+            connections: Arc::default(),
+            streams: Arc::default(),
+        }
+    }
+}
+
+/// Counts one connection (or stream) while alive.
+struct Slot(Arc<AtomicUsize>);
+
+impl Slot {
+    fn take(counter: &Arc<AtomicUsize>, max: usize) -> Option<Self> {
+        let prev = counter.fetch_add(1, Ordering::SeqCst);
+        let slot = Self(Arc::clone(counter));
+        (prev < max).then_some(slot)
+    }
+}
+
+impl Drop for Slot {
+    fn drop(&mut self) {
+        self.0.fetch_sub(1, Ordering::SeqCst);
+    }
+}
+
+/// Accepts connections on a background thread, one thread per connection.
+pub(crate) fn spawn(listener: TcpListener, hub: Arc<Hub>, cfg: Config) {
+    let accept = move || {
+        for stream in listener.incoming() {
+            let Ok(mut stream) = stream else {
+                std::thread::sleep(Duration::from_millis(20)); // e.g. out of file descriptors
+                continue;
+            };
+            let Some(slot) = Slot::take(&cfg.connections, MAX_CONNECTIONS) else {
+                let _ = stream.set_write_timeout(Some(Duration::from_millis(200)));
+                let _ = write_response(
+                    &mut stream,
+                    false,
+                    &Response::text(503, "too many connections, try again"),
+                );
+                continue;
+            };
+            let (hub, cfg) = (Arc::clone(&hub), cfg.clone());
+            // If no thread can be started, the connection is dropped (closed) right here.
+            let _ = std::thread::Builder::new()
+                .name("twinsite-http".into())
+                .spawn(move || {
+                    let _slot = slot;
+                    handle(stream, &hub, &cfg);
+                });
+        }
+    };
+    // Without the accept thread there is no server; the caller keeps rebuilding regardless.
+    let _ = std::thread::Builder::new()
+        .name("twinsite-accept".into())
+        .spawn(accept);
+}
+
+/// One parsed request head.
+struct Request {
+    method: String,
+    target: String,
+    host: Option<String>,
+    if_none_match: Option<String>,
+}
+
+fn handle(mut stream: TcpStream, hub: &Hub, cfg: &Config) {
+    let _ = stream.set_read_timeout(Some(IO_TIMEOUT));
+    let _ = stream.set_write_timeout(Some(IO_TIMEOUT));
+    let _ = stream.set_nodelay(true);
+    let req = match read_head(&mut stream) {
+        Ok(head) => match parse_head(&head) {
+            Some(req) => req,
+            None => {
+                return drop(write_response(
+                    &mut stream,
+                    false,
+                    &Response::text(400, "malformed request"),
+                ));
+            }
+        },
+        Err(Some(status)) => {
+            return drop(write_response(
+                &mut stream,
+                false,
+                &Response::text(status, "request head too large"),
+            ));
+        }
+        Err(None) => return, // the client went away or was too slow
+    };
+    let head_only = req.method == "HEAD";
+    if !head_only && req.method != "GET" {
+        let mut r = Response::text(405, "only GET and HEAD are supported");
+        r.headers.push(("Allow", "GET, HEAD".to_owned()));
+        return drop(write_response(&mut stream, false, &r));
+    }
+    if !host_allowed(req.host.as_deref(), cfg) {
+        return drop(write_response(
+            &mut stream,
+            head_only,
+            &Response::text(400, "unknown host name"),
+        ));
+    }
+    let (raw_path, query) = req.target.split_once('?').unwrap_or((&req.target, ""));
+    let Some(path) = resolve::normalize(raw_path) else {
+        return drop(write_response(
+            &mut stream,
+            head_only,
+            &Response::text(400, "invalid path"),
+        ));
+    };
+    let response = match path.as_str() {
+        "/__twinsite/events" if !head_only => return stream_events(stream, hub, cfg, query),
+        "/__twinsite/reload.js" => {
+            let ctype = "text/javascript; charset=utf-8".to_owned();
+            Response {
+                status: 200,
+                headers: vec![("Content-Type", ctype)],
+                body: RELOAD_JS.as_bytes().to_vec(),
+            }
+        }
+        "/__twinsite/status" => status_json(&hub.current()),
+        "/__twinsite/files" => {
+            let state = hub.current();
+            let list: String = state
+                .site
+                .iter()
+                .flat_map(|s| s.output.iter())
+                .map(|(k, _)| format!("{k}\n"))
+                .collect();
+            let headers = vec![("Content-Type", "text/plain; charset=utf-8".to_owned())];
+            Response {
+                status: 200,
+                headers,
+                body: list.into_bytes(),
+            }
+        }
+        p if p.starts_with("/__twinsite/") => Response::text(404, "no such endpoint"),
+        _ => page(&hub.current(), &path, raw_path),
+    };
+    let response = with_etag(response, req.if_none_match.as_deref());
+    let _ = write_response(&mut stream, head_only, &response);
+}
+
+/// Reads until the end of the request head. `Err(Some(431))` when it is too large,
+/// `Err(None)` when the client closed, stalled or missed the deadline.
+fn read_head(stream: &mut TcpStream) -> Result<Vec<u8>, Option<u16>> {
+    let deadline = Instant::now() + HEAD_DEADLINE;
+    let mut buf = Vec::with_capacity(1024);
+    let mut chunk = [0u8; 4096];
+    loop {
+        if let Some(end) = find(&buf, b"\r\n\r\n").or_else(|| find(&buf, b"\n\n")) {
+            buf.truncate(end);
+            return Ok(buf);
+        }
+        if buf.len() > HEAD_LIMIT {
+            return Err(Some(431));
+        }
+        let left = deadline
+            .checked_duration_since(Instant::now())
+            .filter(|d| !d.is_zero())
+            .ok_or(None)?;
+        let _ = stream.set_read_timeout(Some(left.min(IO_TIMEOUT)));
+        match stream.read(&mut chunk) {
+            Ok(0) => return Err(None),
+            Ok(n) => buf.extend_from_slice(&chunk[..n]),
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+            Err(_) => return Err(None),
+        }
+    }
+}
+
+fn parse_head(head: &[u8]) -> Option<Request> {
+    let text = std::str::from_utf8(head).ok()?;
+    let mut lines = text.lines();
+    let mut parts = lines.next()?.split(' ');
+    let (method, target, version) = (parts.next()?, parts.next()?, parts.next()?);
+    if parts.next().is_some() || !version.starts_with("HTTP/1.") || method.is_empty() {
+        return None;
+    }
+    let mut req = Request {
+        method: method.to_owned(),
+        target: target.to_owned(),
+        host: None,
+        if_none_match: None,
+    };
+    for line in lines {
+        let (name, value) = line.split_once(':')?;
+        let value = value.trim().to_owned();
+        if name.eq_ignore_ascii_case("host") {
+            req.host = Some(value);
+        } else if name.eq_ignore_ascii_case("if-none-match") {
+            req.if_none_match = Some(value);
+        }
+    }
+    Some(req)
+}
+
+/// On loopback, only loopback host names may be asked for (against DNS rebinding).
+fn host_allowed(host: Option<&str>, cfg: &Config) -> bool {
+    let Some(host) = host else { return true };
+    if !cfg.bind.is_loopback() {
+        return true;
+    }
+    let name = match host.strip_prefix('[') {
+        Some(rest) => rest.split(']').next().unwrap_or(""),
+        None => host.rsplit_once(':').map_or(host, |(h, _)| h),
+    };
+    let name = name.to_ascii_lowercase();
+    name == "localhost"
+        || name.ends_with(".localhost")
+        || name.parse::<IpAddr>().is_ok_and(|ip| ip.is_loopback())
+}
+
+fn write_response(stream: &mut TcpStream, head_only: bool, r: &Response) -> std::io::Result<()> {
+    let mut head = format!("HTTP/1.1 {} {}\r\n", r.status, reason(r.status));
+    for (name, value) in &r.headers {
+        head.push_str(&format!("{name}: {value}\r\n"));
+    }
+    if r.status != 304 {
+        head.push_str(&format!("Content-Length: {}\r\n", r.body.len()));
+    }
+    head.push_str(
+        "Cache-Control: no-cache\r\nX-Content-Type-Options: nosniff\r\nConnection: close\r\n\r\n",
+    );
+    let mut bytes = head.into_bytes();
+    if !head_only {
+        bytes.extend_from_slice(&r.body);
+    }
+    stream.write_all(&bytes)?;
+    stream.flush()
+}
+
+/// `text/event-stream`: one event per build (`id` and `data` carry the build number); the
+/// event is named `reload` when the page at `path` no longer matches its version `v`.
+fn stream_events(mut stream: TcpStream, hub: &Hub, cfg: &Config, query: &str) {
+    let Some(_slot) = Slot::take(&cfg.streams, MAX_STREAMS) else {
+        return drop(write_response(
+            &mut stream,
+            false,
+            &Response::text(503, "too many open pages"),
+        ));
+    };
+    // `path` is the page's raw request path, sent through `encodeURIComponent`.
+    let (mut page_path, mut seen_version) = (None, String::new());
+    for pair in query.split('&') {
+        match pair.split_once('=') {
+            Some(("path", p)) => {
+                page_path = resolve::decode_component(p)
+                    .and_then(|raw| Some((resolve::normalize(&raw)?, raw)));
+            }
+            Some(("v", v)) => {
+                seen_version = v.chars().filter(char::is_ascii_alphanumeric).collect()
+            }
+            _ => {}
+        }
+    }
+    let head = "HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\nCache-Control: no-cache\r\nConnection: close\r\n\r\nretry: 500\n\n";
+    if stream
+        .write_all(head.as_bytes())
+        .and_then(|()| stream.flush())
+        .is_err()
+    {
+        return;
+    }
+    let mut state = hub.current();
+    loop {
+        let reload = page_path
+            .as_ref()
+            .is_some_and(|(p, raw)| page_version(&state, p, raw) != seen_version);
+        let ok = state.failure.is_none() && state.site.is_some();
+        let event = if reload { "reload" } else { "build" };
+        let msg = format!(
+            "id: {b}\nevent: {event}\ndata: {{\"build\":{b},\"ok\":{ok}}}\n\n",
+            b = state.build
+        );
+        if stream
+            .write_all(msg.as_bytes())
+            .and_then(|()| stream.flush())
+            .is_err()
+        {
+            return;
+        }
+        loop {
+            let next = hub.wait_for_change(state.build, KEEPALIVE);
+            if next.build != state.build {
+                state = next;
+                break;
+            }
+            if stream
+                .write_all(b": keepalive\n\n")
+                .and_then(|()| stream.flush())
+                .is_err()
+            {
+                return;
+            }
+        }
+    }
+}
