@@ -7,6 +7,7 @@
 //! comments [`BEGIN`] and [`END`], right before `</body>`; `twinsite build` never calls this.
 
 use crate::diagnostics::Diagnostic;
+use crate::render::feeds::xml_escape;
 
 /// Marks the start of the injected block.
 pub const BEGIN: &str = "<!--twinsite-serve-->";
@@ -40,7 +41,7 @@ overflow:auto;margin:0;padding:2rem;background:#2b0a0a;color:#fff;font:16px/1.5 
 <p style=\"margin:0 0 1rem;font-size:1.3rem;font-weight:bold;color:#ffc9c9\">twinsite: the build failed ({errors} error{s})</p>\
 <pre style=\"margin:0;white-space:pre-wrap;font:14px/1.6 ui-monospace,monospace;color:#fff;background:none\">{}</pre>\
 <p style=\"margin:1rem 0 0;color:#ddd\">The last good version stays served below. Fix the file and save: this page reloads by itself.</p></div>",
-            escape(&text.join("\n")),
+            xml_escape(&text.join("\n")),
             s = if errors == 1 { "" } else { "s" },
         );
         Self {
@@ -55,7 +56,7 @@ overflow:auto;margin:0;padding:2rem;background:#2b0a0a;color:#fff;font:16px/1.5 
 pub(crate) fn inject(html: &[u8], path: &str, version: &str, failure: Option<&Failure>) -> Vec<u8> {
     let block = format!(
         "{BEGIN}<script src=\"/__twinsite/reload.js\" data-path=\"{}\" data-v=\"{version}\"></script>{}{END}",
-        escape(path),
+        xml_escape(path),
         failure.map_or("", |f| f.html.as_str())
     );
     let at = rfind_ci(html, b"</body").unwrap_or(html.len());
@@ -69,22 +70,6 @@ pub(crate) fn inject(html: &[u8], path: &str, version: &str, failure: Option<&Fa
 /// The page served for every HTML request while no build has succeeded yet.
 pub(crate) fn no_build_page() -> &'static [u8] {
     b"<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>twinsite: build failed</title></head><body></body></html>"
-}
-
-/// Escapes text for HTML content and double-quoted attributes.
-pub fn escape(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
 }
 
 /// The last position of `needle` in `hay`, ASCII case-insensitively.
