@@ -28,6 +28,7 @@ const KNOWN_KEYS: &[&str] = &[
     "imprint",
     "privacy",
     "relative_urls",
+    "languages",
 ];
 
 /// The home town: centre of the map, start of every connection line.
@@ -101,8 +102,11 @@ pub struct SiteConfig {
     pub title: String,
     /// Public address.
     pub base_url: BaseUrl,
-    /// Site language (`de`, `en`, …).
+    /// Site language (`de`, `en`, …): the default language, served at the site root.
     pub language: String,
+    /// Every language of the site, the default first (`[de]` for a one-language site); the
+    /// others are served under `/<code>/`.
+    pub languages: Vec<String>,
     /// IANA time zone for event times.
     pub timezone: String,
     /// Home town.
@@ -165,21 +169,67 @@ fn from_front_matter(fm: &FrontMatter, diags: &mut Diagnostics) -> Option<SiteCo
             })
             .ok()
     });
-    let language = fm
-        .text("language", diags)
-        .unwrap_or_else(|| "de".to_owned());
-    if !language.chars().all(|c| c.is_ascii_lowercase() || c == '-') || language.is_empty() {
+    let language = fm.text("language", diags);
+    let languages = fm.text_list("languages", diags);
+    let mut bad_code = |code: &str, key: &str| {
+        if !is_language_code(code) {
+            let p = fm.item_pos(key, code);
+            diags.push(
+                Diagnostic::error(
+                    &fm.rel_path,
+                    p.line,
+                    p.col,
+                    format!("`{key}`: \"{code}\" is not a language code"),
+                )
+                .with_hint(
+                    "use two- or three-letter codes like `de`, `en`, `fr`, `pl`, `uk`, `tr`",
+                ),
+            );
+        }
+    };
+    if let Some(l) = &language {
+        bad_code(l, "language");
+    }
+    for l in &languages {
+        bad_code(l, "languages");
+    }
+    let mut seen = std::collections::BTreeSet::new();
+    for l in &languages {
+        if !seen.insert(l.as_str()) {
+            let p = fm.item_pos("languages", l);
+            diags.push(
+                Diagnostic::error(
+                    &fm.rel_path,
+                    p.line,
+                    p.col,
+                    format!("`languages` lists \"{l}\" twice"),
+                )
+                .with_hint("name each language once; the first one is the default"),
+            );
+        }
+    }
+    if let (Some(l), Some(first)) = (&language, languages.first())
+        && l != first
+    {
         let p = fm.pos("language");
         diags.push(
             Diagnostic::error(
                 &fm.rel_path,
                 p.line,
                 p.col,
-                format!("`language` \"{language}\" is not a language code"),
+                format!("`language` is \"{l}\" but `languages` starts with \"{first}\""),
             )
-            .with_hint("use a code like `de`, `en` or `fr`"),
+            .with_hint("the first entry of `languages` is the default language; remove `language:` or make them agree"),
         );
     }
+    let language = language
+        .or_else(|| languages.first().cloned())
+        .unwrap_or_else(|| "de".to_owned());
+    let languages = if languages.is_empty() {
+        vec![language.clone()]
+    } else {
+        languages
+    };
     let timezone = fm
         .text("timezone", diags)
         .unwrap_or_else(|| "Europe/Berlin".to_owned());
@@ -247,6 +297,7 @@ fn from_front_matter(fm: &FrontMatter, diags: &mut Diagnostics) -> Option<SiteCo
         title: title?,
         base_url: base_url?,
         language,
+        languages,
         timezone,
         home: home?,
         description,
@@ -257,6 +308,22 @@ fn from_front_matter(fm: &FrontMatter, diags: &mut Diagnostics) -> Option<SiteCo
         privacy,
         relative_urls,
     })
+}
+
+/// Whether `code` looks like a language code: `de`, `fr`, `pt-br`, `zh-hant`.
+pub fn is_language_code(code: &str) -> bool {
+    let mut parts = code.split('-');
+    let first = parts.next().unwrap_or("");
+    (2..=3).contains(&first.len())
+        && first.chars().all(|c| c.is_ascii_lowercase())
+        && parts.all(|p| (2..=8).contains(&p.len()) && p.chars().all(|c| c.is_ascii_alphanumeric()))
+}
+
+impl SiteConfig {
+    /// Whether the site has more than one language.
+    pub fn is_multilingual(&self) -> bool {
+        self.languages.len() > 1
+    }
 }
 
 #[cfg(test)]
@@ -303,5 +370,35 @@ mod tests {
         assert!(c.is_none());
         let lines: Vec<usize> = d.iter().map(|d| d.line).collect();
         assert_eq!(lines, vec![2, 3, 4]);
+    }
+
+    #[test]
+    fn languages_default_first() {
+        let (c, d) = cfg(
+            "title: T\nbase_url: https://x.org/\nhome: {name: M, lat: 50, lon: 9}\nlanguages: [de, fr, he]\n",
+        );
+        assert!(d.is_empty(), "{d:?}");
+        let c = c.unwrap();
+        assert_eq!(c.language, "de");
+        assert_eq!(c.languages, ["de", "fr", "he"]);
+        assert!(c.is_multilingual());
+        let (c, d) = cfg(
+            "title: T\nbase_url: https://x.org/\nhome: {name: M, lat: 50, lon: 9}\nlanguage: fr\nlanguages: [de, Fr, de]\n",
+        );
+        assert!(c.is_none());
+        let msgs: Vec<&str> = d.iter().map(|d| d.message.as_str()).collect();
+        assert!(
+            msgs.iter()
+                .any(|m| m.contains("\"Fr\" is not a language code")),
+            "{msgs:?}"
+        );
+        assert!(
+            msgs.iter().any(|m| m.contains("lists \"de\" twice")),
+            "{msgs:?}"
+        );
+        assert!(
+            msgs.iter().any(|m| m.contains("starts with \"de\"")),
+            "{msgs:?}"
+        );
     }
 }

@@ -8,7 +8,7 @@
 //!
 //! ```text
 //! config::load → content::load (+ validate, in parallel) → link::link → Site
-//!      → render::render → Output (in memory) → write::write_output (or serve from memory)
+//!      → translate::translate (one Site per further language) → render::render → Output (in memory) → write::write_output (or serve from memory)
 //! ```
 //!
 //! Every stage collects [`diagnostics::Diagnostic`]s instead of stopping at the first problem;
@@ -36,6 +36,7 @@ pub mod serve;
 pub mod site;
 pub mod slug;
 pub mod source;
+pub mod translate;
 pub mod write;
 
 use std::path::{Path, PathBuf};
@@ -97,7 +98,7 @@ pub fn load_unchecked(opts: &BuildOptions) -> (Option<Site>, Diagnostics) {
     }
     config.relative_urls |= opts.relative;
     let now = opts.now.unwrap_or_else(|| today(&config.timezone));
-    let content = content::load::load(
+    let mut content = content::load::load(
         &opts.root,
         &config,
         LoadOptions {
@@ -105,8 +106,10 @@ pub fn load_unchecked(opts: &BuildOptions) -> (Option<Site>, Diagnostics) {
         },
         &mut diags,
     );
-    let site = link::link(config, &opts.root, content, now, &mut diags);
+    let translations = std::mem::take(&mut content.translations);
+    let mut site = link::link(config, &opts.root, content, now, &mut diags);
     lint::lint(&site, &mut diags);
+    translate::translate(&mut site, translations, &mut diags);
     (Some(site), diags)
 }
 

@@ -14,7 +14,7 @@ use crate::config::{CONFIG_FILE, SiteConfig};
 use crate::content::load::Content;
 use crate::content::model::{Data, Entry, Ref, Section};
 use crate::diagnostics::{Diagnostic, Diagnostics, did_you_mean};
-use crate::site::{Occurrence, Relations, Site, Topic};
+use crate::site::{Languages, Occurrence, Relations, Site, Topic};
 use crate::slug;
 
 /// URL folders the build writes itself; a plain page may not take these slugs.
@@ -49,6 +49,7 @@ pub fn link(
     let Content {
         mut entries,
         broken,
+        translations: _,
     } = content;
     entries.sort_by(|a, b| a.source.cmp(&b.source));
     let broken: HashSet<(Section, String)> = broken.into_iter().collect();
@@ -71,6 +72,23 @@ pub fn link(
                     format!(
                         "the page slug \"{}\" is used by twinsite itself for /{}/",
                         e.common.slug, e.common.slug
+                    ),
+                )
+                .with_hint("rename the file or set another `slug:`"),
+            );
+            continue;
+        }
+        if e.section == Section::Page
+            && config.languages.iter().skip(1).any(|l| *l == e.common.slug)
+        {
+            diags.push(
+                Diagnostic::error(
+                    &e.source,
+                    0,
+                    0,
+                    format!(
+                        "the page slug \"{}\" is the folder of the language \"{}\" (/{}/)",
+                        e.common.slug, e.common.slug, e.common.slug
                     ),
                 )
                 .with_hint("rename the file or set another `slug:`"),
@@ -225,8 +243,8 @@ pub fn link(
     let mut occurrences: Vec<Occurrence> = occurrences_by_entry.iter().flatten().copied().collect();
     occurrences.sort_by_cached_key(|o| (o.start, event_key(&entries[o.event])));
 
+    let lang = Languages::default_of(&config, entries.len());
     Site {
-        config,
         root: root.to_path_buf(),
         now,
         entries,
@@ -241,6 +259,9 @@ pub fn link(
         occurrences,
         occurrences_by_entry,
         index,
+        lang,
+        translations: Vec::new(),
+        config,
     }
 }
 

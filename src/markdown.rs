@@ -42,13 +42,24 @@ fn options() -> Options {
 
 /// Renders `body`; site-absolute URLs get `base_path` (e.g. `/partner/`) in front.
 pub fn render(body: &str, base_path: &str) -> Rendered {
+    render_in(body, base_path, base_path)
+}
+
+/// Renders `body` for one language of a multilingual site: site-absolute links to pages
+/// (`/cities/lyon/`) get `pages_base` (e.g. `/partner/fr/`) in front, so readers stay in their
+/// language, while links to files (`/images/rathaus.jpg`, `/flyer.pdf`) get `files_base`.
+pub fn render_in(body: &str, files_base: &str, pages_base: &str) -> Rendered {
+    let base_path = LinkBase {
+        files: files_base,
+        pages: pages_base,
+    };
     let mut events: Vec<(Event<'_>, usize)> = Parser::new_ext(body, options())
         .into_offset_iter()
         .map(|(e, r)| (e, r.start))
         .collect();
     let mut out = Rendered::default();
     set_heading_ids(&mut events, &mut out.anchors);
-    rewrite_links(&mut events, base_path, &mut out);
+    rewrite_links(&mut events, &base_path, &mut out);
     if let Some((start, end)) = first_paragraph(&events) {
         let para = events[start..=end].iter().map(|(e, _)| e.clone());
         html::push_html(&mut out.first_paragraph_html, para);
@@ -61,7 +72,12 @@ pub fn render(body: &str, base_path: &str) -> Rendered {
 
 /// Renders a short Markdown text (a `summary`) as inline-ish HTML and plain text.
 pub fn render_summary(text: &str, base_path: &str) -> (String, String) {
-    let r = render(text, base_path);
+    render_summary_in(text, base_path, base_path)
+}
+
+/// [`render_summary`] for one language, with the bases of [`render_in`].
+pub fn render_summary_in(text: &str, files_base: &str, pages_base: &str) -> (String, String) {
+    let r = render_in(text, files_base, pages_base);
     let plain = plain_text(Parser::new_ext(text, options()).collect::<Vec<_>>().iter());
     (r.html, plain)
 }
@@ -101,7 +117,25 @@ pub fn is_internal(url: &str) -> bool {
     (url.starts_with('/') && !url.starts_with("//")) || url.starts_with('#')
 }
 
-fn prefixed(url: &str, base_path: &str) -> Option<String> {
+/// Where site-absolute links point: files at the site root, pages in the reader's language.
+struct LinkBase<'a> {
+    files: &'a str,
+    pages: &'a str,
+}
+
+/// Whether a site-absolute URL names a page (`/cities/lyon/`, `/impressum`) rather than a file
+/// (`/images/a.jpg`, `/calendar.ics`): pages have no dot in their last path segment.
+fn is_page_path(url: &str) -> bool {
+    let path = url.split(['?', '#']).next().unwrap_or("");
+    !path.rsplit('/').next().unwrap_or("").contains('.')
+}
+
+fn prefixed(url: &str, base: &LinkBase<'_>) -> Option<String> {
+    let base_path = if is_page_path(url) {
+        base.pages
+    } else {
+        base.files
+    };
     if url.starts_with('/') && !url.starts_with("//") && base_path != "/" {
         Some(format!("{}{}", base_path.trim_end_matches('/'), url))
     } else {
@@ -109,7 +143,7 @@ fn prefixed(url: &str, base_path: &str) -> Option<String> {
     }
 }
 
-fn rewrite_links(events: &mut [(Event<'_>, usize)], base_path: &str, out: &mut Rendered) {
+fn rewrite_links(events: &mut [(Event<'_>, usize)], base_path: &LinkBase<'_>, out: &mut Rendered) {
     for i in 0..events.len() {
         let offset = events[i].1;
         match &mut events[i].0 {
@@ -215,6 +249,35 @@ mod tests {
         assert!(r.html.contains("href=\"https://example.org/\""));
         let links: Vec<&str> = r.links.iter().map(|(l, _)| l.as_str()).collect();
         assert_eq!(links, vec!["/cities/lyon/", "/images/logo.svg", "#a"]);
+    }
+
+    #[test]
+    fn language_links_stay_in_the_language_files_do_not() {
+        let r = render_in(
+            "[Lyon](/cities/lyon/) [Impressum](/impressum#kontakt) ![Logo](/images/logo.svg) [Feed](/calendar.ics)\n",
+            "/partner/",
+            "/partner/fr/",
+        );
+        assert!(
+            r.html.contains("href=\"/partner/fr/cities/lyon/\""),
+            "{}",
+            r.html
+        );
+        assert!(
+            r.html.contains("href=\"/partner/fr/impressum#kontakt\""),
+            "{}",
+            r.html
+        );
+        assert!(
+            r.html.contains("src=\"/partner/images/logo.svg\""),
+            "{}",
+            r.html
+        );
+        assert!(
+            r.html.contains("href=\"/partner/calendar.ics\""),
+            "{}",
+            r.html
+        );
     }
 
     #[test]

@@ -45,8 +45,45 @@ pub struct Occurrence {
     pub event: usize,
 }
 
+/// The languages of a site and which one a [`Site`] value is rendered in.
+#[derive(Debug, Clone, Default)]
+pub struct Languages {
+    /// The language of this site value (its pages, strings and dates).
+    pub code: String,
+    /// The default language, served at the site root.
+    pub default: String,
+    /// Every language of the site, the default first.
+    pub all: Vec<String>,
+    /// The URL prefix of this language below the base path: empty or `fr/`.
+    pub prefix: String,
+    /// Per entry (parallel to [`Site::entries`]): the other languages it has a translation in.
+    pub translated: Vec<Vec<String>>,
+}
+
+impl Languages {
+    /// One language only, or the default language of several.
+    pub fn default_of(config: &SiteConfig, entries: usize) -> Self {
+        Self {
+            code: config.language.clone(),
+            default: config.language.clone(),
+            all: config.languages.clone(),
+            prefix: String::new(),
+            translated: vec![Vec::new(); entries],
+        }
+    }
+
+    /// The URL prefix of `lang` below the base path (`""` for the default language).
+    pub fn prefix_of(&self, lang: &str) -> String {
+        if lang == self.default {
+            String::new()
+        } else {
+            format!("{lang}/")
+        }
+    }
+}
+
 /// The whole site, read-only after linking.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct Site {
     /// Configuration.
     pub config: SiteConfig,
@@ -78,6 +115,11 @@ pub struct Site {
     pub occurrences_by_entry: Vec<Vec<Occurrence>>,
     /// Entry index by (section, slug).
     pub index: HashMap<(Section, String), usize>,
+    /// The site's languages and the one of this value.
+    pub lang: Languages,
+    /// The same site in each further language (empty for a one-language site, and inside
+    /// those values themselves): same entries and relations, translated text.
+    pub translations: Vec<Site>,
 }
 
 impl Site {
@@ -88,8 +130,19 @@ impl Site {
             .map(|&i| &self.entries[i])
     }
 
-    /// A site-absolute URL path with the base path, e.g. `/partner/cities/lyon/`.
+    /// A site-absolute URL path of a page in this site's language, with the base path, e.g.
+    /// `/partner/cities/lyon/` or `/partner/fr/cities/lyon/`.
     pub fn url(&self, path: &str) -> String {
+        format!(
+            "{}{}{}",
+            self.config.base_url.path,
+            self.lang.prefix,
+            path.trim_start_matches('/')
+        )
+    }
+
+    /// A site-absolute URL path of a file shared by all languages (style sheet, images).
+    pub fn asset_url(&self, path: &str) -> String {
         format!(
             "{}{}",
             self.config.base_url.path,
@@ -97,13 +150,52 @@ impl Site {
         )
     }
 
-    /// A full URL, e.g. `https://example.org/partner/cities/lyon/`.
+    /// A full URL of a page in this site's language, e.g.
+    /// `https://example.org/partner/fr/cities/lyon/`.
     pub fn permalink(&self, path: &str) -> String {
+        self.permalink_in(&self.lang.code, path)
+    }
+
+    /// A full URL of a page in language `lang`.
+    pub fn permalink_in(&self, lang: &str, path: &str) -> String {
         format!(
-            "{}{}",
+            "{}{}{}",
             self.config.base_url.full,
+            self.lang.prefix_of(lang),
             path.trim_start_matches('/')
         )
+    }
+
+    /// The site-absolute URL path of a page in language `lang`.
+    pub fn url_in(&self, lang: &str, path: &str) -> String {
+        format!(
+            "{}{}{}",
+            self.config.base_url.path,
+            self.lang.prefix_of(lang),
+            path.trim_start_matches('/')
+        )
+    }
+
+    /// Whether entry `i` is shown in this language without a translation (its text is in the
+    /// default language).
+    pub fn is_fallback(&self, i: usize) -> bool {
+        self.lang.code != self.lang.default
+            && !self
+                .lang
+                .translated
+                .get(i)
+                .is_some_and(|t| t.contains(&self.lang.code))
+    }
+
+    /// The languages entry `i` can be read in: the default and its translations, in site order.
+    pub fn languages_of(&self, i: usize) -> Vec<&str> {
+        let tr = self.lang.translated.get(i);
+        self.lang
+            .all
+            .iter()
+            .filter(|l| **l == self.lang.default || tr.is_some_and(|t| t.contains(l)))
+            .map(String::as_str)
+            .collect()
     }
 
     /// The occurrences of event `i`.

@@ -192,6 +192,45 @@ fn key_positions(lines: &[(usize, String)]) -> BTreeMap<String, Pos> {
 }
 
 impl FrontMatter {
+    /// This front matter with the keys of `translation` laid over it (groups such as `location`
+    /// merged key by key) and the translation's body when it has one. Path and key positions
+    /// stay this file's; `draft` of the translation is not taken over.
+    pub fn overlay(&self, translation: &FrontMatter) -> FrontMatter {
+        let mut map = self.map.clone();
+        for (k, v) in &translation.map {
+            if scalar_text(k).as_deref() == Some("draft") {
+                continue;
+            }
+            match (map.get_mut(k), v) {
+                (Some(serde_yaml::Value::Mapping(base)), serde_yaml::Value::Mapping(over)) => {
+                    for (k2, v2) in over {
+                        base.insert(k2.clone(), v2.clone());
+                    }
+                }
+                _ => {
+                    map.insert(k.clone(), v.clone());
+                }
+            }
+        }
+        let own_body = !translation.body.trim().is_empty();
+        FrontMatter {
+            rel_path: self.rel_path.clone(),
+            map,
+            positions: self.positions.clone(),
+            lines: self.lines.clone(),
+            body: if own_body {
+                translation.body.clone()
+            } else {
+                self.body.clone()
+            },
+            body_line: if own_body {
+                translation.body_line
+            } else {
+                self.body_line
+            },
+        }
+    }
+
     /// Where `key` sits, or the top of the front matter when it is missing.
     pub fn pos(&self, key: &str) -> Pos {
         self.positions

@@ -8,6 +8,7 @@ use rayon::prelude::*;
 use crate::config::SiteConfig;
 use crate::content::front_matter;
 use crate::content::model::{Entry, Section};
+use crate::content::translation::{self, Translation};
 use crate::content::validate;
 use crate::diagnostics::{Diagnostic, Diagnostics, Severity};
 use crate::source::SourceFile;
@@ -186,6 +187,34 @@ pub struct Content {
     pub entries: Vec<Entry>,
     /// Sections and slugs of files that exist but have errors.
     pub broken: Vec<(Section, String)>,
+    /// Translation files (`lyon.fr.md`) that passed their own checks.
+    pub translations: Vec<Translation>,
+}
+
+/// One file to load: an original, or a translation into a language.
+enum Loaded {
+    Original(Box<FileResult>),
+    Translation(Option<Box<Translation>>, Diagnostics),
+}
+
+fn one(d: Diagnostic) -> Diagnostics {
+    let mut ds = Diagnostics::new();
+    ds.push(d);
+    ds
+}
+
+fn load_any(root: &Path, rel: &Path, config: &SiteConfig, opts: LoadOptions) -> Loaded {
+    match translation::language_of(rel, config) {
+        Ok(None) => Loaded::Original(Box::new(load_file(root, rel, config, opts))),
+        Ok(Some(lang)) => match section_of(rel) {
+            Ok(section) => {
+                let (t, d) = translation::load(root, rel, &lang, section, opts);
+                Loaded::Translation(t.map(Box::new), d)
+            }
+            Err(d) => Loaded::Translation(None, one(d)),
+        },
+        Err(d) => Loaded::Translation(None, one(d)),
+    }
 }
 
 /// Loads every content file in parallel.
@@ -196,18 +225,28 @@ pub fn load(
     diags: &mut Diagnostics,
 ) -> Content {
     let files = content_files(root, diags);
-    let results: Vec<FileResult> = files
+    let results: Vec<Loaded> = files
         .par_iter()
-        .map(|rel| load_file(root, rel, config, opts))
+        .map(|rel| load_any(root, rel, config, opts))
         .collect();
     let mut out = Content {
         entries: Vec::with_capacity(results.len()),
         broken: Vec::new(),
+        translations: Vec::new(),
     };
-    for (entry, broken, d) in results {
-        diags.extend(d);
-        out.entries.extend(entry);
-        out.broken.extend(broken);
+    for r in results {
+        match r {
+            Loaded::Original(r) => {
+                let (entry, broken, d) = *r;
+                diags.extend(d);
+                out.entries.extend(entry);
+                out.broken.extend(broken);
+            }
+            Loaded::Translation(t, d) => {
+                diags.extend(d);
+                out.translations.extend(t.map(|t| *t));
+            }
+        }
     }
     out
 }

@@ -6,4 +6,5 @@
 pub mod front_matter;
 pub mod load;
 pub mod model;
+pub mod translation;
 pub mod validate;

@@ -63,6 +63,26 @@ pub fn entry(
     config: &SiteConfig,
     diags: &mut Diagnostics,
 ) -> Option<Entry> {
+    entry_in(
+        fm,
+        section,
+        content_hash,
+        config,
+        &config.base_url.path,
+        diags,
+    )
+}
+
+/// [`entry`] for one language of a multilingual site: links to pages in the body point below
+/// `pages_base` (e.g. `/partner/fr/`), links to files below the base path.
+pub fn entry_in(
+    fm: &FrontMatter,
+    section: Section,
+    content_hash: u64,
+    config: &SiteConfig,
+    pages_base: &str,
+    diags: &mut Diagnostics,
+) -> Option<Entry> {
     let before = diags.error_count();
     let (extra, what) = match section {
         Section::City => (CITY_KEYS, "a city"),
@@ -86,9 +106,9 @@ pub fn entry(
         })),
     };
     let base = &config.base_url.path;
-    let body = markdown::render(&fm.body, base);
+    let body = markdown::render_in(&fm.body, base, pages_base);
     let (summary_html, summary_text) = match &common.summary {
-        Some(s) => markdown::render_summary(s, base),
+        Some(s) => markdown::render_summary_in(s, base, pages_base),
         None => (
             body.first_paragraph_html.clone(),
             body.first_paragraph_text.clone(),

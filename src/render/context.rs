@@ -17,8 +17,11 @@ pub struct SiteView {
     pub description: String,
     /// Full base URL with trailing slash.
     pub base_url: String,
-    /// Base path with leading and trailing slash.
+    /// Path of the home page in this language, with leading and trailing slash (`/partner/`,
+    /// `/partner/fr/`): page links start with it.
     pub base_path: String,
+    /// Base path of files shared by all languages (style sheet, icon, images).
+    pub asset_path: String,
     /// Language code.
     pub language: String,
     /// Home town name.
@@ -232,11 +235,11 @@ impl Views<'_> {
     pub fn image(&self, e: &Entry) -> Option<String> {
         e.common.image.as_ref().map(|img| {
             if img.starts_with('/') {
-                self.site.url(img)
+                self.site.asset_url(img)
             } else if img.contains("://") {
                 img.clone()
             } else {
-                self.site.url(&format!("{}{img}", e.url_path()))
+                self.site.asset_url(&format!("{}{img}", e.url_path()))
             }
         })
     }

@@ -41,13 +41,15 @@ pub fn script_safe_json(v: &Value) -> String {
 pub fn render(site: &Site, t: &Strings) -> Output {
     let mut out = Output::new();
     out.insert("atom.xml", atom(site, t));
-    out.insert(
-        "robots.txt",
-        format!(
-            "User-agent: *\nAllow: /\n\nSitemap: {}sitemap.xml\n",
-            site.config.base_url.full
-        ),
-    );
+    if site.lang.code == site.lang.default {
+        out.insert(
+            "robots.txt",
+            format!(
+                "User-agent: *\nAllow: /\n\nSitemap: {}sitemap.xml\n",
+                site.config.base_url.full
+            ),
+        );
+    }
     out.insert("data/cities.geojson", geojson(site));
     out.insert("data/events.json", events_json(site));
     out
@@ -153,14 +155,36 @@ fn absolute_links(site: &Site, html: &str) -> String {
     )
 }
 
-/// `sitemap.xml` listing `paths` (output paths of HTML pages).
-pub fn sitemap(site: &Site, paths: &[String]) -> String {
+/// One page in `sitemap.xml`.
+#[derive(Debug, Clone)]
+pub struct SitemapUrl {
+    /// Its full URL.
+    pub loc: String,
+    /// The same page in other languages (`hreflang` code, full URL), including itself and
+    /// `x-default`; empty for a one-language site.
+    pub alternates: Vec<(String, String)>,
+}
+
+/// `sitemap.xml` listing every page of every language, with language alternates.
+pub fn sitemap(urls: &[SitemapUrl]) -> String {
+    let multilingual = urls.iter().any(|u| !u.alternates.is_empty());
     let mut s = String::from(
-        "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
+        "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\"",
     );
-    for p in paths {
-        let loc = site.permalink(p.trim_end_matches("index.html"));
-        s.push_str(&format!("  <url><loc>{}</loc></url>\n", xml_escape(&loc)));
+    if multilingual {
+        s.push_str(" xmlns:xhtml=\"http://www.w3.org/1999/xhtml\"");
+    }
+    s.push_str(">\n");
+    for u in urls {
+        s.push_str(&format!("  <url><loc>{}</loc>", xml_escape(&u.loc)));
+        for (lang, href) in &u.alternates {
+            s.push_str(&format!(
+                "<xhtml:link rel=\"alternate\" hreflang=\"{}\" href=\"{}\"/>",
+                xml_escape(lang),
+                xml_escape(href)
+            ));
+        }
+        s.push_str("</url>\n");
     }
     s.push_str("</urlset>\n");
     s

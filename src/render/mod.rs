@@ -8,6 +8,7 @@ pub mod calendar_pages;
 pub mod context;
 pub mod feeds;
 pub mod i18n;
+pub mod languages;
 pub mod pages;
 pub mod theme;
 
@@ -33,57 +34,24 @@ pub struct Job {
     pub ctx: Context,
 }
 
-/// Renders the whole site. Template errors are returned as diagnostics naming the template.
+/// Renders the whole site, every language. Template errors are returned as diagnostics naming
+/// the template.
 pub fn render(site: &Site, theme: &Theme) -> Result<Output, Diagnostics> {
-    let base = pages::base_context(site, &theme.strings);
-    let jobs = pages::jobs(site, &theme.strings);
-    let sitemap_paths: Vec<String> = jobs
-        .iter()
-        .filter(|j| j.template != "alias.html" && j.template != "404.html")
-        .map(|j| j.path.clone())
-        .collect();
-    let rendered: Vec<Result<(String, Vec<u8>), Diagnostic>> = jobs
-        .into_par_iter()
-        .map(|job| {
-            let mut ctx = base.clone();
-            ctx.extend(job.ctx);
-            ctx.insert("current_url", &site.url(job.path.trim_end_matches("index.html")));
-            let html = theme.tera.render(job.template, &ctx).map_err(|e| {
-                Diagnostic::error(
-                    Path::new("templates").join(job.template),
-                    0,
-                    0,
-                    format!("rendering {} failed: {}", job.path, error_chain(&e)),
-                )
-                .with_hint("check the template; a site's templates/ folder overrides the theme's file of the same name")
-            })?;
-            // Relative links are rewritten on the quoted HTML the templates wrote, so pages are
-            // minified after that pass in that case; otherwise right here, in parallel.
-            let bytes = if site.config.minify && !site.config.relative_urls {
-                minify(html.as_bytes())
-            } else {
-                html.into_bytes()
-            };
-            Ok((job.path, bytes))
-        })
-        .collect();
     let mut out = Output::new();
     let mut diags = Diagnostics::new();
     let mut pages = Vec::new();
-    for r in rendered {
-        match r {
-            Ok((p, b)) => {
-                if site.config.relative_urls {
-                    pages.push(p.clone());
-                }
-                out.insert(p, b);
-            }
-            Err(d) => diags.push(d),
-        }
+    let mut sitemap_urls = Vec::new();
+    for s in std::iter::once(site).chain(&site.translations) {
+        render_language(
+            s,
+            theme,
+            &mut out,
+            &mut diags,
+            &mut pages,
+            &mut sitemap_urls,
+        );
     }
-    out.extend(feeds::render(site, &theme.strings));
-    out.insert("sitemap.xml", feeds::sitemap(site, &sitemap_paths));
-    out.extend(calendar_pages::feeds(site, &theme.strings, &mut diags));
+    out.insert("sitemap.xml", feeds::sitemap(&sitemap_urls));
     for (path, bytes) in &theme.static_files {
         let bytes = if site.config.minify && path.ends_with(".css") {
             minify_css(bytes)
@@ -103,6 +71,173 @@ pub fn render(site: &Site, theme: &Theme) -> Result<Output, Diagnostics> {
         }
     }
     Ok(out)
+}
+
+/// Renders the pages, feeds and data of one language into `out` (below `fr/` for French, at the
+/// root for the default language).
+fn render_language(
+    site: &Site,
+    theme: &Theme,
+    out: &mut Output,
+    diags: &mut Diagnostics,
+    pages: &mut Vec<String>,
+    sitemap_urls: &mut Vec<feeds::SitemapUrl>,
+) {
+    let strings = theme.strings_for(&site.lang.code);
+    let prefix = site.lang.prefix.as_str();
+    let base = pages::base_context(site, strings);
+    let jobs = pages::jobs(site, strings);
+    let entry_pages = language_pages(site);
+    for j in &jobs {
+        if j.template == "alias.html" || j.template == "404.html" {
+            continue;
+        }
+        let path = j.path.trim_end_matches("index.html");
+        let entry = entry_pages.get(path).copied();
+        if entry.is_some_and(|i| site.is_fallback(i)) {
+            continue;
+        }
+        sitemap_urls.push(feeds::SitemapUrl {
+            loc: site.permalink(path),
+            alternates: alternates(site, path, entry),
+        });
+    }
+    let rendered: Vec<Result<(String, Vec<u8>), Diagnostic>> = jobs
+        .into_par_iter()
+        .map(|job| {
+            let mut ctx = base.clone();
+            ctx.extend(job.ctx);
+            let page_path = job.path.trim_end_matches("index.html");
+            ctx.insert("current_url", &site.url(page_path));
+            if site.lang.all.len() > 1 && !matches!(job.template, "404.html" | "alias.html") {
+                language_context(site, strings, page_path, entry_pages.get(page_path).copied(), &mut ctx);
+            }
+            let html = theme.tera.render(job.template, &ctx).map_err(|e| {
+                Diagnostic::error(
+                    Path::new("templates").join(job.template),
+                    0,
+                    0,
+                    format!("rendering {}{} failed: {}", prefix, job.path, error_chain(&e)),
+                )
+                .with_hint("check the template; a site's templates/ folder overrides the theme's file of the same name")
+            })?;
+            // Relative links are rewritten on the quoted HTML the templates wrote, so pages are
+            // minified after that pass in that case; otherwise right here, in parallel.
+            let bytes = if site.config.minify && !site.config.relative_urls {
+                minify(html.as_bytes())
+            } else {
+                html.into_bytes()
+            };
+            Ok((format!("{prefix}{}", job.path), bytes))
+        })
+        .collect();
+    for r in rendered {
+        match r {
+            Ok((p, b)) => {
+                if site.config.relative_urls {
+                    pages.push(p.clone());
+                }
+                out.insert(p, b);
+            }
+            Err(d) => diags.push(d),
+        }
+    }
+    let mut rest = feeds::render(site, strings);
+    rest.extend(calendar_pages::feeds(site, strings, diags));
+    for (p, b) in rest.iter() {
+        out.insert(format!("{prefix}{p}"), b.to_vec());
+    }
+}
+
+/// Entry pages by page path (`cities/lyon/` → entry index), for a multilingual site.
+fn language_pages(site: &Site) -> std::collections::HashMap<String, usize> {
+    if site.lang.all.len() < 2 {
+        return std::collections::HashMap::new();
+    }
+    site.entries
+        .iter()
+        .enumerate()
+        .map(|(i, e)| (e.url_path(), i))
+        .collect()
+}
+
+/// The languages a page exists in for real (not as a fallback), with its full URL in each, plus
+/// `x-default`; empty for a one-language site.
+fn alternates(site: &Site, path: &str, entry: Option<usize>) -> Vec<(String, String)> {
+    if site.lang.all.len() < 2 {
+        return Vec::new();
+    }
+    let langs: Vec<&str> = match entry {
+        Some(i) => site.languages_of(i),
+        None => site.lang.all.iter().map(String::as_str).collect(),
+    };
+    let mut v: Vec<(String, String)> = langs
+        .iter()
+        .map(|l| ((*l).to_owned(), site.permalink_in(l, path)))
+        .collect();
+    v.push((
+        "x-default".to_owned(),
+        site.permalink_in(&site.lang.default, path),
+    ));
+    v
+}
+
+/// One entry of the language switcher.
+#[derive(serde::Serialize)]
+struct LanguageLink {
+    code: String,
+    name: String,
+    url: String,
+    dir: &'static str,
+    current: bool,
+}
+
+#[derive(serde::Serialize)]
+struct Alternate {
+    code: String,
+    href: String,
+}
+
+/// The switcher, `hreflang` alternates and, on a page without a translation, the note and the
+/// language of its text.
+fn language_context(
+    site: &Site,
+    t: &Strings,
+    path: &str,
+    entry: Option<usize>,
+    ctx: &mut tera::Context,
+) {
+    let switcher: Vec<LanguageLink> = site
+        .lang
+        .all
+        .iter()
+        .map(|l| LanguageLink {
+            code: l.clone(),
+            name: languages::autonym(l),
+            url: site.url_in(l, path),
+            dir: languages::direction(l),
+            current: *l == site.lang.code,
+        })
+        .collect();
+    ctx.insert("languages", &switcher);
+    let alts: Vec<Alternate> = alternates(site, path, entry)
+        .into_iter()
+        .map(|(code, href)| Alternate { code, href })
+        .collect();
+    ctx.insert("alternates", &alts);
+    if entry.is_some_and(|i| site.is_fallback(i)) {
+        let original = &site.lang.default;
+        ctx.insert(
+            "fallback_note",
+            &t.fill(
+                "fallback_note",
+                &[("original", &languages::autonym(original))],
+            ),
+        );
+        ctx.insert("content_lang", original);
+        ctx.insert("content_dir", languages::direction(original));
+        ctx.insert("canonical", &site.permalink_in(original, path));
+    }
 }
 
 /// Minifies the rendered pages in `pages` (not files copied from `static/`), in parallel.

@@ -58,8 +58,9 @@ pub fn base_context(site: &Site, t: &Strings) -> Context {
         title: c.title.clone(),
         description: c.description.clone().unwrap_or_default(),
         base_url: c.base_url.full.clone(),
-        base_path: c.base_url.path.clone(),
-        language: c.language.clone(),
+        base_path: site.url(""),
+        asset_path: c.base_url.path.clone(),
+        language: site.lang.code.clone(),
         home: c.home.name.clone(),
         menu,
         imprint_url: page_url(&c.imprint),
@@ -70,7 +71,8 @@ pub fn base_context(site: &Site, t: &Strings) -> Context {
     let mut ctx = Context::new();
     ctx.insert("site", &view);
     ctx.insert("t", t.map());
-    ctx.insert("lang", &c.language);
+    ctx.insert("lang", &site.lang.code);
+    ctx.insert("dir", crate::render::languages::direction(&site.lang.code));
     ctx
 }
 
@@ -377,7 +379,10 @@ pub fn jobs(site: &Site, t: &Strings) -> Vec<Job> {
     // Calendar months
     jobs.extend(crate::render::calendar_pages::jobs(site, t));
 
-    // 404 and aliases
+    // 404 and aliases: once, at the site root, in the default language.
+    if site.lang.code != site.lang.default {
+        return jobs;
+    }
     let ctx = page_ctx(site, t.get("not_found_title"), "", "404.html");
     jobs.push(Job {
         path: "404.html".to_owned(),

@@ -75,10 +75,19 @@ pub struct Theme {
     pub tera: Tera,
     /// Static files to copy: (path below the output folder, bytes).
     pub static_files: Vec<(String, Vec<u8>)>,
-    /// UI strings in the site language.
+    /// UI strings in the site's default language.
     pub strings: Strings,
+    /// UI strings in every language of the site.
+    pub languages: BTreeMap<String, Strings>,
     /// Source files that were read from disk (for the dev server's watcher).
     pub sources: Vec<PathBuf>,
+}
+
+impl Theme {
+    /// The UI strings of `lang` (the default language's when the site does not have `lang`).
+    pub fn strings_for(&self, lang: &str) -> &Strings {
+        self.languages.get(lang).unwrap_or(&self.strings)
+    }
 }
 
 impl std::fmt::Debug for Theme {
@@ -99,11 +108,18 @@ pub fn load(root: &Path, config: &SiteConfig, diags: &mut Diagnostics) -> Option
         .iter()
         .map(|(n, b)| ((*n).to_owned(), b.to_vec()))
         .collect();
-    let mut i18n_files: BTreeMap<String, String> = I18N
+    // UI strings per language: the embedded ones, with a theme folder's files laid over them key
+    // by key (so a site can change one string without copying a whole language).
+    let mut i18n: BTreeMap<String, BTreeMap<String, String>> = I18N
         .iter()
-        .map(|(l, t)| ((*l).to_owned(), (*t).to_owned()))
+        .filter_map(|(l, t)| {
+            front_matter::parse_string_map(l, t)
+                .ok()
+                .map(|m| ((*l).to_owned(), m))
+        })
         .collect();
     let mut sources = Vec::new();
+    let mut i18n_errors = Vec::new();
 
     let theme_dir = Path::new("themes").join(&config.theme);
     if root.join(&theme_dir).is_dir() {
@@ -130,15 +146,21 @@ pub fn load(root: &Path, config: &SiteConfig, diags: &mut Diagnostics) -> Option
             root,
             &theme_dir.join("i18n"),
             diags,
-            &mut |name, bytes, _| {
+            &mut |name, bytes, rel| {
                 if let Some(lang) = name.strip_suffix(".yaml") {
-                    i18n_files.insert(
-                        lang.to_owned(),
-                        String::from_utf8_lossy(&bytes).into_owned(),
-                    );
+                    match front_matter::parse_string_map(lang, &String::from_utf8_lossy(&bytes)) {
+                        Ok(m) => i18n.entry(lang.to_owned()).or_default().extend(m),
+                        Err(e) => i18n_errors.push(Diagnostic::error(
+                            rel,
+                            0,
+                            0,
+                            format!("the UI strings cannot be read: {e}"),
+                        )),
+                    }
                 }
             },
         );
+        diags.extend(std::mem::take(&mut i18n_errors));
         sources.push(theme_dir.clone());
     } else if config.theme != "default" {
         diags.push(
@@ -187,50 +209,84 @@ pub fn load(root: &Path, config: &SiteConfig, diags: &mut Diagnostics) -> Option
         return None;
     }
 
-    let fallback = i18n_files
-        .get("en")
-        .and_then(|t| front_matter::parse_string_map("en", t).ok())
-        .unwrap_or_default();
-    let own = match i18n_files.get(&config.language) {
-        Some(text) => match front_matter::parse_string_map(&config.language, text) {
-            Ok(m) => m,
-            Err(e) => {
-                diags.push(Diagnostic::error(
-                    theme_dir
-                        .join("i18n")
-                        .join(format!("{}.yaml", config.language)),
-                    0,
-                    0,
-                    format!("the UI strings cannot be read: {e}"),
-                ));
-                BTreeMap::new()
-            }
-        },
-        None => {
-            diags.push(
-                Diagnostic::warning(
-                    "site.yaml",
-                    0,
-                    0,
-                    format!(
-                        "the theme has no UI strings for the language \"{}\"; English is used",
-                        config.language
-                    ),
-                )
-                .with_hint(format!(
-                    "add themes/{}/i18n/{}.yaml with translations of en.yaml",
-                    config.theme, config.language
-                )),
-            );
-            BTreeMap::new()
-        }
-    };
+    let fallback = i18n.get("en").cloned().unwrap_or_default();
+    let mut languages = BTreeMap::new();
+    for lang in &config.languages {
+        let own = ui_strings(config, &theme_dir, lang, &i18n, &fallback, diags);
+        languages.insert(lang.clone(), Strings::new(lang, own, &fallback));
+    }
+    let strings = languages
+        .get(&config.language)
+        .cloned()
+        .unwrap_or_else(|| Strings::new(&config.language, BTreeMap::new(), &fallback));
     Some(Theme {
         tera,
         static_files: static_files.into_iter().collect(),
-        strings: Strings::new(&config.language, own, &fallback),
+        strings,
+        languages,
         sources,
     })
+}
+
+/// The UI strings of `lang` as the theme has them. A missing file or missing keys are reported
+/// (English fills the gaps, so the site still builds).
+fn ui_strings(
+    config: &SiteConfig,
+    theme_dir: &Path,
+    lang: &str,
+    i18n: &BTreeMap<String, BTreeMap<String, String>>,
+    fallback: &BTreeMap<String, String>,
+    diags: &mut Diagnostics,
+) -> BTreeMap<String, String> {
+    let file = theme_dir.join("i18n").join(format!("{lang}.yaml"));
+    let Some(own) = i18n.get(lang).cloned() else {
+        diags.push(
+            Diagnostic::warning(
+                "site.yaml",
+                0,
+                0,
+                format!("the theme has no UI strings for the language \"{lang}\"; English is used"),
+            )
+            .with_hint(format!(
+                "add {} with translations of every key of the theme's en.yaml",
+                display_path(&file)
+            )),
+        );
+        return BTreeMap::new();
+    };
+    let missing: Vec<&str> = fallback
+        .keys()
+        .filter(|k| !own.contains_key(*k))
+        .map(String::as_str)
+        .collect();
+    if !missing.is_empty() && lang != "en" {
+        let shown: Vec<&str> = missing.iter().take(12).copied().collect();
+        let more = missing.len() - shown.len();
+        diags.push(
+            Diagnostic::warning(
+                &file,
+                0,
+                0,
+                format!(
+                    "{} UI string{} missing in \"{lang}\", so English is shown for: {}{}",
+                    missing.len(),
+                    if missing.len() == 1 { " is" } else { "s are" },
+                    shown.join(", "),
+                    if more > 0 {
+                        format!(" and {more} more")
+                    } else {
+                        String::new()
+                    }
+                ),
+            )
+            .with_hint(format!(
+                "add the missing keys to {} (the theme \"{}\" lists every key in its en.yaml)",
+                display_path(&file),
+                config.theme
+            )),
+        );
+    }
+    own
 }
 
 fn culprit(e: &tera::Error, templates: &BTreeMap<String, (String, Option<PathBuf>)>) -> PathBuf {
