@@ -29,7 +29,23 @@ const KNOWN_KEYS: &[&str] = &[
     "privacy",
     "relative_urls",
     "languages",
+    "translations",
 ];
+
+/// The texts of `site.yaml` in a further language (`translations: { fr: { title: … } }`).
+#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct ConfigText {
+    /// Site title in that language.
+    #[serde(default)]
+    pub title: Option<String>,
+    /// Site description in that language.
+    #[serde(default)]
+    pub description: Option<String>,
+    /// Menu in that language.
+    #[serde(default)]
+    pub menu: Option<Vec<MenuItem>>,
+}
 
 /// The home town: centre of the map, start of every connection line.
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
@@ -125,6 +141,8 @@ pub struct SiteConfig {
     pub privacy: Option<String>,
     /// Write links relative to each page, so the site works from disk and in any sub-folder.
     pub relative_urls: bool,
+    /// Title, description and menu in the further languages, by language code.
+    pub translations: std::collections::BTreeMap<String, ConfigText>,
 }
 
 /// Reads `root/site.yaml`. Problems go to `diags`; `None` when the file is unusable.
@@ -290,6 +308,30 @@ fn from_front_matter(fm: &FrontMatter, diags: &mut Diagnostics) -> Option<SiteCo
     let relative_urls = fm
         .get::<bool>("relative_urls", "`true` or `false`", diags)
         .unwrap_or(false);
+    let translations = fm
+        .get::<std::collections::BTreeMap<String, ConfigText>>(
+            "translations",
+            "a group per language, e.g. `fr: { title: …, description: …, menu: […] }`",
+            diags,
+        )
+        .unwrap_or_default();
+    for code in translations.keys() {
+        if !languages.iter().skip(1).any(|l| l == code) {
+            let p = fm.item_pos("translations", code);
+            diags.push(
+                Diagnostic::error(
+                    &fm.rel_path,
+                    p.line,
+                    p.col,
+                    format!("`translations` has texts for \"{code}\", which is not one of the further `languages`"),
+                )
+                .with_hint(format!(
+                    "list the language in `languages: [{}, {code}]`, or correct the code",
+                    languages.join(", ")
+                )),
+            );
+        }
+    }
     if diags.error_count() > before {
         return None;
     }
@@ -307,6 +349,7 @@ fn from_front_matter(fm: &FrontMatter, diags: &mut Diagnostics) -> Option<SiteCo
         imprint,
         privacy,
         relative_urls,
+        translations,
     })
 }
 

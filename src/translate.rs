@@ -90,8 +90,20 @@ pub fn translate(site: &mut Site, translations: Vec<Translation>, diags: &mut Di
 
 /// `site` in language `lang` with `entries` in place of its own.
 fn site_in(site: &Site, lang: &str, entries: Vec<Entry>) -> Site {
+    let mut config = site.config.clone();
+    if let Some(text) = site.config.translations.get(lang) {
+        if let Some(t) = &text.title {
+            config.title.clone_from(t);
+        }
+        if text.description.is_some() {
+            config.description.clone_from(&text.description);
+        }
+        if text.menu.is_some() {
+            config.menu.clone_from(&text.menu);
+        }
+    }
     Site {
-        config: site.config.clone(),
+        config,
         root: site.root.clone(),
         now: site.now,
         entries,
