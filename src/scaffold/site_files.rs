@@ -35,8 +35,16 @@ title: {title}
 # (GitHub Pages und GitLab Pages setzen sie beim Bauen selbst, siehe .github/ und .gitlab-ci.yml.)
 base_url: {base_url}
 
-# Sprache der Beschriftungen und Datumsangaben: de (Deutsch) oder en (Englisch).
+# Sprache der Beschriftungen und Datumsangaben: de, en, fr, pl, uk, tr oder he.
 language: {language}
+
+# Mehrsprachig: statt `language` alle Sprachen, die erste ist die Hauptsprache unter /,
+# die anderen unter /fr/, /pl/ … Übersetzungen liegen neben dem Original: lyon.md und lyon.fr.md
+# (nur Texte: title, summary, country, … und der Text unter dem zweiten ---). Seiten ohne
+# Übersetzung erscheinen in der Hauptsprache mit einem Hinweis.
+# languages: [{language}, fr, pl]
+# translations:
+#   fr: {{ title: "Jumelages de …", description: "…" }}
 
 # Zeitzone für die Uhrzeiten der Termine und das Kalender-Abo.
 timezone: Europe/Berlin
