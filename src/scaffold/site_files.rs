@@ -44,7 +44,7 @@ language: {language}
 # Übersetzung erscheinen in der Hauptsprache mit einem Hinweis.
 # languages: [{language}, fr, pl]
 # translations:
-#   fr: {{ title: "Jumelages de …", description: "…" }}
+#   fr: {{ title: Jumelages de {name}, description: … }}
 
 # Zeitzone für die Uhrzeiten der Termine und das Kalender-Abo.
 timezone: Europe/Berlin

@@ -8,7 +8,7 @@
 // and the Nu Html Checker over every generated HTML file.
 //
 //   node e2e.mjs                         everything
-//   node e2e.mjs --site mini             one site only (demo | mini | hostile)
+//   node e2e.mjs --site mini             one site only (demo | mini | multilingual | hostile)
 //   node e2e.mjs --page /map/            only pages whose address (below the site root) starts
 //                                        with this; may be repeated; skips vnu and interactions
 //   node e2e.mjs --no-vnu --keep         skip the Nu Html Checker / keep the built sites
@@ -206,7 +206,7 @@ function pagesOf(site) {
   const month = withEvents.find((p) => p === `calendar/${y}/${m}/`) ?? withEvents[0] ?? 'calendar/';
   const plain = site.plainPages.find((p) => exists(`${p}/index.html`));
   const noPlain = site.plainPages.length === 0;
-  const list = [
+  const list = site.onlyPages ?? [
     ['home', ''],
     ['city list', 'cities/'],
     ['city', site.prefer?.city ?? firstChild('cities/')],
@@ -621,6 +621,33 @@ async function interactions(browser, site) {
   }
 }
 
+async function languageSwitch(browser, site) {
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
+  const page = await context.newPage();
+  const base = site.server.url;
+  try {
+    await check(`${site.name}: the language switcher leads to the same page in the chosen language`, async () => {
+      await page.goto(base + 'events/brunch/');
+      const detail = [];
+      let ok = true;
+      for (const [lang, dir] of [['fr', 'ltr'], ['he', 'rtl'], ['de', 'ltr']]) {
+        await Promise.all([page.waitForLoadState('load'), page.locator(`.lang-nav a[hreflang=${lang}]`).click()]);
+        const want = site.prefix + (lang === 'de' ? '' : `${lang}/`) + 'events/brunch/';
+        const now = new URL(page.url()).pathname;
+        const htmlLang = await page.locator('html').getAttribute('lang');
+        const htmlDir = await page.locator('html').getAttribute('dir');
+        const current = await page.locator('.lang-nav a[aria-current]').getAttribute('hreflang');
+        const good = now === want && htmlLang === lang && htmlDir === dir && current === lang;
+        ok &&= good;
+        detail.push(`${lang}: ${now} (want ${want}), lang=${htmlLang} dir=${htmlDir}, current ${current}`);
+      }
+      return [ok, detail.join('\n')];
+    });
+  } finally {
+    await context.close();
+  }
+}
+
 // ---------------------------------------------------------------- main
 
 const SITES = [
@@ -634,6 +661,25 @@ const SITES = [
     extraPages: [['recurring event', 'events/sprachcafe/']],
   },
   { name: 'mini', root: path.join(REPO, 'tests', 'fixtures', 'mini'), prefix: '/partner/', plainPages: ['impressum', 'datenschutz'] },
+  // A site in German, French, Polish and Hebrew: translated pages, marked fallbacks, the
+  // language switcher and a right-to-left language.
+  {
+    name: 'multilingual',
+    root: path.join(REPO, 'tests', 'fixtures', 'multilingual'),
+    prefix: '/partner/',
+    plainPages: [],
+    onlyPages: [
+      ['French home', 'fr/'],
+      ['French city (translated)', 'fr/cities/lyon/'],
+      ['French city (fallback)', 'fr/cities/krakow/'],
+      ['Polish event list', 'pl/events/'],
+      ['Hebrew city (right to left)', 'he/cities/herzliya/'],
+      ['Hebrew fallback (left to right inside)', 'he/cities/lyon/'],
+      ['Hebrew calendar', 'he/calendar/2026/12/'],
+      ['Hebrew map', 'he/map/'],
+    ],
+    switcher: true,
+  },
   // Front matter full of markup and script: nothing may execute, load or break the page.
   // Its invalid values (control characters, a broken e-mail address) are escaped but still not
   // valid HTML, so the Nu Html Checker does not run on it.
@@ -658,7 +704,7 @@ for (const sig of ['SIGINT', 'SIGTERM']) {
 }
 
 try {
-  if (!SITES.length) fatal(`no site matches --site ${opts.sites.join(', ')} (demo, mini, hostile)`);
+  if (!SITES.length) fatal(`no site matches --site ${opts.sites.join(', ')} (demo, mini, multilingual, hostile)`);
   ensureTools();
   const bin = ensureBinary();
   tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'twinsite-e2e-'));
@@ -691,7 +737,8 @@ try {
       while (jobs.length) await jobs.shift()();
     }),
   );
-  if (!partial) for (const s of built) if (!s.widths) await interactions(browser, s);
+  if (!partial) for (const s of built) if (!s.widths && !s.onlyPages) await interactions(browser, s);
+  if (!partial) for (const s of built) if (s.switcher) await languageSwitch(browser, s);
 
   if (vnu) {
     await check(`Nu Html Checker: every generated HTML file (${vnuSites.map((s) => s.name).join(', ')})`, async () => {
