@@ -216,6 +216,37 @@ mod tests {
             assert!(missing.is_empty(), "{lang} lacks {missing:?}");
             let extra: Vec<&String> = own.keys().filter(|k| !en.contains_key(*k)).collect();
             assert!(extra.is_empty(), "{lang} has keys English lacks: {extra:?}");
+            for (key, english) in &en {
+                let theirs = own.get(key).map_or("", String::as_str);
+                assert_eq!(
+                    placeholders(theirs),
+                    placeholders(english),
+                    "{lang}.yaml: `{key}` must use the same {{placeholders}} as English"
+                );
+            }
         }
+    }
+
+    /// The `{name}` placeholders of a pattern.
+    fn placeholders(pattern: &str) -> std::collections::BTreeSet<&str> {
+        pattern
+            .split('{')
+            .skip(1)
+            .filter_map(|rest| rest.split_once('}'))
+            .map(|(name, _)| name)
+            .filter(|name| {
+                !name.is_empty() && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
+            })
+            .collect()
+    }
+
+    #[test]
+    fn placeholders_are_found() {
+        let found = placeholders("{weekday}, {day}. {month} {year} {not a name} {}");
+        assert_eq!(
+            found.into_iter().collect::<Vec<_>>(),
+            ["day", "month", "weekday", "year"]
+        );
+        assert!(placeholders("no placeholders").is_empty());
     }
 }
