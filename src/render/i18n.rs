@@ -244,6 +244,17 @@ mod tests {
     }
 
     #[test]
+    fn french_long_date() {
+        let fr = strings("fr");
+        assert_eq!(
+            fr.date_long(jiff::civil::date(2023, 9, 24)),
+            "dimanche 24 septembre 2023"
+        );
+        assert_eq!(fr.time(jiff::civil::time(19, 0, 0, 0)), "19:00");
+        assert_eq!(fr.number(515695), "515\u{202F}695");
+    }
+
+    #[test]
     fn own_nominative_months_beat_english_genitive_ones() {
         let en = theme::embedded_i18n("en").unwrap();
         let own: BTreeMap<String, String> = [

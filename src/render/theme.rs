@@ -56,11 +56,12 @@ pub const STATIC: &[(&str, &[u8])] = &[
 ];
 
 /// Languages whose UI strings ship with the default theme.
-pub const EMBEDDED_LANGUAGES: &[&str] = &["de", "en"];
+pub const EMBEDDED_LANGUAGES: &[&str] = &["de", "en", "fr"];
 
 const I18N: &[(&str, &str)] = &[
     ("de", include_str!("../../themes/default/i18n/de.yaml")),
     ("en", include_str!("../../themes/default/i18n/en.yaml")),
+    ("fr", include_str!("../../themes/default/i18n/fr.yaml")),
 ];
 
 /// The embedded UI strings for `lang`.
