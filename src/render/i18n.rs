@@ -255,6 +255,21 @@ mod tests {
     }
 
     #[test]
+    fn polish_dates_use_the_genitive_and_headings_the_nominative() {
+        let pl = strings("pl");
+        assert_eq!(
+            pl.date_long(jiff::civil::date(2023, 9, 24)),
+            "niedziela, 24 września 2023"
+        );
+        assert_eq!(
+            pl.date_medium(jiff::civil::date(2024, 2, 29)),
+            "29 lutego 2024"
+        );
+        assert_eq!(pl.month_year(2023, 9), "wrzesień 2023");
+        assert_eq!(pl.number(515695), "515\u{A0}695");
+    }
+
+    #[test]
     fn own_nominative_months_beat_english_genitive_ones() {
         let en = theme::embedded_i18n("en").unwrap();
         let own: BTreeMap<String, String> = [
