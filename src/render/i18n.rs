@@ -270,6 +270,17 @@ mod tests {
     }
 
     #[test]
+    fn ukrainian_dates_use_the_genitive() {
+        let uk = strings("uk");
+        assert_eq!(
+            uk.date_long(jiff::civil::date(2023, 9, 24)),
+            "неділя, 24 вересня 2023"
+        );
+        assert_eq!(uk.month_year(2023, 9), "вересень 2023");
+        assert_eq!(uk.number(515695), "515\u{A0}695");
+    }
+
+    #[test]
     fn own_nominative_months_beat_english_genitive_ones() {
         let en = theme::embedded_i18n("en").unwrap();
         let own: BTreeMap<String, String> = [
