@@ -281,6 +281,16 @@ mod tests {
     }
 
     #[test]
+    fn turkish_long_date() {
+        let tr = strings("tr");
+        assert_eq!(
+            tr.date_long(jiff::civil::date(2023, 9, 24)),
+            "24 Eylül 2023 Pazar"
+        );
+        assert_eq!(tr.number(515695), "515.695");
+    }
+
+    #[test]
     fn own_nominative_months_beat_english_genitive_ones() {
         let en = theme::embedded_i18n("en").unwrap();
         let own: BTreeMap<String, String> = [
