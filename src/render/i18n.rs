@@ -291,6 +291,17 @@ mod tests {
     }
 
     #[test]
+    fn hebrew_long_date() {
+        let he = strings("he");
+        assert_eq!(
+            he.date_long(jiff::civil::date(2023, 9, 24)),
+            "יום ראשון, 24 בספטמבר 2023"
+        );
+        assert_eq!(he.month_year(2023, 9), "ספטמבר 2023");
+        assert_eq!(he.number(515695), "515,695");
+    }
+
+    #[test]
     fn own_nominative_months_beat_english_genitive_ones() {
         let en = theme::embedded_i18n("en").unwrap();
         let own: BTreeMap<String, String> = [
