@@ -302,6 +302,21 @@ mod tests {
     }
 
     #[test]
+    fn recurrence_dates_use_the_genitive() {
+        let first = jiff::civil::date(2026, 1, 13);
+        let yaml = "{every: month, weekday: di, nth: 2, until: 2026-12-08}";
+        let rule =
+            crate::calendar::repeat::validate(&serde_yaml::from_str(yaml).unwrap(), first).unwrap();
+        let text = |lang| crate::render::describe_repeat(&rule, first, &strings(lang));
+        assert_eq!(text("pl"), "co miesiąc: 2. wtorek do 8 grudnia 2026");
+        assert_eq!(text("uk"), "щомісяця: вівторок 2-го тижня до 8 грудня 2026");
+        assert_eq!(
+            text("de"),
+            "jeden 2. Dienstag im Monat bis 8. Dezember 2026"
+        );
+    }
+
+    #[test]
     fn own_nominative_months_beat_english_genitive_ones() {
         let en = theme::embedded_i18n("en").unwrap();
         let own: BTreeMap<String, String> = [
