@@ -2,7 +2,8 @@
 //! 2026"), built from the theme's i18n strings: [`describe`]. Keys used: `repeat_weekly`,
 //! `repeat_weekly_interval`, `repeat_monthly_day`, `repeat_monthly_nth`,
 //! `repeat_monthly_last`, `repeat_interval_months`, `repeat_yearly`, `repeat_until`,
-//! `repeat_count`, `date_medium` and `month_1`..`month_12`.
+//! `repeat_count`, `date_medium`, `month_genitive_1`..`month_genitive_12` (inside dates) and
+//! `month_1`..`month_12`.
 
 use super::repeat::{Pattern, Rule};
 use jiff::civil::{Date, Weekday};
@@ -24,6 +25,7 @@ pub fn describe(
     weekday_name: &dyn Fn(usize) -> String,
 ) -> String {
     let month = |m: i8| fill(&format!("month_{m}"), &[]);
+    let month_in_date = |m: i8| fill(&format!("month_genitive_{m}"), &[]);
     let date = |d: Date, with_year: bool| {
         let year = if with_year {
             d.year().to_string()
@@ -36,7 +38,7 @@ pub fn describe(
                 ("weekday", &weekday_name(weekday_index(d.weekday()))),
                 ("day", &d.day().to_string()),
                 ("day2", &format!("{:02}", d.day())),
-                ("month", &month(d.month())),
+                ("month", &month_in_date(d.month())),
                 ("month2", &format!("{:02}", d.month())),
                 ("year", &year),
             ],
@@ -124,8 +126,8 @@ mod tests {
             "repeat_until" => " bis {date}",
             "repeat_count" => " ({count} Termine)",
             "date_medium" => "{day}. {month} {year}",
-            "month_12" => "Dezember",
-            "month_2" => "Februar",
+            "month_genitive_12" => "Dezember",
+            "month_genitive_2" => "Februar",
             other => other,
         }
         .to_string();

@@ -3,7 +3,10 @@
 //! Strings come from the theme's `i18n/<lang>.yaml`; missing keys fall back to English so a
 //! partial translation still builds (a test checks that the shipped languages are complete).
 //! Dates are formatted from patterns in the same files, e.g. German
-//! `{weekday}, {day}. {month} {year}` → "Sonntag, 24. September 2023".
+//! `{weekday}, {day}. {month} {year}` → "Sonntag, 24. September 2023". Inside a date,
+//! `{month}` is the month's genitive form (`month_genitive_N`, Polish "24 września 2023");
+//! on its own, as in the calendar heading `month_year`, it is the nominative `month_N`
+//! ("wrzesień 2023").
 
 use std::collections::BTreeMap;
 
@@ -18,13 +21,22 @@ pub struct Strings {
 }
 
 impl Strings {
-    /// Strings for `lang`, with `fallback` (English) filling the gaps.
+    /// Strings for `lang`, with `fallback` (English) filling the gaps. A language file
+    /// without genitive month names uses its own nominative ones in dates rather than the
+    /// English ones.
     pub fn new(
         lang: &str,
         own: BTreeMap<String, String>,
         fallback: &BTreeMap<String, String>,
     ) -> Self {
         let mut map = fallback.clone();
+        for (genitive, nominative) in MONTHS_GENITIVE.iter().zip(MONTHS) {
+            if !own.contains_key(*genitive)
+                && let Some(name) = own.get(nominative)
+            {
+                map.insert((*genitive).to_owned(), name.clone());
+            }
+        }
         map.extend(own);
         Self {
             lang: lang.to_owned(),
@@ -51,14 +63,14 @@ impl Strings {
         &self.map
     }
 
-    /// Month name, 1-based.
+    /// Month name, 1-based, as it stands on its own ("wrzesień").
     pub fn month(&self, m: i8) -> &str {
-        self.get(
-            MONTHS
-                .get(usize::try_from(m - 1).unwrap_or(0))
-                .copied()
-                .unwrap_or("month_1"),
-        )
+        self.get(month_key(&MONTHS, m))
+    }
+
+    /// Month name, 1-based, as it stands inside a date ("24 września 2023").
+    pub fn month_genitive(&self, m: i8) -> &str {
+        self.get(month_key(&MONTHS_GENITIVE, m))
     }
 
     /// Weekday name of a date.
@@ -102,7 +114,7 @@ impl Strings {
                 ("weekday", self.weekday(d)),
                 ("day", &d.day().to_string()),
                 ("day2", &format!("{:02}", d.day())),
-                ("month", self.month(d.month())),
+                ("month", self.month_genitive(d.month())),
                 ("month2", &format!("{:02}", d.month())),
                 ("year", &d.year().to_string()),
             ],
@@ -156,6 +168,30 @@ const MONTHS: [&str; 12] = [
     "month_1", "month_2", "month_3", "month_4", "month_5", "month_6", "month_7", "month_8",
     "month_9", "month_10", "month_11", "month_12",
 ];
+const MONTHS_GENITIVE: [&str; 12] = [
+    "month_genitive_1",
+    "month_genitive_2",
+    "month_genitive_3",
+    "month_genitive_4",
+    "month_genitive_5",
+    "month_genitive_6",
+    "month_genitive_7",
+    "month_genitive_8",
+    "month_genitive_9",
+    "month_genitive_10",
+    "month_genitive_11",
+    "month_genitive_12",
+];
+
+/// The key of month `m` (1-based) in `keys`; the first one when `m` is out of range.
+fn month_key(keys: &'static [&'static str; 12], m: i8) -> &'static str {
+    usize::try_from(m - 1)
+        .ok()
+        .and_then(|i| keys.get(i))
+        .copied()
+        .unwrap_or(keys[0])
+}
+
 const WEEKDAYS: [&str; 7] = [
     "weekday_1",
     "weekday_2",
@@ -208,6 +244,97 @@ mod tests {
     }
 
     #[test]
+    fn french_long_date() {
+        let fr = strings("fr");
+        assert_eq!(
+            fr.date_long(jiff::civil::date(2023, 9, 24)),
+            "dimanche 24 septembre 2023"
+        );
+        assert_eq!(fr.time(jiff::civil::time(19, 0, 0, 0)), "19:00");
+        assert_eq!(fr.number(515695), "515\u{202F}695");
+    }
+
+    #[test]
+    fn polish_dates_use_the_genitive_and_headings_the_nominative() {
+        let pl = strings("pl");
+        assert_eq!(
+            pl.date_long(jiff::civil::date(2023, 9, 24)),
+            "niedziela, 24 września 2023"
+        );
+        assert_eq!(
+            pl.date_medium(jiff::civil::date(2024, 2, 29)),
+            "29 lutego 2024"
+        );
+        assert_eq!(pl.month_year(2023, 9), "wrzesień 2023");
+        assert_eq!(pl.number(515695), "515\u{A0}695");
+    }
+
+    #[test]
+    fn ukrainian_dates_use_the_genitive() {
+        let uk = strings("uk");
+        assert_eq!(
+            uk.date_long(jiff::civil::date(2023, 9, 24)),
+            "неділя, 24 вересня 2023"
+        );
+        assert_eq!(uk.month_year(2023, 9), "вересень 2023");
+        assert_eq!(uk.number(515695), "515\u{A0}695");
+    }
+
+    #[test]
+    fn turkish_long_date() {
+        let tr = strings("tr");
+        assert_eq!(
+            tr.date_long(jiff::civil::date(2023, 9, 24)),
+            "24 Eylül 2023 Pazar"
+        );
+        assert_eq!(tr.number(515695), "515.695");
+    }
+
+    #[test]
+    fn hebrew_long_date() {
+        let he = strings("he");
+        assert_eq!(
+            he.date_long(jiff::civil::date(2023, 9, 24)),
+            "יום ראשון, 24 בספטמבר 2023"
+        );
+        assert_eq!(he.month_year(2023, 9), "ספטמבר 2023");
+        assert_eq!(he.number(515695), "515,695");
+    }
+
+    #[test]
+    fn recurrence_dates_use_the_genitive() {
+        let first = jiff::civil::date(2026, 1, 13);
+        let yaml = "{every: month, weekday: di, nth: 2, until: 2026-12-08}";
+        let rule =
+            crate::calendar::repeat::validate(&serde_yaml::from_str(yaml).unwrap(), first).unwrap();
+        let text = |lang| crate::render::describe_repeat(&rule, first, &strings(lang));
+        assert_eq!(text("pl"), "co miesiąc: 2. wtorek do 8 grudnia 2026");
+        assert_eq!(text("uk"), "щомісяця: вівторок 2-го тижня до 8 грудня 2026");
+        assert_eq!(
+            text("de"),
+            "jeden 2. Dienstag im Monat bis 8. Dezember 2026"
+        );
+    }
+
+    #[test]
+    fn own_nominative_months_beat_english_genitive_ones() {
+        let en = theme::embedded_i18n("en").unwrap();
+        let own: BTreeMap<String, String> = [
+            ("month_9", "Syyskuu"),
+            ("date_medium", "{day}. {month} {year}"),
+        ]
+        .into_iter()
+        .map(|(k, v)| (k.to_owned(), v.to_owned()))
+        .collect();
+        let fi = Strings::new("fi", own, &en);
+        assert_eq!(
+            fi.date_medium(jiff::civil::date(2023, 9, 24)),
+            "24. Syyskuu 2023"
+        );
+        assert_eq!(fi.month_genitive(10), "October");
+    }
+
+    #[test]
     fn shipped_languages_have_every_key() {
         let en = theme::embedded_i18n("en").unwrap();
         for lang in theme::EMBEDDED_LANGUAGES {
@@ -216,6 +343,37 @@ mod tests {
             assert!(missing.is_empty(), "{lang} lacks {missing:?}");
             let extra: Vec<&String> = own.keys().filter(|k| !en.contains_key(*k)).collect();
             assert!(extra.is_empty(), "{lang} has keys English lacks: {extra:?}");
+            for (key, english) in &en {
+                let theirs = own.get(key).map_or("", String::as_str);
+                assert_eq!(
+                    placeholders(theirs),
+                    placeholders(english),
+                    "{lang}.yaml: `{key}` must use the same {{placeholders}} as English"
+                );
+            }
         }
+    }
+
+    /// The `{name}` placeholders of a pattern.
+    fn placeholders(pattern: &str) -> std::collections::BTreeSet<&str> {
+        pattern
+            .split('{')
+            .skip(1)
+            .filter_map(|rest| rest.split_once('}'))
+            .map(|(name, _)| name)
+            .filter(|name| {
+                !name.is_empty() && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
+            })
+            .collect()
+    }
+
+    #[test]
+    fn placeholders_are_found() {
+        let found = placeholders("{weekday}, {day}. {month} {year} {not a name} {}");
+        assert_eq!(
+            found.into_iter().collect::<Vec<_>>(),
+            ["day", "month", "weekday", "year"]
+        );
+        assert!(placeholders("no placeholders").is_empty());
     }
 }

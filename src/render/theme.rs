@@ -56,11 +56,16 @@ pub const STATIC: &[(&str, &[u8])] = &[
 ];
 
 /// Languages whose UI strings ship with the default theme.
-pub const EMBEDDED_LANGUAGES: &[&str] = &["de", "en"];
+pub const EMBEDDED_LANGUAGES: &[&str] = &["de", "en", "fr", "he", "pl", "tr", "uk"];
 
 const I18N: &[(&str, &str)] = &[
     ("de", include_str!("../../themes/default/i18n/de.yaml")),
     ("en", include_str!("../../themes/default/i18n/en.yaml")),
+    ("fr", include_str!("../../themes/default/i18n/fr.yaml")),
+    ("he", include_str!("../../themes/default/i18n/he.yaml")),
+    ("pl", include_str!("../../themes/default/i18n/pl.yaml")),
+    ("tr", include_str!("../../themes/default/i18n/tr.yaml")),
+    ("uk", include_str!("../../themes/default/i18n/uk.yaml")),
 ];
 
 /// The embedded UI strings for `lang`.
