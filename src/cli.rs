@@ -75,8 +75,8 @@ pub struct InitArgs {
     /// The address the site will have (default: https://example.org/).
     #[arg(long, value_name = "URL", value_parser = parse_base_url)]
     pub base_url: Option<String>,
-    /// Language of the site: de or en.
-    #[arg(long, default_value = "de", value_parser = ["de", "en"])]
+    /// Language of the site: de, en, fr, pl, uk, tr or he.
+    #[arg(long, default_value = "de", value_parser = ["de", "en", "fr", "pl", "uk", "tr", "he"])]
     pub language: String,
 }
 

@@ -125,6 +125,13 @@ fn links_stay_in_the_readers_language() {
         fallback.contains("href=/partner/pl/associations/freundeskreis/"),
         "fallback body links point into the reader's language"
     );
+    // No UI pattern is shown unfilled ("{hh}:{mm}") on any page.
+    for p in files(&out).iter().filter(|p| p.ends_with(".html")) {
+        let html = read(&out, p);
+        for placeholder in ["{hh}", "{mm}", "{day}", "{month}", "{year}", "{original}"] {
+            assert!(!html.contains(placeholder), "{p} shows {placeholder}");
+        }
+    }
     // Every internal link of every page of every language resolves.
     let mut checked = 0;
     for p in files(&out).iter().filter(|p| p.ends_with(".html")) {
