@@ -1,8 +1,9 @@
 //! Clipping and compact SVG path data.
 //!
 //! Owns rectangle clipping of land rings (Sutherland–Hodgman) and polylines
-//! (Liang–Barsky), and the writer of short relative path data with one decimal
-//! place (deltas between rounded coordinates, so no rounding drift).
+//! (Liang–Barsky), simplification to what the map's scale can show (Douglas–Peucker in SVG
+//! units), and the writer of short relative path data with one decimal place (deltas between
+//! rounded coordinates, so no rounding drift).
 
 use super::topo::Line;
 use super::view::{Rect, View};
@@ -13,6 +14,54 @@ fn mapped_bbox(view: &View, b: &[f64; 4]) -> Rect {
     Rect { x0, y0, x1, y1 }
 }
 
+/// Detail below this many SVG units (about half a screen pixel at the map's natural size) is
+/// dropped: a small map of the whole world shows no more than that, and the path data of
+/// coastlines shrinks to a fraction.
+pub(crate) const SIMPLIFY: f64 = 0.45;
+
+/// The points of `pts` that matter at tolerance `tol` (Douglas–Peucker): first and last are
+/// kept, and every point that lies farther than `tol` from the simplified line.
+pub(crate) fn simplify(pts: &[(f64, f64)], tol: f64) -> Vec<(f64, f64)> {
+    if pts.len() < 3 {
+        return pts.to_vec();
+    }
+    let mut keep = vec![false; pts.len()];
+    keep[0] = true;
+    keep[pts.len() - 1] = true;
+    let mut stack = vec![(0, pts.len() - 1)];
+    let tol2 = tol * tol;
+    while let Some((a, b)) = stack.pop() {
+        if b <= a + 1 {
+            continue;
+        }
+        let (p, q) = (pts[a], pts[b]);
+        let (dx, dy) = (q.0 - p.0, q.1 - p.1);
+        let len2 = dx * dx + dy * dy;
+        let mut far = (0.0, a);
+        for (i, r) in pts.iter().enumerate().take(b).skip(a + 1) {
+            let d2 = if len2 == 0.0 {
+                (r.0 - p.0).powi(2) + (r.1 - p.1).powi(2)
+            } else {
+                let cross = dx * (r.1 - p.1) - dy * (r.0 - p.0);
+                cross * cross / len2
+            };
+            if d2 > far.0 {
+                far = (d2, i);
+            }
+        }
+        if far.0 > tol2 {
+            keep[far.1] = true;
+            stack.push((a, far.1));
+            stack.push((far.1, b));
+        }
+    }
+    pts.iter()
+        .zip(keep)
+        .filter(|(_, k)| *k)
+        .map(|(p, _)| *p)
+        .collect()
+}
+
 /// Path data of closed rings, clipped to `clip` (SVG units).
 pub(crate) fn rings_d(lines: &[Line], view: &View, clip: &Rect) -> String {
     let mut pw = PathWriter::default();
@@ -21,7 +70,11 @@ pub(crate) fn rings_d(lines: &[Line], view: &View, clip: &Rect) -> String {
         if !bb.intersects(clip) {
             continue;
         }
+        if (bb.x1 - bb.x0).abs() < SIMPLIFY && (bb.y1 - bb.y0).abs() < SIMPLIFY {
+            continue;
+        }
         let pts: Vec<(f64, f64)> = l.pts.iter().map(|&p| view.map(p)).collect();
+        let pts = simplify(&pts, SIMPLIFY);
         let pts = if bb.x0 >= clip.x0 && bb.x1 <= clip.x1 && bb.y0 >= clip.y0 && bb.y1 <= clip.y1 {
             pts
         } else {
@@ -40,7 +93,7 @@ pub(crate) fn lines_d(lines: &[Line], view: &View, clip: &Rect) -> String {
             continue;
         }
         let pts: Vec<(f64, f64)> = l.pts.iter().map(|&p| view.map(p)).collect();
-        polyline_clipped(&mut pw, &pts, clip);
+        polyline_clipped(&mut pw, &simplify(&pts, SIMPLIFY), clip);
     }
     pw.out
 }
@@ -272,6 +325,21 @@ impl PathWriter {
 #[allow(clippy::unwrap_used)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn simplify_keeps_corners_and_drops_wiggles() {
+        let line = [(0.0, 0.0), (1.0, 0.1), (2.0, -0.1), (3.0, 0.0), (3.0, 5.0)];
+        assert_eq!(
+            simplify(&line, 0.45),
+            vec![(0.0, 0.0), (3.0, 0.0), (3.0, 5.0)]
+        );
+        // A ring (first = last) keeps its far corners.
+        let ring = [(0.0, 0.0), (4.0, 0.0), (4.0, 4.0), (0.0, 4.0), (0.0, 0.0)];
+        assert_eq!(simplify(&ring, 0.45).len(), 5);
+        // Nothing is lost at zero tolerance except exact duplicates on the line.
+        let wiggle = [(0.0, 0.0), (1.0, 0.3), (2.0, 0.0)];
+        assert_eq!(simplify(&wiggle, 0.0), wiggle.to_vec());
+    }
 
     #[test]
     fn path_writer_is_compact_and_exact() {

@@ -160,11 +160,22 @@ pub(crate) fn render(
         o,
         r##"<g aria-hidden="true"><g clip-path="url(#{p}-s)"><use href="#{p}-o" class="ocean"/>"##
     );
+    // A small map of the whole world is too small for country borders to help: leave them out
+    // (they were as many bytes as the land).
+    let borders = if matches!(size, MapSize::Small) && main.is_world() {
+        ""
+    } else {
+        base.borders.as_str()
+    };
     let _ = write!(
         o,
-        r#"<path class="land" fill-rule="evenodd" d="{}"/><path class="border" d="{}"/></g>"#,
-        base.land, base.borders
+        r#"<path class="land" fill-rule="evenodd" d="{}"/>"#,
+        base.land
     );
+    if !borders.is_empty() {
+        let _ = write!(o, r#"<path class="border" d="{borders}"/>"#);
+    }
+    o.push_str("</g>");
     if main.is_world() {
         let _ = write!(o, r##"<use href="#{p}-o" class="sphere"/>"##);
     }
