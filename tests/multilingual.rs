@@ -103,8 +103,15 @@ fn fallbacks_are_marked_and_point_to_the_original() {
     assert!(
         read(&out, "pl/cities/krakow/index.html").contains("Kraków jest naszym miastem przyjaźni.")
     );
-    // Lists, calendar and map are generated in every language: never a fallback.
-    assert!(!read(&out, "fr/cities/index.html").contains("fallback-note"));
+    // Lists, calendar and map are generated in every language: never a fallback; an
+    // untranslated title in them is marked with its language.
+    let list = read(&out, "fr/cities/index.html");
+    assert!(!list.contains("fallback-note"));
+    assert!(
+        list.contains("href=/partner/fr/cities/krakow/ lang=de>Krakau</a>"),
+        "{list}"
+    );
+    assert!(list.contains("href=/partner/fr/cities/lyon/>Lyon</a>"));
 }
 
 #[test]

@@ -22,6 +22,7 @@ use crate::site::Site;
 struct CellEvent {
     title: String,
     url: String,
+    lang: Option<String>,
     time: Option<String>,
     cancelled: bool,
 }
@@ -42,6 +43,7 @@ struct ListItem {
     time: Option<String>,
     title: String,
     url: String,
+    lang: Option<String>,
     cancelled: bool,
 }
 
@@ -91,6 +93,7 @@ pub fn jobs(site: &Site, t: &Strings) -> Vec<Job> {
         let ce = CellEvent {
             title: e.common.title.clone(),
             url: site.url(&e.url_path()),
+            lang: site.is_fallback(o.event).then(|| site.lang.default.clone()),
             time: ev.time.map(|s| t.time_range(s, ev.end)),
             cancelled: ev.status == "cancelled",
         };
@@ -106,6 +109,7 @@ pub fn jobs(site: &Site, t: &Strings) -> Vec<Job> {
                     time: ce.time.clone(),
                     title: ce.title.clone(),
                     url: ce.url.clone(),
+                    lang: ce.lang.clone(),
                     cancelled: ce.cancelled,
                 });
             match d.tomorrow() {

@@ -52,6 +52,8 @@ pub struct MenuView {
 pub struct Link {
     /// Title.
     pub title: String,
+    /// Language of the title when the entry is shown untranslated (a fallback), else none.
+    pub lang: Option<String>,
     /// URL path.
     pub url: String,
 }
@@ -61,6 +63,8 @@ pub struct Link {
 pub struct CityView {
     /// Name.
     pub title: String,
+    /// Language of the title when the entry is shown untranslated (a fallback), else none.
+    pub lang: Option<String>,
     /// Slug.
     pub slug: String,
     /// Page URL.
@@ -120,6 +124,8 @@ pub struct CityView {
 pub struct AssociationView {
     /// Name.
     pub title: String,
+    /// Language of the title when the entry is shown untranslated (a fallback), else none.
+    pub lang: Option<String>,
     /// Page URL.
     pub url: String,
     /// Website.
@@ -149,6 +155,8 @@ pub struct AssociationView {
 pub struct EventView {
     /// Title.
     pub title: String,
+    /// Language of the title when the entry is shown untranslated (a fallback), else none.
+    pub lang: Option<String>,
     /// Page URL.
     pub url: String,
     /// ISO date of the shown occurrence.
@@ -192,6 +200,8 @@ pub struct EventView {
 pub struct NewsView {
     /// Title.
     pub title: String,
+    /// Language of the title when the entry is shown untranslated (a fallback), else none.
+    pub lang: Option<String>,
     /// Page URL.
     pub url: String,
     /// ISO date.
@@ -213,6 +223,13 @@ pub struct Views<'a> {
 }
 
 impl Views<'_> {
+    /// The language of entry `i`'s text when it is a fallback in this language (for `lang`).
+    pub fn text_lang(&self, i: usize) -> Option<String> {
+        self.site
+            .is_fallback(i)
+            .then(|| self.site.lang.default.clone())
+    }
+
     /// URL path of entry `i`.
     pub fn url(&self, i: usize) -> String {
         self.site.url(&self.site.entries[i].url_path())
@@ -223,6 +240,7 @@ impl Views<'_> {
         Link {
             title: self.site.entries[i].common.title.clone(),
             url: self.url(i),
+            lang: self.text_lang(i),
         }
     }
 
@@ -274,6 +292,7 @@ impl Views<'_> {
             title: e.common.title.clone(),
             slug: e.common.slug.clone(),
             url: self.url(i),
+            lang: self.text_lang(i),
             country: c.country.clone(),
             country_code: c.country_code.clone(),
             kind: c.kind.clone(),
@@ -317,6 +336,7 @@ impl Views<'_> {
         Some(AssociationView {
             title: e.common.title.clone(),
             url: self.url(i),
+            lang: self.text_lang(i),
             website: a.website.clone(),
             email: a.email.clone(),
             phone: a.phone.clone(),
@@ -356,6 +376,7 @@ impl Views<'_> {
         Some(EventView {
             title: e.common.title.clone(),
             url: self.url(i),
+            lang: self.text_lang(i),
             date_iso: first.to_string(),
             day: first.day(),
             month_short: t.get(&format!("month_short_{}", first.month())).to_owned(),
@@ -416,6 +437,7 @@ impl Views<'_> {
         Some(NewsView {
             title: e.common.title.clone(),
             url: self.url(i),
+            lang: self.text_lang(i),
             date_iso: n.date.to_string(),
             date_text: self.t.date_medium(n.date),
             summary_html: e.summary_html.clone(),

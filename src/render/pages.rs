@@ -96,6 +96,7 @@ fn job(path: &str, template: &'static str, ctx: Context) -> Job {
 struct Anniversary {
     title: String,
     url: String,
+    lang: Option<String>,
     years: i32,
     year: i16,
 }
@@ -117,6 +118,7 @@ struct TopicLink {
 struct TopicItem {
     title: String,
     url: String,
+    lang: Option<String>,
     section: String,
     summary_html: String,
 }
@@ -316,6 +318,7 @@ pub fn jobs(site: &Site, t: &Strings) -> Vec<Job> {
             &crate::render::context::Link {
                 title: e.common.title.clone(),
                 url: v.url(i),
+                lang: v.text_lang(i),
             },
         );
         ctx.insert("content", &e.html);
@@ -351,6 +354,7 @@ pub fn jobs(site: &Site, t: &Strings) -> Vec<Job> {
                 TopicItem {
                     title: e.common.title.clone(),
                     url: v.url(i),
+                    lang: v.text_lang(i),
                     section: v.section_label(e.section),
                     summary_html: e.summary_html.clone(),
                 }
@@ -457,6 +461,7 @@ fn anniversaries(site: &Site, v: &Views<'_>) -> Vec<Anniversary> {
                 out.push(Anniversary {
                     title: site.entries[i].common.title.clone(),
                     url: v.url(i),
+                    lang: v.text_lang(i),
                     years,
                     year,
                 });
