@@ -86,12 +86,17 @@ fn upcoming_and_past_follow_now() {
     let events = read(&out, "events/index.html");
     let up = events.find("Partnerschaftsbrunch").unwrap();
     let past_heading = events.find("Vergangene Termine").unwrap();
-    let past = events.find("Jugendaustausch 2025").unwrap();
-    assert!(
-        up < past_heading && past_heading < past,
-        "brunch upcoming, exchange past"
-    );
-    assert!(events.contains(">2025<"), "past events grouped by year");
+    assert!(up < past_heading, "brunch upcoming");
+    // Events of earlier years move to one archive page per year, linked from /events/.
+    assert!(!events.contains("Jugendaustausch 2025"));
+    let archive = events
+        .find("href=/partner/events/archive/2025/>2025</a> (1)")
+        .unwrap();
+    assert!(past_heading < archive, "{events}");
+    let year = read(&out, "events/archive/2025/index.html");
+    assert!(year.contains("<h1>Termine 2025</h1>"), "{year}");
+    assert!(year.contains("Jugendaustausch 2025"));
+    assert!(year.contains("aria-current=page href=/partner/events/archive/2025/"));
 }
 
 #[test]

@@ -101,6 +101,15 @@ struct Anniversary {
     year: i16,
 }
 
+/// A link to the past events of one year.
+#[derive(Serialize)]
+struct ArchiveYear {
+    year: i16,
+    url: String,
+    count: usize,
+    current: bool,
+}
+
 #[derive(Serialize)]
 struct YearGroup<T> {
     year: i16,
@@ -253,16 +262,45 @@ pub fn jobs(site: &Site, t: &Strings) -> Vec<Job> {
         "events/",
     );
     ctx.insert("upcoming", &upcoming_all);
-    ctx.insert(
-        "past_years",
-        &by_year(past_all, |e| {
-            e.date_iso
-                .get(..4)
-                .and_then(|y| y.parse().ok())
-                .unwrap_or(0)
-        }),
-    );
+    // Past events of this year stay on /events/; earlier years get a page each, so the list
+    // does not grow with every year of the partnership.
+    let (recent, older): (Vec<_>, Vec<_>) = by_year(past_all, |e| {
+        e.date_iso
+            .get(..4)
+            .and_then(|y| y.parse().ok())
+            .unwrap_or(0)
+    })
+    .into_iter()
+    .partition(|g| g.year >= site.now.year());
+    let archive_url = |year: i16| site.url(&format!("events/archive/{year}/"));
+    let archive: Vec<ArchiveYear> = older
+        .iter()
+        .map(|g| ArchiveYear {
+            year: g.year,
+            url: archive_url(g.year),
+            count: g.items.len(),
+            current: false,
+        })
+        .collect();
+    ctx.insert("past_years", &recent);
+    ctx.insert("archive", &archive);
     jobs.push(job("events/", "events.html", ctx));
+    for g in older {
+        let path = format!("events/archive/{}/", g.year);
+        let title = t.fill("archive_title", &[("year", &g.year.to_string())]);
+        let mut ctx = page_ctx(site, &title, t.get("events_intro"), &path);
+        let nav: Vec<ArchiveYear> = archive
+            .iter()
+            .map(|a| ArchiveYear {
+                current: a.year == g.year,
+                url: a.url.clone(),
+                ..*a
+            })
+            .collect();
+        ctx.insert("items", &g.items);
+        ctx.insert("archive", &nav);
+        jobs.push(job(&path, "events_archive.html", ctx));
+    }
     let event_jobs: Vec<Job> = site
         .events
         .par_iter()

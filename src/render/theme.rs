@@ -31,6 +31,7 @@ pub const TEMPLATES: &[(&str, &str)] = embed!(
     "associations.html",
     "association.html",
     "events.html",
+    "events_archive.html",
     "event.html",
     "news_list.html",
     "news.html",

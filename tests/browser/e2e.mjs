@@ -660,7 +660,13 @@ const SITES = [
     // A recurring event and a cancelled one render differently; look at them too.
     extraPages: [['recurring event', 'events/sprachcafe/']],
   },
-  { name: 'mini', root: path.join(REPO, 'tests', 'fixtures', 'mini'), prefix: '/partner/', plainPages: ['impressum', 'datenschutz'] },
+  {
+    name: 'mini',
+    root: path.join(REPO, 'tests', 'fixtures', 'mini'),
+    prefix: '/partner/',
+    plainPages: ['impressum', 'datenschutz'],
+    extraPages: [['event archive of a past year', 'events/archive/2025/']],
+  },
   // A site in German, French, Polish and Hebrew: translated pages, marked fallbacks, the
   // language switcher and a right-to-left language.
   {
