@@ -4,6 +4,8 @@
 //! candidate positions around the marker: the first that overlaps neither an
 //! already placed label nor a marker and stays inside the panel, otherwise the
 //! one with the least overlap. Deterministic: labels are placed in input order.
+//! Overlaps are looked up in a uniform grid, so a map of a thousand cities costs a
+//! thousand lookups of a few neighbours, not a million comparisons.
 
 use super::view::Rect;
 
@@ -67,7 +69,10 @@ pub(crate) fn text_width(s: &str, font: f64, bold: bool) -> f64 {
 /// Places every label; returns one `Placed` per request, in order.
 /// `obstacles` are marker boxes and other areas to avoid, `bounds` the panel.
 pub(crate) fn place(reqs: &[Request<'_>], obstacles: &[Rect], bounds: &Rect) -> Vec<Placed> {
-    let mut taken: Vec<Rect> = Vec::with_capacity(reqs.len());
+    let mut grid = Grid::new(bounds, obstacles.len() + reqs.len());
+    for o in obstacles {
+        grid.insert(*o);
+    }
     let mut out = Vec::with_capacity(reqs.len());
     for q in reqs {
         let w = text_width(q.text, q.font, q.bold);
@@ -93,7 +98,7 @@ pub(crate) fn place(reqs: &[Request<'_>], obstacles: &[Rect], bounds: &Rect) -> 
                 x1: q.x + bx + w,
                 y1: q.y + by + h,
             };
-            let mut cost: f64 = taken.iter().chain(obstacles).map(|o| b.overlap(o)).sum();
+            let mut cost = grid.overlap(&b);
             let inside = b.overlap(bounds);
             cost += (w * h - inside) * 3.0;
             cost += i as f64 * 1e-3;
@@ -110,11 +115,93 @@ pub(crate) fn place(reqs: &[Request<'_>], obstacles: &[Rect], bounds: &Rect) -> 
             }
         }
         if let Some((_, b, p)) = best {
-            taken.push(b);
+            grid.insert(b);
             out.push(p);
         }
     }
     out
+}
+
+/// Rectangles bucketed by the grid cells they touch.
+struct Grid {
+    x0: f64,
+    y0: f64,
+    cols: usize,
+    rows: usize,
+    cells: Vec<Vec<usize>>,
+    rects: Vec<Rect>,
+    /// Per rectangle: the query that last counted it (so each is counted once per query).
+    seen: Vec<u32>,
+    query: u32,
+    hits: Vec<usize>,
+}
+
+const CELL: f64 = 32.0;
+
+impl Grid {
+    fn new(bounds: &Rect, capacity: usize) -> Self {
+        let span = |a: f64, b: f64| (((b - a) / CELL).ceil().max(1.0) as usize).min(512);
+        let (cols, rows) = (span(bounds.x0, bounds.x1), span(bounds.y0, bounds.y1));
+        Self {
+            x0: bounds.x0,
+            y0: bounds.y0,
+            cols,
+            rows,
+            cells: vec![Vec::new(); cols * rows],
+            rects: Vec::with_capacity(capacity),
+            seen: Vec::with_capacity(capacity),
+            query: 0,
+            hits: Vec::new(),
+        }
+    }
+
+    /// The cells a rectangle touches (rectangles outside the bounds land in the edge cells).
+    fn span(&self, r: &Rect) -> (std::ops::RangeInclusive<usize>, std::ops::RangeInclusive<usize>) {
+        let cell = |v: f64, origin: f64, n: usize| {
+            let i = ((v - origin) / CELL).floor();
+            if i <= 0.0 {
+                0
+            } else {
+                (i as usize).min(n - 1)
+            }
+        };
+        (
+            cell(r.x0, self.x0, self.cols)..=cell(r.x1, self.x0, self.cols),
+            cell(r.y0, self.y0, self.rows)..=cell(r.y1, self.y0, self.rows),
+        )
+    }
+
+    fn insert(&mut self, r: Rect) {
+        let id = self.rects.len();
+        let (xs, ys) = self.span(&r);
+        for y in ys {
+            for x in xs.clone() {
+                self.cells[y * self.cols + x].push(id);
+            }
+        }
+        self.rects.push(r);
+        self.seen.push(0);
+    }
+
+    /// The total area of `b` covered by the stored rectangles (each counted once), summed in
+    /// insertion order so the result does not depend on the grid.
+    fn overlap(&mut self, b: &Rect) -> f64 {
+        self.query += 1;
+        self.hits.clear();
+        let (xs, ys) = self.span(b);
+        for y in ys {
+            for x in xs.clone() {
+                for &id in &self.cells[y * self.cols + x] {
+                    if self.seen[id] != self.query {
+                        self.seen[id] = self.query;
+                        self.hits.push(id);
+                    }
+                }
+            }
+        }
+        self.hits.sort_unstable();
+        self.hits.iter().map(|&id| b.overlap(&self.rects[id])).sum()
+    }
 }
 
 #[cfg(test)]
