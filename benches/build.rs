@@ -18,6 +18,10 @@
 #[path = "support/synth.rs"]
 mod synth;
 
+// The same allocator as the `twinsite` binary, so the figures are the shipped build's.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::Instant;

@@ -156,14 +156,16 @@ impl Grid {
     }
 
     /// The cells a rectangle touches (rectangles outside the bounds land in the edge cells).
-    fn span(&self, r: &Rect) -> (std::ops::RangeInclusive<usize>, std::ops::RangeInclusive<usize>) {
+    fn span(
+        &self,
+        r: &Rect,
+    ) -> (
+        std::ops::RangeInclusive<usize>,
+        std::ops::RangeInclusive<usize>,
+    ) {
         let cell = |v: f64, origin: f64, n: usize| {
             let i = ((v - origin) / CELL).floor();
-            if i <= 0.0 {
-                0
-            } else {
-                (i as usize).min(n - 1)
-            }
+            if i <= 0.0 { 0 } else { (i as usize).min(n - 1) }
         };
         (
             cell(r.x0, self.x0, self.cols)..=cell(r.x1, self.x0, self.cols),
@@ -184,7 +186,7 @@ impl Grid {
     }
 
     /// The total area of `b` covered by the stored rectangles (each counted once), summed in
-    /// insertion order so the result does not depend on the grid.
+    /// the grid's fixed cell order, so the same input always gives the same sum.
     fn overlap(&mut self, b: &Rect) -> f64 {
         self.query += 1;
         self.hits.clear();
@@ -199,7 +201,6 @@ impl Grid {
                 }
             }
         }
-        self.hits.sort_unstable();
         self.hits.iter().map(|&id| b.overlap(&self.rects[id])).sum()
     }
 }
