@@ -16,6 +16,7 @@ use std::path::Path;
 use rayon::prelude::*;
 use tera::Context;
 
+use crate::cache::{BuildCache, Lookup, PageCache};
 use crate::calendar::Rule;
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::output::Output;
@@ -35,8 +36,19 @@ pub struct Job {
 
 /// Renders the whole site. Template errors are returned as diagnostics naming the template.
 pub fn render(site: &Site, theme: &Theme) -> Result<Output, Diagnostics> {
+    render_with(site, theme, None)
+}
+
+/// [`render`], taking pages whose inputs `cache` has seen before from it.
+pub fn render_with(
+    site: &Site,
+    theme: &Theme,
+    cache: Option<&BuildCache>,
+) -> Result<Output, Diagnostics> {
     let base = pages::base_context(site, &theme.strings);
     let jobs = pages::jobs(site, &theme.strings);
+    let page_cache = cache
+        .and_then(|c| Some(c.pages(PageCache::settings(theme.fingerprint, &site.config, &base)?)));
     let sitemap_paths: Vec<String> = jobs
         .iter()
         .filter(|j| j.template != "alias.html" && j.template != "404.html")
@@ -45,9 +57,14 @@ pub fn render(site: &Site, theme: &Theme) -> Result<Output, Diagnostics> {
     let rendered: Vec<Result<(String, Vec<u8>), Diagnostic>> = jobs
         .into_par_iter()
         .map(|job| {
+            let current_url = site.url(job.path.trim_end_matches("index.html"));
+            let (page_ctx, slot) = match PageCache::lookup(page_cache.as_ref(), job.template, &current_url, job.ctx) {
+                Lookup::Hit(bytes) => return Ok((job.path, bytes)),
+                Lookup::Miss(page_ctx, slot) => (page_ctx, slot),
+            };
             let mut ctx = base.clone();
-            ctx.extend(job.ctx);
-            ctx.insert("current_url", &site.url(job.path.trim_end_matches("index.html")));
+            ctx.extend(page_ctx);
+            ctx.insert("current_url", &current_url);
             let html = theme.tera.render(job.template, &ctx).map_err(|e| {
                 Diagnostic::error(
                     Path::new("templates").join(job.template),
@@ -64,6 +81,7 @@ pub fn render(site: &Site, theme: &Theme) -> Result<Output, Diagnostics> {
             } else {
                 html.into_bytes()
             };
+            slot.store(&bytes);
             Ok((job.path, bytes))
         })
         .collect();

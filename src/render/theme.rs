@@ -79,6 +79,9 @@ pub struct Theme {
     pub strings: Strings,
     /// Source files that were read from disk (for the dev server's watcher).
     pub sources: Vec<PathBuf>,
+    /// A hash of every template's name and text: two themes with the same fingerprint render
+    /// the same context to the same page (see [`crate::cache`]).
+    pub fingerprint: crate::cache::Key,
 }
 
 impl std::fmt::Debug for Theme {
@@ -167,6 +170,10 @@ pub fn load(root: &Path, config: &SiteConfig, diags: &mut Diagnostics) -> Option
         },
     );
 
+    let mut fingerprint = crate::cache::KeyBuilder::new("templates");
+    for (name, (text, _)) in &templates {
+        fingerprint.str(name).str(text);
+    }
     let mut tera = Tera::default();
     tera.autoescape_on(vec![".html", ".xml"]);
     let list: Vec<(String, String)> = templates
@@ -230,6 +237,7 @@ pub fn load(root: &Path, config: &SiteConfig, diags: &mut Diagnostics) -> Option
         static_files: static_files.into_iter().collect(),
         strings: Strings::new(&config.language, own, &fallback),
         sources,
+        fingerprint: fingerprint.finish(),
     })
 }
 
