@@ -8,6 +8,8 @@
 //! - **files**: one content file's parsed and checked entry (with its diagnostics and rendered
 //!   Markdown), keyed by its path, its text, the whole site configuration and the build options
 //!   that affect loading;
+//! - **maps**: one SVG map (the big ones take most of a build's page preparation), keyed by
+//!   everything the drawing reads: home town, places, texts, size and element-id prefix;
 //! - **pages**: one page's final bytes (after Tera and minification), keyed by the theme's
 //!   templates, the whole site configuration, the site-wide context, the template name, the
 //!   page's URL and the page's own context as serialized JSON.
@@ -72,6 +74,16 @@ impl KeyBuilder {
         Some(self)
     }
 
+    /// Adds a value through its `Debug` text, for plain data whose `Debug` shows every field
+    /// (strings quoted and escaped, numbers exactly), such as the map's inputs.
+    pub fn debug<T: std::fmt::Debug + ?Sized>(&mut self, value: &T) -> &mut Self {
+        let mut w = HashWriter(&mut self.0);
+        // Writing into the hasher cannot fail.
+        let _ = std::fmt::Write::write_fmt(&mut w, format_args!("{value:?}"));
+        self.0.update(b"\x00");
+        self
+    }
+
     /// The key.
     pub fn finish(&self) -> Key {
         self.0.digest128()
@@ -79,6 +91,13 @@ impl KeyBuilder {
 }
 
 struct HashWriter<'a>(&'a mut Xxh3);
+
+impl std::fmt::Write for HashWriter<'_> {
+    fn write_str(&mut self, s: &str) -> std::fmt::Result {
+        self.0.update(s.as_bytes());
+        Ok(())
+    }
+}
 
 impl Write for HashWriter<'_> {
     fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
@@ -107,6 +126,8 @@ pub struct LayerStats {
 pub struct CacheStats {
     /// Parsed and checked content files.
     pub files: LayerStats,
+    /// Drawn maps.
+    pub maps: LayerStats,
     /// Rendered pages.
     pub pages: LayerStats,
 }
@@ -188,6 +209,7 @@ impl<T> Layer<T> {
 pub struct BuildCache {
     build: AtomicU64,
     files: Layer<FileResult>,
+    maps: Layer<String>,
     pages: Layer<Vec<u8>>,
 }
 
@@ -215,6 +237,7 @@ impl BuildCache {
     pub fn finish_build(&self) {
         let build = self.current();
         self.files.sweep(build);
+        self.maps.sweep(build);
         self.pages.sweep(build);
     }
 
@@ -222,6 +245,7 @@ impl BuildCache {
     pub fn stats(&self) -> CacheStats {
         CacheStats {
             files: self.files.stats(),
+            maps: self.maps.stats(),
             pages: self.pages.stats(),
         }
     }
@@ -255,6 +279,17 @@ impl BuildCache {
             .key(settings)
             .finish();
         (*self.files.get_or_insert_with(key, self.current(), load)).clone()
+    }
+
+    /// The SVG map drawn from `inputs` (everything the drawing reads, see
+    /// [`KeyBuilder::debug`]), or `draw()`'s (stored).
+    pub(crate) fn map_svg<T: std::fmt::Debug>(
+        &self,
+        inputs: &T,
+        draw: impl FnOnce() -> String,
+    ) -> String {
+        let key = KeyBuilder::new("map").debug(inputs).finish();
+        (*self.maps.get_or_insert_with(key, self.current(), draw)).clone()
     }
 
     /// A page renderer for one build: `settings` stands for everything every page shares

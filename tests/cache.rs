@@ -67,12 +67,13 @@ fn a_warm_cache_builds_exactly_what_a_fresh_build_does() {
     let cache = BuildCache::new();
     assert!(same_as_fresh(&cache, &o, "first build"));
     let first = cache.stats();
-    assert!(first.files.misses > 0 && first.pages.misses > 0);
+    assert!(first.files.misses > 0 && first.maps.misses > 0 && first.pages.misses > 0);
 
     // Nothing changed: everything comes from the cache.
     assert!(same_as_fresh(&cache, &o, "unchanged"));
     let again = cache.stats();
     assert_eq!(again.files.misses, first.files.misses);
+    assert_eq!(again.maps.misses, first.maps.misses);
     assert_eq!(again.pages.misses, first.pages.misses);
     assert!(again.pages.hits >= first.pages.misses);
 

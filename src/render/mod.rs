@@ -46,7 +46,7 @@ pub fn render_with(
     cache: Option<&BuildCache>,
 ) -> Result<Output, Diagnostics> {
     let base = pages::base_context(site, &theme.strings);
-    let jobs = pages::jobs(site, &theme.strings);
+    let jobs = pages::jobs_with(site, &theme.strings, cache);
     let page_cache = cache
         .and_then(|c| Some(c.pages(PageCache::settings(theme.fingerprint, &site.config, &base)?)));
     let sitemap_paths: Vec<String> = jobs
