@@ -16,6 +16,7 @@
 
 #![deny(clippy::print_stdout, clippy::print_stderr)]
 
+pub mod cache;
 pub mod calendar;
 pub mod check;
 pub mod cli;
@@ -43,6 +44,7 @@ use std::path::{Path, PathBuf};
 
 use jiff::civil::Date;
 
+use crate::cache::BuildCache;
 use crate::content::load::LoadOptions;
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::output::Output;
@@ -73,7 +75,14 @@ pub struct Loaded {
 
 /// Load, validate and link. Fails with every problem found when any is an error.
 pub fn load_site(opts: &BuildOptions) -> Result<Loaded, Vec<Diagnostic>> {
-    let (site, diags) = load_unchecked(opts);
+    load_site_with(opts, None)
+}
+
+fn load_site_with(
+    opts: &BuildOptions,
+    cache: Option<&BuildCache>,
+) -> Result<Loaded, Vec<Diagnostic>> {
+    let (site, diags) = load_unchecked_with(opts, cache);
     match site {
         Some(site) if !diags.has_errors() => Ok(Loaded {
             site,
@@ -86,6 +95,13 @@ pub fn load_site(opts: &BuildOptions) -> Result<Loaded, Vec<Diagnostic>> {
 /// Load, validate and link, returning the site (if the configuration was usable) even when
 /// content has errors, for `check`.
 pub fn load_unchecked(opts: &BuildOptions) -> (Option<Site>, Diagnostics) {
+    load_unchecked_with(opts, None)
+}
+
+fn load_unchecked_with(
+    opts: &BuildOptions,
+    cache: Option<&BuildCache>,
+) -> (Option<Site>, Diagnostics) {
     let mut diags = Diagnostics::new();
     let Some(mut config) = config::load(&opts.root, &mut diags) else {
         return (None, diags);
@@ -98,12 +114,13 @@ pub fn load_unchecked(opts: &BuildOptions) -> (Option<Site>, Diagnostics) {
     }
     config.relative_urls |= opts.relative;
     let now = opts.now.unwrap_or_else(|| today(&config.timezone));
-    let mut content = content::load::load(
+    let mut content = content::load::load_with(
         &opts.root,
         &config,
         LoadOptions {
             drafts: opts.drafts,
         },
+        cache,
         &mut diags,
     );
     let translations = std::mem::take(&mut content.translations);
@@ -131,13 +148,37 @@ pub struct Built {
 
 /// Runs the whole pipeline in memory: nothing is written.
 pub fn build_in_memory(opts: &BuildOptions) -> Result<Built, Vec<Diagnostic>> {
-    let Loaded { site, mut warnings } = load_site(opts)?;
+    build_in_memory_with(opts, None)
+}
+
+/// [`build_in_memory`], reusing from `cache` every result whose inputs it has seen in an
+/// earlier build (see [`cache`]); the output is the same as without it. `twinsite serve` keeps
+/// one cache for all its rebuilds.
+pub fn build_in_memory_with(
+    opts: &BuildOptions,
+    cache: Option<&BuildCache>,
+) -> Result<Built, Vec<Diagnostic>> {
+    if let Some(c) = cache {
+        c.start_build();
+    }
+    let built = build_pipeline(opts, cache);
+    if let Some(c) = cache {
+        c.finish_build();
+    }
+    built
+}
+
+fn build_pipeline(
+    opts: &BuildOptions,
+    cache: Option<&BuildCache>,
+) -> Result<Built, Vec<Diagnostic>> {
+    let Loaded { site, mut warnings } = load_site_with(opts, cache)?;
     let mut diags = Diagnostics::new();
     let Some(theme) = render::theme::load(&opts.root, &site.config, &mut diags) else {
         return Err(diags.sorted());
     };
     warnings.extend(diags.sorted());
-    let output = render::render(&site, &theme).map_err(|d| d.sorted())?;
+    let output = render::render_with(&site, &theme, cache).map_err(|d| d.sorted())?;
     Ok(Built {
         site,
         output,

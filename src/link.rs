@@ -176,19 +176,24 @@ pub fn link(
                 .collect();
         }
     }
-    let ordered = |section: Section| -> Vec<usize> {
-        let mut v: Vec<usize> = index
+    let in_section = |section: Section| -> Vec<usize> {
+        index
             .iter()
             .filter(|((s, _), _)| *s == section)
             .map(|(_, &i)| i)
-            .collect();
-        v.sort_by(|&a, &b| compare(&entries[a], &entries[b]));
+            .collect()
+    };
+    // The order of `compare`, with each entry's key made once instead of once per comparison.
+    let ordered = |section: Section| -> Vec<usize> {
+        let mut v = in_section(section);
+        v.sort_by_cached_key(|&i| display_key(&entries[i]));
         v
     };
     let cities = ordered(Section::City);
     let associations = ordered(Section::Association);
     let pages = ordered(Section::Page);
-    let mut events = ordered(Section::Event);
+    // Slugs are unique within a section, so the event key alone decides the order.
+    let mut events = in_section(Section::Event);
     events.sort_by_cached_key(|&i| event_key(&entries[i]));
     let mut news = ordered(Section::News);
     news.sort_by(|&a, &b| {
@@ -402,11 +407,16 @@ fn check_config_refs(
 /// Display order: `weight` first (entries without weight last), then title (case- and
 /// umlaut-insensitive), then slug.
 pub fn compare(a: &Entry, b: &Entry) -> Ordering {
-    let wa = a.common.weight.unwrap_or(i64::MAX);
-    let wb = b.common.weight.unwrap_or(i64::MAX);
-    wa.cmp(&wb)
-        .then_with(|| sort_key(&a.common.title).cmp(&sort_key(&b.common.title)))
-        .then_with(|| a.common.slug.cmp(&b.common.slug))
+    display_key(a).cmp(&display_key(b))
+}
+
+/// The key [`compare`] orders by.
+fn display_key(e: &Entry) -> (i64, String, &str) {
+    (
+        e.common.weight.unwrap_or(i64::MAX),
+        sort_key(&e.common.title),
+        &e.common.slug,
+    )
 }
 
 fn sort_key(title: &str) -> String {

@@ -5,6 +5,7 @@ use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
 
+use crate::cache::{BuildCache, Key};
 use crate::config::SiteConfig;
 use crate::content::front_matter;
 use crate::content::model::{Entry, Section};
@@ -117,6 +118,18 @@ pub type FileResult = (Option<Entry>, Option<(Section, String)>, Diagnostics);
 
 /// Reads and checks one content file.
 pub fn load_file(root: &Path, rel: &Path, config: &SiteConfig, opts: LoadOptions) -> FileResult {
+    load_file_with(root, rel, config, opts, None)
+}
+
+/// [`load_file`], taking the result from `cache` when this text was loaded before with the
+/// same settings (`(cache, key of the configuration and options)`).
+fn load_file_with(
+    root: &Path,
+    rel: &Path,
+    config: &SiteConfig,
+    opts: LoadOptions,
+    cache: Option<(&BuildCache, Key)>,
+) -> FileResult {
     let mut diags = Diagnostics::new();
     let section = match section_of(rel) {
         Ok(s) => s,
@@ -132,11 +145,28 @@ pub fn load_file(root: &Path, rel: &Path, config: &SiteConfig, opts: LoadOptions
             return (None, None, diags);
         }
     };
+    match cache {
+        Some((cache, settings)) => cache.file(rel, &file.text, settings, || {
+            load_text(rel, section, &file, config, opts)
+        }),
+        None => load_text(rel, section, &file, config, opts),
+    }
+}
+
+/// Parses and checks the text of one content file.
+fn load_text(
+    rel: &Path,
+    section: Section,
+    file: &SourceFile,
+    config: &SiteConfig,
+    opts: LoadOptions,
+) -> FileResult {
+    let mut diags = Diagnostics::new();
     let stem = rel
         .file_stem()
         .map(|s| s.to_string_lossy().into_owned())
         .unwrap_or_default();
-    let fm = match front_matter::parse(&file) {
+    let fm = match front_matter::parse(file) {
         Ok(fm) => fm,
         Err(d) => {
             diags.push(d);
@@ -203,9 +233,15 @@ fn one(d: Diagnostic) -> Diagnostics {
     ds
 }
 
-fn load_any(root: &Path, rel: &Path, config: &SiteConfig, opts: LoadOptions) -> Loaded {
+fn load_any(
+    root: &Path,
+    rel: &Path,
+    config: &SiteConfig,
+    opts: LoadOptions,
+    cache: Option<(&BuildCache, Key)>,
+) -> Loaded {
     match translation::language_of(rel, config) {
-        Ok(None) => Loaded::Original(Box::new(load_file(root, rel, config, opts))),
+        Ok(None) => Loaded::Original(Box::new(load_file_with(root, rel, config, opts, cache))),
         Ok(Some(lang)) => match section_of(rel) {
             Ok(section) => {
                 let (t, d) = translation::load(root, rel, &lang, section, opts);
@@ -224,10 +260,22 @@ pub fn load(
     opts: LoadOptions,
     diags: &mut Diagnostics,
 ) -> Content {
+    load_with(root, config, opts, None, diags)
+}
+
+/// [`load`], reusing the results of files whose text `cache` has seen before.
+pub fn load_with(
+    root: &Path,
+    config: &SiteConfig,
+    opts: LoadOptions,
+    cache: Option<&BuildCache>,
+    diags: &mut Diagnostics,
+) -> Content {
     let files = content_files(root, diags);
+    let cache = cache.and_then(|c| Some((c, BuildCache::load_key(config, &opts)?)));
     let results: Vec<Loaded> = files
         .par_iter()
-        .map(|rel| load_any(root, rel, config, opts))
+        .map(|rel| load_any(root, rel, config, opts, cache))
         .collect();
     let mut out = Content {
         entries: Vec::with_capacity(results.len()),

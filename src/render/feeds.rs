@@ -4,6 +4,7 @@
 use jiff::civil::Date;
 use serde_json::{Value, json};
 
+use crate::cache::BuildCache;
 use crate::content::model::Data;
 use crate::map;
 use crate::output::Output;
@@ -377,6 +378,7 @@ pub fn map_svg(
     places: &[map::Place],
     size: map::MapSize,
     id: &str,
+    cache: Option<&BuildCache>,
 ) -> String {
     let home = map::Home {
         name: site.config.home.name.clone(),
@@ -414,5 +416,10 @@ pub fn map_svg(
         statuses,
         inset_title: t.get("map_inset").to_owned(),
     };
-    map::render_with_prefix(&home, places, &text, size, &format!("map-{id}"))
+    let prefix = format!("map-{id}");
+    let draw = || map::render_with_prefix(&home, places, &text, size, &prefix);
+    match cache {
+        Some(c) => c.map_svg(&(&home, places, &text, size, &prefix), draw),
+        None => draw(),
+    }
 }

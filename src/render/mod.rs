@@ -17,6 +17,7 @@ use std::path::Path;
 use rayon::prelude::*;
 use tera::Context;
 
+use crate::cache::{BuildCache, Lookup, PageCache};
 use crate::calendar::Rule;
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::output::Output;
@@ -37,6 +38,15 @@ pub struct Job {
 /// Renders the whole site, every language. Template errors are returned as diagnostics naming
 /// the template.
 pub fn render(site: &Site, theme: &Theme) -> Result<Output, Diagnostics> {
+    render_with(site, theme, None)
+}
+
+/// [`render`], taking pages whose inputs `cache` has seen before from it.
+pub fn render_with(
+    site: &Site,
+    theme: &Theme,
+    cache: Option<&BuildCache>,
+) -> Result<Output, Diagnostics> {
     let mut out = Output::new();
     let mut diags = Diagnostics::new();
     let mut pages = Vec::new();
@@ -45,6 +55,7 @@ pub fn render(site: &Site, theme: &Theme) -> Result<Output, Diagnostics> {
         render_language(
             s,
             theme,
+            cache,
             &mut out,
             &mut diags,
             &mut pages,
@@ -78,6 +89,7 @@ pub fn render(site: &Site, theme: &Theme) -> Result<Output, Diagnostics> {
 fn render_language(
     site: &Site,
     theme: &Theme,
+    cache: Option<&BuildCache>,
     out: &mut Output,
     diags: &mut Diagnostics,
     pages: &mut Vec<String>,
@@ -86,7 +98,9 @@ fn render_language(
     let strings = theme.strings_for(&site.lang.code);
     let prefix = site.lang.prefix.as_str();
     let base = pages::base_context(site, strings);
-    let jobs = pages::jobs(site, strings);
+    let jobs = pages::jobs_with(site, strings, cache);
+    let page_cache = cache
+        .and_then(|c| Some(c.pages(PageCache::settings(theme.fingerprint, &site.config, &base)?)));
     let entry_pages = language_pages(site);
     for j in &jobs {
         if j.template == "alias.html" || j.template == "404.html" {
@@ -105,13 +119,22 @@ fn render_language(
     let rendered: Vec<Result<(String, Vec<u8>), Diagnostic>> = jobs
         .into_par_iter()
         .map(|job| {
-            let mut ctx = base.clone();
-            ctx.extend(job.ctx);
             let page_path = job.path.trim_end_matches("index.html");
-            ctx.insert("current_url", &site.url(page_path));
+            let current_url = site.url(page_path);
+            let mut job_ctx = job.ctx;
             if site.lang.all.len() > 1 && !matches!(job.template, "404.html" | "alias.html") {
-                language_context(site, strings, page_path, entry_pages.get(page_path).copied(), &mut ctx);
+                let entry = entry_pages.get(page_path).copied();
+                language_context(site, strings, page_path, entry, &mut job_ctx);
             }
+            let out_path = format!("{prefix}{}", job.path);
+            let (page_ctx, slot) =
+                match PageCache::lookup(page_cache.as_ref(), job.template, &current_url, job_ctx) {
+                    Lookup::Hit(bytes) => return Ok((out_path, bytes)),
+                    Lookup::Miss(page_ctx, slot) => (page_ctx, slot),
+                };
+            let mut ctx = base.clone();
+            ctx.extend(page_ctx);
+            ctx.insert("current_url", &current_url);
             let html = theme.tera.render(job.template, &ctx).map_err(|e| {
                 Diagnostic::error(
                     Path::new("templates").join(job.template),
@@ -128,7 +151,8 @@ fn render_language(
             } else {
                 html.into_bytes()
             };
-            Ok((format!("{prefix}{}", job.path), bytes))
+            slot.store(&bytes);
+            Ok((out_path, bytes))
         })
         .collect();
     for r in rendered {

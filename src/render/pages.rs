@@ -6,6 +6,7 @@ use rayon::prelude::*;
 use serde::Serialize;
 use tera::Context;
 
+use crate::cache::BuildCache;
 use crate::content::model::Data;
 use crate::render::Job;
 use crate::render::context::{MenuView, SiteView, Views};
@@ -134,6 +135,11 @@ struct TopicItem {
 
 /// Every HTML page of the site (calendar months included).
 pub fn jobs(site: &Site, t: &Strings) -> Vec<Job> {
+    jobs_with(site, t, None)
+}
+
+/// [`jobs`], taking maps drawn before from `cache`.
+pub fn jobs_with(site: &Site, t: &Strings, cache: Option<&BuildCache>) -> Vec<Job> {
     let v = Views { site, t };
     let mut jobs = Vec::with_capacity(site.entries.len() + 64);
     let map_places = crate::render::feeds::map_places(site, t);
@@ -166,7 +172,14 @@ pub fn jobs(site: &Site, t: &Strings) -> Vec<Job> {
     ctx.insert("anniversaries", &anniversaries(site, &v));
     ctx.insert(
         "map_svg",
-        &crate::render::feeds::map_svg(site, t, &map_places, crate::map::MapSize::Full, "home"),
+        &crate::render::feeds::map_svg(
+            site,
+            t,
+            &map_places,
+            crate::map::MapSize::Full,
+            "home",
+            cache,
+        ),
     );
     jobs.push(job("", "index.html", ctx));
 
@@ -212,6 +225,7 @@ pub fn jobs(site: &Site, t: &Strings) -> Vec<Job> {
                     &one,
                     crate::map::MapSize::Small,
                     &e.common.slug,
+                    cache,
                 ),
             );
             ctx.insert("ics_url", &site.url(&format!("{path}calendar.ics")));
@@ -414,7 +428,14 @@ pub fn jobs(site: &Site, t: &Strings) -> Vec<Job> {
     ctx.insert("cities", &cities);
     ctx.insert(
         "map_svg",
-        &crate::render::feeds::map_svg(site, t, &map_places, crate::map::MapSize::Full, "map"),
+        &crate::render::feeds::map_svg(
+            site,
+            t,
+            &map_places,
+            crate::map::MapSize::Full,
+            "map",
+            cache,
+        ),
     );
     jobs.push(job("map/", "map.html", ctx));
 

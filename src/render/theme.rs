@@ -87,6 +87,9 @@ pub struct Theme {
     pub languages: BTreeMap<String, Strings>,
     /// Source files that were read from disk (for the dev server's watcher).
     pub sources: Vec<PathBuf>,
+    /// A hash of every template's name and text: two themes with the same fingerprint render
+    /// the same context to the same page (see [`crate::cache`]).
+    pub fingerprint: crate::cache::Key,
 }
 
 impl Theme {
@@ -195,6 +198,10 @@ pub fn load(root: &Path, config: &SiteConfig, diags: &mut Diagnostics) -> Option
         },
     );
 
+    let mut fingerprint = crate::cache::KeyBuilder::new("templates");
+    for (name, (text, _)) in &templates {
+        fingerprint.str(name).str(text);
+    }
     let mut tera = Tera::default();
     tera.autoescape_on(vec![".html", ".xml"]);
     let list: Vec<(String, String)> = templates
@@ -231,6 +238,7 @@ pub fn load(root: &Path, config: &SiteConfig, diags: &mut Diagnostics) -> Option
         strings,
         languages,
         sources,
+        fingerprint: fingerprint.finish(),
     })
 }
 

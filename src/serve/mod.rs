@@ -2,8 +2,10 @@
 //!
 //! This module owns the loop: bind the port, start watching, build the whole site in memory,
 //! swap the new [`Output`] in, tell open pages to reload, and wait for the next change. Every
-//! rebuild is a full [`crate::build_in_memory`] run, exactly what `twinsite build` does before
-//! writing, so what is served always equals a fresh build of the same files. A failed build
+//! rebuild is a full [`crate::build_in_memory_with`] run, exactly what `twinsite build` does
+//! before writing, so what is served always equals a fresh build of the same files; one
+//! [`crate::cache::BuildCache`] kept across rebuilds skips the work whose inputs (file texts,
+//! page contexts, templates) did not change. A failed build
 //! keeps the last good output served and shows its errors in the browser (see [`overlay`]).
 //!
 //! The library never prints: everything worth telling the user is handed to a callback as an
@@ -25,6 +27,7 @@ use std::sync::{Arc, Condvar, Mutex, MutexGuard, PoisonError};
 use std::time::{Duration, Instant};
 
 use crate::BuildOptions;
+use crate::cache::BuildCache;
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::output::Output;
 
@@ -188,6 +191,7 @@ pub fn serve(opts: &ServeOptions, on_event: &mut dyn FnMut(Event)) -> Result<(),
         host,
         port,
         hub: Arc::clone(&hub),
+        cache: BuildCache::new(),
     };
     on_event(builder.rebuild());
     http::spawn(listener, Arc::clone(&hub), http::Config::new(opts.bind));
@@ -206,6 +210,8 @@ struct Builder {
     host: String,
     port: u16,
     hub: Arc<Hub>,
+    /// Results of earlier builds, reused when their inputs did not change.
+    cache: BuildCache,
 }
 
 impl Builder {
@@ -216,7 +222,7 @@ impl Builder {
             base_url: Some(format!("http://{}:{}{base_path}", self.host, self.port)),
             ..self.opts.clone()
         };
-        let result = crate::build_in_memory(&opts);
+        let result = crate::build_in_memory_with(&opts, Some(&self.cache));
         let mut state = self.hub.current();
         state.build += 1;
         state.base_path = base_path;

@@ -1,0 +1,375 @@
+//! Content-keyed caches that `twinsite serve` keeps from one rebuild to the next.
+//!
+//! Every rebuild is still a whole build: every content file is read, every page job is made and
+//! every output file is produced. What this module owns is skipping *work* whose inputs did not
+//! change, found by a 128-bit hash (XXH3) of exactly those inputs, never by guessing which pages
+//! an edit touches:
+//!
+//! - **files**: one content file's parsed and checked entry (with its diagnostics and rendered
+//!   Markdown), keyed by its path, its text, the whole site configuration and the build options
+//!   that affect loading;
+//! - **maps**: one SVG map (the big ones take most of a build's page preparation), keyed by
+//!   everything the drawing reads: home town, places, texts, size and element-id prefix;
+//! - **pages**: one page's final bytes (after Tera and minification), keyed by the theme's
+//!   templates, the whole site configuration, the site-wide context, the template name, the
+//!   page's URL and the page's own context as serialized JSON.
+//!
+//! Only successful results are stored; errors are computed afresh every time. Each build starts
+//! with [`BuildCache::start_build`] and ends with [`BuildCache::finish_build`], which drops every
+//! entry of a layer the build used but that this build did not ask for, so memory follows the
+//! current site instead of growing with every edit. A build without a cache (`twinsite build`)
+//! produces the same bytes.
+
+use std::collections::HashMap;
+use std::io::Write;
+use std::path::Path;
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
+use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
+
+use serde::Serialize;
+use tera::Context;
+use xxhash_rust::xxh3::Xxh3;
+
+use crate::content::load::FileResult;
+
+/// A 128-bit content key.
+pub type Key = u128;
+
+/// Builds a [`Key`] from several inputs. Every input is length-prefixed or self-delimiting, so
+/// different sequences of inputs never feed the hash the same bytes.
+pub struct KeyBuilder(Xxh3);
+
+impl KeyBuilder {
+    /// A key for the purpose `domain` (keys of different purposes never meet).
+    pub fn new(domain: &str) -> Self {
+        let mut k = Self(Xxh3::new());
+        k.bytes(domain.as_bytes());
+        k
+    }
+
+    /// Adds raw bytes.
+    pub fn bytes(&mut self, b: &[u8]) -> &mut Self {
+        self.0.update(&(b.len() as u64).to_le_bytes());
+        self.0.update(b);
+        self
+    }
+
+    /// Adds a string.
+    pub fn str(&mut self, s: &str) -> &mut Self {
+        self.bytes(s.as_bytes())
+    }
+
+    /// Adds another key.
+    pub fn key(&mut self, k: Key) -> &mut Self {
+        self.0.update(&k.to_le_bytes());
+        self
+    }
+
+    /// Adds a value as JSON (self-delimiting). `None` when it cannot be serialized.
+    pub fn json<T: Serialize + ?Sized>(&mut self, value: &T) -> Option<&mut Self> {
+        let mut w = HashWriter(&mut self.0);
+        serde_json::to_writer(&mut w, value).ok()?;
+        // A separator, so that a JSON value is never mistaken for the start of the next input.
+        self.0.update(b"\x00");
+        Some(self)
+    }
+
+    /// Adds a value through its `Debug` text, for plain data whose `Debug` shows every field
+    /// (strings quoted and escaped, numbers exactly), such as the map's inputs.
+    pub fn debug<T: std::fmt::Debug + ?Sized>(&mut self, value: &T) -> &mut Self {
+        let mut w = HashWriter(&mut self.0);
+        // Writing into the hasher cannot fail.
+        let _ = std::fmt::Write::write_fmt(&mut w, format_args!("{value:?}"));
+        self.0.update(b"\x00");
+        self
+    }
+
+    /// The key.
+    pub fn finish(&self) -> Key {
+        self.0.digest128()
+    }
+}
+
+struct HashWriter<'a>(&'a mut Xxh3);
+
+impl std::fmt::Write for HashWriter<'_> {
+    fn write_str(&mut self, s: &str) -> std::fmt::Result {
+        self.0.update(s.as_bytes());
+        Ok(())
+    }
+}
+
+impl Write for HashWriter<'_> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.0.update(buf);
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+/// Hits and misses of one layer since the cache was made.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct LayerStats {
+    /// Results taken from the cache.
+    pub hits: u64,
+    /// Results computed.
+    pub misses: u64,
+    /// Entries held now.
+    pub entries: usize,
+}
+
+/// Hits and misses of every layer.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct CacheStats {
+    /// Parsed and checked content files.
+    pub files: LayerStats,
+    /// Drawn maps.
+    pub maps: LayerStats,
+    /// Rendered pages.
+    pub pages: LayerStats,
+}
+
+/// One map from key to result, with the build number each entry was last used in.
+struct Layer<T> {
+    map: Mutex<HashMap<Key, (Arc<T>, u64)>>,
+    used: AtomicBool,
+    hits: AtomicU64,
+    misses: AtomicU64,
+}
+
+impl<T> Default for Layer<T> {
+    fn default() -> Self {
+        Self {
+            map: Mutex::new(HashMap::new()),
+            used: AtomicBool::new(false),
+            hits: AtomicU64::new(0),
+            misses: AtomicU64::new(0),
+        }
+    }
+}
+
+impl<T> Layer<T> {
+    fn lock(&self) -> MutexGuard<'_, HashMap<Key, (Arc<T>, u64)>> {
+        self.map.lock().unwrap_or_else(PoisonError::into_inner)
+    }
+
+    /// The stored result for `key`, counted as a hit or a miss.
+    fn get(&self, key: Key, build: u64) -> Option<Arc<T>> {
+        self.used.store(true, Ordering::Relaxed);
+        let hit = self.lock().get_mut(&key).map(|e| {
+            e.1 = build;
+            Arc::clone(&e.0)
+        });
+        let counter = if hit.is_some() {
+            &self.hits
+        } else {
+            &self.misses
+        };
+        counter.fetch_add(1, Ordering::Relaxed);
+        hit
+    }
+
+    /// Stores `value` for `key`.
+    fn insert(&self, key: Key, value: T, build: u64) {
+        self.lock().insert(key, (Arc::new(value), build));
+    }
+
+    /// The stored result for `key`, or the result of `compute` (stored). `compute` runs
+    /// without the lock held, so other threads go on meanwhile.
+    fn get_or_insert_with(&self, key: Key, build: u64, compute: impl FnOnce() -> T) -> Arc<T> {
+        if let Some(hit) = self.get(key, build) {
+            return hit;
+        }
+        let value = Arc::new(compute());
+        self.lock().insert(key, (Arc::clone(&value), build));
+        value
+    }
+
+    /// Drops the entries the build `build` did not use, if it used this layer at all.
+    fn sweep(&self, build: u64) {
+        if self.used.swap(false, Ordering::Relaxed) {
+            self.lock().retain(|_, e| e.1 == build);
+        }
+    }
+
+    fn stats(&self) -> LayerStats {
+        LayerStats {
+            hits: self.hits.load(Ordering::Relaxed),
+            misses: self.misses.load(Ordering::Relaxed),
+            entries: self.lock().len(),
+        }
+    }
+}
+
+/// Results of earlier builds, keyed by their inputs; shared by the threads of one build.
+#[derive(Default)]
+pub struct BuildCache {
+    build: AtomicU64,
+    files: Layer<FileResult>,
+    maps: Layer<String>,
+    pages: Layer<Vec<u8>>,
+}
+
+impl std::fmt::Debug for BuildCache {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("BuildCache")
+            .field("stats", &self.stats())
+            .finish()
+    }
+}
+
+impl BuildCache {
+    /// An empty cache.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Marks the start of a build: entries used from now on belong to it.
+    pub fn start_build(&self) {
+        self.build.fetch_add(1, Ordering::Relaxed);
+    }
+
+    /// Marks the end of a build: every layer the build used drops the entries it did not use.
+    /// Layers the build never reached (because it stopped early) keep theirs.
+    pub fn finish_build(&self) {
+        let build = self.current();
+        self.files.sweep(build);
+        self.maps.sweep(build);
+        self.pages.sweep(build);
+    }
+
+    /// Hits, misses and sizes so far.
+    pub fn stats(&self) -> CacheStats {
+        CacheStats {
+            files: self.files.stats(),
+            maps: self.maps.stats(),
+            pages: self.pages.stats(),
+        }
+    }
+
+    fn current(&self) -> u64 {
+        self.build.load(Ordering::Relaxed)
+    }
+
+    /// The settings key for loading content files: the whole configuration (any field may
+    /// change how a file comes out) and the load options (all of them, through `Debug`).
+    pub(crate) fn load_key<C: Serialize, O: std::fmt::Debug>(config: &C, opts: &O) -> Option<Key> {
+        Some(
+            KeyBuilder::new("load settings")
+                .json(config)?
+                .str(&format!("{opts:?}"))
+                .finish(),
+        )
+    }
+
+    /// The loaded file `rel` with the text `text`, or `load()`'s result (stored).
+    pub(crate) fn file(
+        &self,
+        rel: &Path,
+        text: &str,
+        settings: Key,
+        load: impl FnOnce() -> FileResult,
+    ) -> FileResult {
+        let key = KeyBuilder::new("file")
+            .str(&rel.to_string_lossy())
+            .str(text)
+            .key(settings)
+            .finish();
+        (*self.files.get_or_insert_with(key, self.current(), load)).clone()
+    }
+
+    /// The SVG map drawn from `inputs` (everything the drawing reads, see
+    /// [`KeyBuilder::debug`]), or `draw()`'s (stored).
+    pub(crate) fn map_svg<T: std::fmt::Debug>(
+        &self,
+        inputs: &T,
+        draw: impl FnOnce() -> String,
+    ) -> String {
+        let key = KeyBuilder::new("map").debug(inputs).finish();
+        (*self.maps.get_or_insert_with(key, self.current(), draw)).clone()
+    }
+
+    /// A page renderer for one build: `settings` stands for everything every page shares
+    /// (theme, configuration, site-wide context), see [`PageCache::settings`].
+    pub(crate) fn pages(&self, settings: Key) -> PageCache<'_> {
+        PageCache {
+            cache: self,
+            settings,
+        }
+    }
+}
+
+/// The page layer, bound to what all pages of one build share.
+pub(crate) struct PageCache<'a> {
+    cache: &'a BuildCache,
+    settings: Key,
+}
+
+impl PageCache<'_> {
+    /// The settings key for a build: the theme's fingerprint, the configuration and the
+    /// site-wide context. `None` when something cannot be serialized (then nothing is cached).
+    pub(crate) fn settings<C: Serialize>(theme: Key, config: &C, base: &Context) -> Option<Key> {
+        let base = base.clone().into_json();
+        Some(
+            KeyBuilder::new("page settings")
+                .key(theme)
+                .json(config)?
+                .json(&base)?
+                .finish(),
+        )
+    }
+
+    /// Looks up the page rendered with `template` at `url` from its own context `ctx` (merged
+    /// over the site-wide one). Without a cache, or when the context cannot be serialized, it
+    /// is always a miss whose slot stores nothing.
+    pub(crate) fn lookup<'a>(
+        cache: Option<&'a PageCache<'a>>,
+        template: &str,
+        url: &str,
+        ctx: Context,
+    ) -> Lookup<'a> {
+        let Some(cache) = cache else {
+            return Lookup::Miss(ctx, Slot(None));
+        };
+        let json = ctx.into_json();
+        let key = KeyBuilder::new("page")
+            .key(cache.settings)
+            .str(template)
+            .str(url)
+            .json(&json)
+            .map(|k| k.finish());
+        let layer = &cache.cache.pages;
+        if let Some(bytes) = key.and_then(|k| layer.get(k, cache.cache.current())) {
+            return Lookup::Hit((*bytes).clone());
+        }
+        // `into_json` always gives an object, which `from_value` always takes back.
+        let ctx = Context::from_value(json).unwrap_or_default();
+        Lookup::Miss(ctx, Slot(key.map(|k| (cache, k))))
+    }
+}
+
+/// What [`PageCache::lookup`] found.
+pub(crate) enum Lookup<'a> {
+    /// The page's bytes.
+    Hit(Vec<u8>),
+    /// Not there: render from this context, then [`Slot::store`] the bytes.
+    Miss(Context, Slot<'a>),
+}
+
+/// Where a missed page goes once rendered.
+pub(crate) struct Slot<'a>(Option<(&'a PageCache<'a>, Key)>);
+
+impl Slot<'_> {
+    /// Stores the rendered page.
+    pub(crate) fn store(self, bytes: &[u8]) {
+        if let Some((cache, key)) = self.0 {
+            cache
+                .cache
+                .pages
+                .insert(key, bytes.to_vec(), cache.cache.current());
+        }
+    }
+}
