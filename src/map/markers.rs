@@ -79,7 +79,7 @@ pub(crate) fn write_markers(
             f1(hx),
             f1(hy)
         );
-        if let Some(l) = placed.next() {
+        if let Some(Some(l)) = placed.next() {
             let _ = write!(
                 o,
                 r#"<text class="lbl home-lbl" x="{}" y="{}"{}>{}</text>"#,
@@ -110,7 +110,7 @@ pub(crate) fn write_markers(
             f1(lay.hit),
             shape(&kind)
         );
-        if let Some(l) = placed.next() {
+        if let Some(Some(l)) = placed.next() {
             let _ = write!(
                 o,
                 r#"<text class="lbl" x="{}" y="{}"{}>{}</text>"#,
