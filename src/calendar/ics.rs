@@ -234,7 +234,7 @@ fn timed_years(e: &IcsEvent, start: DateTime, end: DateTime) -> (i16, i16) {
 
 fn vevent(
     e: &IcsEvent,
-    cal: &IcsCalendar,
+    tz_name: &str,
     tz: &TimeZone,
     lines: &mut Vec<String>,
 ) -> Result<(), IcsError> {
@@ -247,7 +247,7 @@ fn vevent(
     lines.push(format!("UID:{}", escape_text(&e.uid)));
     lines.push(format!("DTSTAMP:{}", e.dtstamp.strftime("%Y%m%dT%H%M%SZ")));
     lines.push(format!("SEQUENCE:{}", e.sequence));
-    let tzid = param_text(cal.tz);
+    let tzid = param_text(tz_name);
     match &e.when {
         When::AllDay { first, last } => {
             if last < first {
@@ -322,17 +322,71 @@ fn vevent(
     Ok(())
 }
 
+/// One event's VEVENT, checked and folded, with the years its local times span (for the
+/// calendar's VTIMEZONE). A site writes each event into several feeds (the whole calendar, its
+/// cities', its organizers', its own), so the block is made once and copied into each.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EventBlock {
+    uid: String,
+    years: Option<(i16, i16)>,
+    text: String,
+}
+
+/// The tz database zone `name`, or why there is none.
+pub fn time_zone(name: &str) -> Result<TimeZone, IcsError> {
+    TimeZone::get(name).map_err(|e| IcsError::UnknownTimeZone {
+        name: name.to_string(),
+        reason: e.to_string(),
+    })
+}
+
+/// The VEVENT of `e` for a calendar in the zone `tz` named `tz_name`.
+pub fn event_block(e: &IcsEvent, tz_name: &str, tz: &TimeZone) -> Result<EventBlock, IcsError> {
+    let years = match &e.when {
+        When::Timed { start, end } => Some(timed_years(e, *start, end.unwrap_or(*start))),
+        When::AllDay { .. } => None,
+    };
+    let mut lines = Vec::with_capacity(16);
+    vevent(e, tz_name, tz, &mut lines)?;
+    let mut text = String::with_capacity(lines.iter().map(|l| l.len() + 4).sum());
+    for l in &lines {
+        fold_into(l, &mut text);
+    }
+    Ok(EventBlock {
+        uid: e.uid.clone(),
+        years,
+        text,
+    })
+}
+
 /// Writes the whole `.ics` file: VCALENDAR with feed properties, one VTIMEZONE for the
 /// calendar's zone when any event is timed, and one VEVENT per event (in the given order).
 pub fn write(cal: &IcsCalendar, events: &[IcsEvent]) -> Result<String, IcsError> {
-    let tz = TimeZone::get(cal.tz).map_err(|e| IcsError::UnknownTimeZone {
-        name: cal.tz.to_string(),
-        reason: e.to_string(),
-    })?;
+    let tz = time_zone(cal.tz)?;
+    check_unique(events.iter().map(|e| e.uid.as_str()))?;
+    let blocks = events
+        .iter()
+        .map(|e| event_block(e, cal.tz, &tz))
+        .collect::<Result<Vec<_>, _>>()?;
+    write_blocks(cal, &tz, &blocks.iter().collect::<Vec<_>>())
+}
+
+fn check_unique<'a>(mut uids: impl Iterator<Item = &'a str>) -> Result<(), IcsError> {
     let mut seen = BTreeSet::new();
-    if let Some(dup) = events.iter().find(|e| !seen.insert(e.uid.as_str())) {
-        return Err(IcsError::DuplicateUid(dup.uid.clone()));
+    match uids.find(|u| !seen.insert(*u)) {
+        Some(dup) => Err(IcsError::DuplicateUid(dup.to_owned())),
+        None => Ok(()),
     }
+}
+
+/// [`write`] from events made into blocks before (with [`event_block`], for the zone `tz`
+/// of `cal`).
+pub fn write_blocks(
+    cal: &IcsCalendar,
+    tz: &TimeZone,
+    blocks: &[&EventBlock],
+) -> Result<String, IcsError> {
+    check_unique(blocks.iter().map(|b| b.uid.as_str()))?;
     let mut lines: Vec<String> = vec![
         "BEGIN:VCALENDAR".into(),
         "VERSION:2.0".into(),
@@ -351,15 +405,14 @@ pub fn write(cal: &IcsCalendar, events: &[IcsEvent]) -> Result<String, IcsError>
     lines.push(format!("X-WR-TIMEZONE:{}", escape_text(cal.tz)));
     lines.push("REFRESH-INTERVAL;VALUE=DURATION:PT12H".into());
     lines.push("X-PUBLISHED-TTL:PT12H".into());
-    let years = events.iter().filter_map(|e| match &e.when {
-        When::Timed { start, end } => Some(timed_years(e, *start, end.unwrap_or(*start))),
-        When::AllDay { .. } => None,
-    });
-    let span = years.fold(None, |acc: Option<(i16, i16)>, (a, b)| {
-        Some(acc.map_or((a, b), |(x, y)| (x.min(a), y.max(b))))
-    });
+    let span = blocks
+        .iter()
+        .filter_map(|b| b.years)
+        .fold(None, |acc: Option<(i16, i16)>, (a, b)| {
+            Some(acc.map_or((a, b), |(x, y)| (x.min(a), y.max(b))))
+        });
     if let Some((first, last)) = span {
-        let vtz = super::vtimezone::vtimezone(cal.tz, &tz, first, last).map_err(|e| {
+        let vtz = super::vtimezone::vtimezone(cal.tz, tz, first, last).map_err(|e| {
             IcsError::OutOfRange {
                 uid: "VTIMEZONE".into(),
                 reason: e.to_string(),
@@ -367,14 +420,15 @@ pub fn write(cal: &IcsCalendar, events: &[IcsEvent]) -> Result<String, IcsError>
         })?;
         lines.extend(vtz);
     }
-    for e in events {
-        vevent(e, cal, &tz, &mut lines)?;
-    }
-    lines.push("END:VCALENDAR".into());
-    let mut out = String::new();
+    let size = blocks.iter().map(|b| b.text.len()).sum::<usize>() + 1024;
+    let mut out = String::with_capacity(size);
     for l in &lines {
         fold_into(l, &mut out);
     }
+    for b in blocks {
+        out.push_str(&b.text);
+    }
+    fold_into("END:VCALENDAR", &mut out);
     Ok(out)
 }
 

@@ -2,7 +2,7 @@
 //! showing the build month, and the iCalendar feeds (whole site, per city, per association,
 //! per event).
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 use jiff::ToSpan;
 use jiff::civil::{Date, Weekday};
@@ -270,8 +270,8 @@ fn feed(
     name: &str,
     events: &[usize],
     path: String,
+    blocks: &Blocks,
 ) -> Result<(String, String), Diagnostic> {
-    let list: Vec<ics::IcsEvent> = events.iter().filter_map(|&i| ics_event(site, i)).collect();
     let url = site.permalink(&path);
     let cal = ics::IcsCalendar {
         name,
@@ -279,7 +279,16 @@ fn feed(
         tz: &site.config.timezone,
         url: Some(&url),
     };
-    match ics::write(&cal, &list) {
+    let written = match blocks {
+        Ok((tz, blocks)) => events
+            .iter()
+            .filter_map(|i| blocks.get(i))
+            .map(|b| b.as_ref().map_err(Clone::clone))
+            .collect::<Result<Vec<_>, _>>()
+            .and_then(|list| ics::write_blocks(&cal, tz, &list)),
+        Err(e) => Err(e.clone()),
+    };
+    match written {
         Ok(text) => Ok((path, text)),
         Err(e) => Err(Diagnostic::error(
             "site.yaml",
@@ -288,6 +297,27 @@ fn feed(
             format!("cannot write {path}: {e}"),
         )),
     }
+}
+
+/// Every event's VEVENT, made once for all the feeds it appears in (by entry index), with the
+/// site's time zone; or why the zone is unusable.
+type Blocks = Result<
+    (
+        jiff::tz::TimeZone,
+        HashMap<usize, Result<ics::EventBlock, ics::IcsError>>,
+    ),
+    ics::IcsError,
+>;
+
+fn event_blocks(site: &Site) -> Blocks {
+    let tz_name = site.config.timezone.as_str();
+    let tz = ics::time_zone(tz_name)?;
+    let blocks = site
+        .events
+        .par_iter()
+        .filter_map(|&i| Some((i, ics::event_block(&ics_event(site, i)?, tz_name, &tz))))
+        .collect();
+    Ok((tz, blocks))
 }
 
 /// All `.ics` files, written in parallel: the whole site, each city, each association, each event.
@@ -315,9 +345,10 @@ pub fn feeds(site: &Site, t: &Strings, diags: &mut Diagnostics) -> Output {
             format!("{}{}.ics", e.url_path(), e.common.slug),
         ));
     }
+    let blocks = event_blocks(site);
     let results: Vec<Result<(String, String), Diagnostic>> = jobs
         .into_par_iter()
-        .map(|(name, events, path)| feed(site, &name, &events, path))
+        .map(|(name, events, path)| feed(site, &name, &events, path, &blocks))
         .collect();
     let mut out = Output::new();
     for r in results {
