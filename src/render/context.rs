@@ -8,6 +8,18 @@ use crate::content::model::{Contact, Data, Entry, Location, Section};
 use crate::render::i18n::Strings;
 use crate::site::Site;
 
+/// The event views of one build, by entry index: see [`Views::listed_events`].
+pub struct ListedEvents {
+    by_entry: std::collections::HashMap<usize, Listed>,
+}
+
+struct Listed {
+    /// The occurrence shown: the next one, or the last when all are past.
+    date: Date,
+    upcoming: bool,
+    view: EventView,
+}
+
 /// Site-wide values, the same on every page.
 #[derive(Debug, Clone, Serialize)]
 pub struct SiteView {
@@ -400,34 +412,63 @@ impl Views<'_> {
         })
     }
 
-    /// Upcoming events among `idx` (next occurrence each), then past ones (newest first).
-    pub fn split_events(&self, idx: &[usize]) -> (Vec<EventView>, Vec<EventView>) {
-        let mut upcoming: Vec<(Date, usize)> = Vec::new();
-        let mut past: Vec<(Date, usize)> = Vec::new();
+    /// Every event's view as lists show it, made once per build (lists on the home page,
+    /// `/events/`, every city and every association share them).
+    pub fn listed_events(&self) -> ListedEvents {
+        use rayon::prelude::*;
+        let by_entry = self
+            .site
+            .events
+            .par_iter()
+            .filter_map(|&i| {
+                let (date, upcoming) = match self.site.next_occurrence(i) {
+                    Some(o) => (o.start, true),
+                    None => {
+                        let last = self.site.occurrences_of(i).last();
+                        (last.map_or(Date::MIN, |o| o.start), false)
+                    }
+                };
+                let view = self.event(i, Some(date))?;
+                Some((
+                    i,
+                    Listed {
+                        date,
+                        upcoming,
+                        view,
+                    },
+                ))
+            })
+            .collect();
+        ListedEvents { by_entry }
+    }
+
+    /// Upcoming events among `idx` (by next occurrence), then past ones (newest first), from
+    /// the views in `listed`.
+    pub fn split_events<'m>(
+        &self,
+        listed: &'m ListedEvents,
+        idx: &[usize],
+    ) -> (Vec<&'m EventView>, Vec<&'m EventView>) {
+        let mut upcoming: Vec<(Date, usize, &EventView)> = Vec::new();
+        let mut past: Vec<(Date, usize, &EventView)> = Vec::new();
         for &i in idx {
-            match self.site.next_occurrence(i) {
-                Some(o) => upcoming.push((o.start, i)),
-                None => {
-                    let last = self
-                        .site
-                        .occurrences_of(i)
-                        .last()
-                        .map_or(Date::MIN, |o| o.start);
-                    past.push((last, i));
-                }
-            }
+            let Some(l) = listed.by_entry.get(&i) else {
+                continue;
+            };
+            let list = if l.upcoming { &mut upcoming } else { &mut past };
+            list.push((l.date, i, &l.view));
         }
-        upcoming.sort();
-        past.sort_by(|a, b| b.cmp(a));
-        let up = upcoming
-            .into_iter()
-            .filter_map(|(d, i)| self.event(i, Some(d)))
-            .collect();
-        let pa = past
-            .into_iter()
-            .filter_map(|(d, i)| self.event(i, Some(d)))
-            .collect();
-        (up, pa)
+        upcoming.sort_by_key(|&(d, i, _)| (d, i));
+        past.sort_by_key(|&(d, i, _)| std::cmp::Reverse((d, i)));
+        (
+            upcoming.into_iter().map(|(_, _, v)| v).collect(),
+            past.into_iter().map(|(_, _, v)| v).collect(),
+        )
+    }
+
+    /// The view of event `i` as lists show it, if it is an event.
+    pub fn listed<'m>(&self, listed: &'m ListedEvents, i: usize) -> Option<&'m EventView> {
+        listed.by_entry.get(&i).map(|l| &l.view)
     }
 
     /// The view of news item `i`.

@@ -144,7 +144,8 @@ pub fn jobs_with(site: &Site, t: &Strings, cache: Option<&BuildCache>) -> Vec<Jo
     let mut jobs = Vec::with_capacity(site.entries.len() + 64);
     let map_places = crate::render::feeds::map_places(site, t);
     let all_events: Vec<usize> = site.events.clone();
-    let (upcoming_all, past_all) = v.split_events(&all_events);
+    let listed = v.listed_events();
+    let (upcoming_all, past_all) = v.split_events(&listed, &all_events);
     let cities: Vec<_> = site.cities.iter().filter_map(|&i| v.city(i)).collect();
 
     // Home
@@ -204,7 +205,7 @@ pub fn jobs_with(site: &Site, t: &Strings, cache: Option<&BuildCache>) -> Vec<Jo
             let path = e.url_path();
             let mut ctx = page_ctx(site, &e.common.title, &e.summary_text, &path);
             let rel = &site.relations[i];
-            let (up, past) = v.split_events(&rel.events);
+            let (up, past) = v.split_events(&listed, &rel.events);
             ctx.insert("page", view);
             ctx.insert("content", &e.html);
             ctx.insert("associations", &v.links(&rel.associations));
@@ -256,7 +257,7 @@ pub fn jobs_with(site: &Site, t: &Strings, cache: Option<&BuildCache>) -> Vec<Jo
             let e = &site.entries[i];
             let path = e.url_path();
             let mut ctx = page_ctx(site, &e.common.title, &e.summary_text, &path);
-            let (up, past) = v.split_events(&site.relations[i].events);
+            let (up, past) = v.split_events(&listed, &site.relations[i].events);
             ctx.insert("page", view);
             ctx.insert("content", &e.html);
             ctx.insert("upcoming", &up);
@@ -321,8 +322,14 @@ pub fn jobs_with(site: &Site, t: &Strings, cache: Option<&BuildCache>) -> Vec<Jo
         .filter_map(|&i| {
             let e = &site.entries[i];
             let path = e.url_path();
-            let shown = site.next_occurrence(i).map(|o| o.start);
-            let view = v.event(i, shown)?;
+            let own;
+            let view = match site.next_occurrence(i) {
+                Some(_) => v.listed(&listed, i)?,
+                None => {
+                    own = v.event(i, None)?;
+                    &own
+                }
+            };
             let mut ctx = page_ctx(site, &e.common.title, &e.summary_text, &path);
             let dates: Vec<String> = site
                 .occurrences_of(i)
@@ -331,7 +338,7 @@ pub fn jobs_with(site: &Site, t: &Strings, cache: Option<&BuildCache>) -> Vec<Jo
                 .take(12)
                 .map(|o| t.date_long(o.start))
                 .collect();
-            ctx.insert("page", &view);
+            ctx.insert("page", view);
             ctx.insert("content", &e.html);
             ctx.insert("next_dates", &dates);
             ctx.insert("topics", &topic_links(site, &e.common.topics));
