@@ -74,6 +74,50 @@ impl KeyBuilder {
         Some(self)
     }
 
+    /// Adds a JSON value by walking it: strings go in as raw bytes with their length, every
+    /// value with a one-byte type tag, so the input stays self-delimiting without the cost of
+    /// escaping it as JSON text (page contexts carry whole rendered bodies).
+    pub fn value(&mut self, v: &serde_json::Value) -> &mut Self {
+        use serde_json::Value;
+        match v {
+            Value::Null => self.0.update(b"n"),
+            Value::Bool(b) => self.0.update(if *b { b"T" } else { b"F" }),
+            Value::Number(n) => {
+                if let Some(u) = n.as_u64() {
+                    self.0.update(b"u");
+                    self.0.update(&u.to_le_bytes());
+                } else if let Some(i) = n.as_i64() {
+                    self.0.update(b"i");
+                    self.0.update(&i.to_le_bytes());
+                } else {
+                    self.0.update(b"f");
+                    self.0
+                        .update(&n.as_f64().unwrap_or(f64::NAN).to_bits().to_le_bytes());
+                }
+            }
+            Value::String(s) => {
+                self.0.update(b"s");
+                self.bytes(s.as_bytes());
+            }
+            Value::Array(items) => {
+                self.0.update(b"a");
+                self.0.update(&(items.len() as u64).to_le_bytes());
+                for item in items {
+                    self.value(item);
+                }
+            }
+            Value::Object(map) => {
+                self.0.update(b"o");
+                self.0.update(&(map.len() as u64).to_le_bytes());
+                for (k, item) in map {
+                    self.bytes(k.as_bytes());
+                    self.value(item);
+                }
+            }
+        }
+        self
+    }
+
     /// Adds a value through its `Debug` text, for plain data whose `Debug` shows every field
     /// (strings quoted and escaped, numbers exactly), such as the map's inputs.
     pub fn debug<T: std::fmt::Debug + ?Sized>(&mut self, value: &T) -> &mut Self {
@@ -173,8 +217,8 @@ impl<T> Layer<T> {
     }
 
     /// Stores `value` for `key`.
-    fn insert(&self, key: Key, value: T, build: u64) {
-        self.lock().insert(key, (Arc::new(value), build));
+    fn insert(&self, key: Key, value: Arc<T>, build: u64) {
+        self.lock().insert(key, (value, build));
     }
 
     /// The stored result for `key`, or the result of `compute` (stored). `compute` runs
@@ -335,15 +379,17 @@ impl PageCache<'_> {
             return Lookup::Miss(ctx, Slot(None));
         };
         let json = ctx.into_json();
-        let key = KeyBuilder::new("page")
-            .key(cache.settings)
-            .str(template)
-            .str(url)
-            .json(&json)
-            .map(|k| k.finish());
+        let key = Some(
+            KeyBuilder::new("page")
+                .key(cache.settings)
+                .str(template)
+                .str(url)
+                .value(&json)
+                .finish(),
+        );
         let layer = &cache.cache.pages;
         if let Some(bytes) = key.and_then(|k| layer.get(k, cache.cache.current())) {
-            return Lookup::Hit((*bytes).clone());
+            return Lookup::Hit(bytes);
         }
         // `into_json` always gives an object, which `from_value` always takes back.
         let ctx = Context::from_value(json).unwrap_or_default();
@@ -354,7 +400,7 @@ impl PageCache<'_> {
 /// What [`PageCache::lookup`] found.
 pub(crate) enum Lookup<'a> {
     /// The page's bytes.
-    Hit(Vec<u8>),
+    Hit(Arc<Vec<u8>>),
     /// Not there: render from this context, then [`Slot::store`] the bytes.
     Miss(Context, Slot<'a>),
 }
@@ -363,13 +409,15 @@ pub(crate) enum Lookup<'a> {
 pub(crate) struct Slot<'a>(Option<(&'a PageCache<'a>, Key)>);
 
 impl Slot<'_> {
-    /// Stores the rendered page.
-    pub(crate) fn store(self, bytes: &[u8]) {
+    /// Stores the rendered page and hands it back, shared.
+    pub(crate) fn store(self, bytes: Vec<u8>) -> Arc<Vec<u8>> {
+        let bytes = Arc::new(bytes);
         if let Some((cache, key)) = self.0 {
             cache
                 .cache
                 .pages
-                .insert(key, bytes.to_vec(), cache.cache.current());
+                .insert(key, Arc::clone(&bytes), cache.cache.current());
         }
+        bytes
     }
 }

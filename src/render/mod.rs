@@ -13,6 +13,7 @@ pub mod pages;
 pub mod theme;
 
 use std::path::Path;
+use std::sync::Arc;
 
 use rayon::prelude::*;
 use tera::Context;
@@ -116,7 +117,7 @@ fn render_language(
             alternates: alternates(site, path, entry),
         });
     }
-    let rendered: Vec<Result<(String, Vec<u8>), Diagnostic>> = jobs
+    let rendered: Vec<Result<RenderedPage, Diagnostic>> = jobs
         .into_par_iter()
         .map(|job| {
             let page_path = job.path.trim_end_matches("index.html");
@@ -151,8 +152,7 @@ fn render_language(
             } else {
                 html.into_bytes()
             };
-            slot.store(&bytes);
-            Ok((out_path, bytes))
+            Ok((out_path, slot.store(bytes)))
         })
         .collect();
     for r in rendered {
@@ -161,17 +161,20 @@ fn render_language(
                 if site.config.relative_urls {
                     pages.push(p.clone());
                 }
-                out.insert(p, b);
+                out.insert_shared(p, b);
             }
             Err(d) => diags.push(d),
         }
     }
     let mut rest = feeds::render(site, strings);
     rest.extend(calendar_pages::feeds(site, strings, diags));
-    for (p, b) in rest.iter() {
-        out.insert(format!("{prefix}{p}"), b.to_vec());
+    for (p, b) in rest {
+        out.insert_shared(format!("{prefix}{p}"), b);
     }
 }
+
+/// A page's output path and bytes (shared with the build cache).
+type RenderedPage = (String, Arc<Vec<u8>>);
 
 /// Entry pages by page path (`cities/lyon/` → entry index), for a multilingual site.
 fn language_pages(site: &Site) -> std::collections::HashMap<String, usize> {

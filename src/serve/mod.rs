@@ -282,7 +282,7 @@ fn url_host(ip: IpAddr) -> String {
 fn count_changes(old: &Output, new: &Output) -> usize {
     let changed_or_added = new
         .iter()
-        .filter(|(path, bytes)| old.get(path) != Some(*bytes))
+        .filter(|(path, _)| !new.same_at(old, path))
         .count();
     let removed = old.iter().filter(|(path, _)| !new.contains(path)).count();
     changed_or_added + removed
