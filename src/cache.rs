@@ -6,7 +6,7 @@
 //! an edit touches:
 //!
 //! - **files**: one content file's parsed and checked entry (with its diagnostics and rendered
-//!   Markdown), keyed by its path, its text, the whole site configuration and the build options
+//!   Markdown), keyed by its path, its bytes, the whole site configuration and the build options
 //!   that affect loading;
 //! - **maps**: one SVG map (the big ones take most of a build's page preparation), keyed by
 //!   everything the drawing reads: home town, places, texts, size and element-id prefix;
@@ -309,17 +309,17 @@ impl BuildCache {
         )
     }
 
-    /// The loaded file `rel` with the text `text`, or `load()`'s result (stored).
+    /// The loaded file `rel` whose bytes are `bytes`, or `load()`'s result (stored).
     pub(crate) fn file(
         &self,
         rel: &Path,
-        text: &str,
+        bytes: &[u8],
         settings: Key,
         load: impl FnOnce() -> FileResult,
     ) -> FileResult {
         let key = KeyBuilder::new("file")
             .str(&rel.to_string_lossy())
-            .str(text)
+            .bytes(bytes)
             .key(settings)
             .finish();
         (*self.files.get_or_insert_with(key, self.current(), load)).clone()

@@ -20,11 +20,16 @@ pub struct SourceFile {
 impl SourceFile {
     /// Reads `root/rel_path`. An unreadable or non-UTF-8 file becomes a diagnostic.
     pub fn read(root: &Path, rel_path: &Path) -> Result<Self, Diagnostic> {
-        let bytes = std::fs::read(root.join(rel_path)).map_err(|e| {
+        let bytes = Self::read_bytes(root, rel_path)?;
+        Self::from_bytes(rel_path.to_path_buf(), &bytes)
+    }
+
+    /// The undecoded bytes of `root/rel_path`; an unreadable file becomes a diagnostic.
+    pub fn read_bytes(root: &Path, rel_path: &Path) -> Result<Vec<u8>, Diagnostic> {
+        std::fs::read(root.join(rel_path)).map_err(|e| {
             Diagnostic::error(rel_path, 0, 0, format!("cannot read this file: {e}"))
                 .with_hint("check that the file exists and that you may read it")
-        })?;
-        Self::from_bytes(rel_path.to_path_buf(), &bytes)
+        })
     }
 
     /// Decodes `bytes` as the content of `rel_path`.

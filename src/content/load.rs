@@ -138,18 +138,24 @@ fn load_file_with(
             return (None, None, diags);
         }
     };
-    let file = match SourceFile::read(root, rel) {
-        Ok(f) => f,
+    let bytes = match SourceFile::read_bytes(root, rel) {
+        Ok(b) => b,
         Err(d) => {
             diags.push(d);
             return (None, None, diags);
         }
     };
+    // The cache is asked with the raw bytes, so an unchanged file is not even decoded.
+    let load = || match SourceFile::from_bytes(rel.to_path_buf(), &bytes) {
+        Ok(file) => load_text(rel, section, &file, config, opts),
+        Err(d) => {
+            diags.push(d);
+            (None, None, diags)
+        }
+    };
     match cache {
-        Some((cache, settings)) => cache.file(rel, &file.text, settings, || {
-            load_text(rel, section, &file, config, opts)
-        }),
-        None => load_text(rel, section, &file, config, opts),
+        Some((cache, settings)) => cache.file(rel, &bytes, settings, load),
+        None => load(),
     }
 }
 

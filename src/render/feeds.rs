@@ -2,6 +2,7 @@
 //! schema.org JSON-LD for events, and the map views. Each writer escapes for its own context.
 
 use jiff::civil::Date;
+use rayon::prelude::*;
 use serde_json::{Value, json};
 
 use crate::cache::BuildCache;
@@ -240,7 +241,7 @@ fn events_json(site: &Site) -> String {
     };
     let items: Vec<Value> = site
         .events
-        .iter()
+        .par_iter()
         .filter_map(|&i| {
             let e = &site.entries[i];
             let ev = e.event()?;

@@ -166,9 +166,11 @@ fn render_language(
             Err(d) => diags.push(d),
         }
     }
-    let mut rest = feeds::render(site, strings);
-    rest.extend(calendar_pages::feeds(site, strings, diags));
-    for (p, b) in rest {
+    let calendar_files = calendar_pages::feeds(site, strings, diags);
+    for (p, b) in feeds::render(site, strings)
+        .into_iter()
+        .chain(calendar_files)
+    {
         out.insert_shared(format!("{prefix}{p}"), b);
     }
 }
