@@ -239,14 +239,14 @@ fn events_json(site: &Site) -> String {
             .map(|&i| site.entries[i].common.slug.clone())
             .collect::<Vec<_>>()
     };
-    let items: Vec<Value> = site
+    let items: Vec<String> = site
         .events
         .par_iter()
         .filter_map(|&i| {
             let e = &site.entries[i];
             let ev = e.event()?;
             let rel = &site.relations[i];
-            Some(json!({
+            let item = json!({
                 "slug": e.common.slug,
                 "title": e.common.title,
                 "url": site.permalink(&e.url_path()),
@@ -266,10 +266,35 @@ fn events_json(site: &Site) -> String {
                 "cost": ev.cost,
                 "topics": e.common.topics,
                 "summary": e.summary_text,
-            }))
+            });
+            serde_json::to_string_pretty(&item).ok()
         })
         .collect();
-    serde_json::to_string_pretty(&json!({ "events": items })).unwrap_or_default()
+    pretty_list("events", &items)
+}
+
+/// `{"<name>": [items]}` pretty-printed exactly as `serde_json::to_string_pretty` does, from
+/// items pretty-printed on their own (in parallel). JSON text never holds a raw line break, so
+/// indenting every line of an item is safe.
+fn pretty_list(name: &str, items: &[String]) -> String {
+    if items.is_empty() {
+        return format!("{{\n  {}: []\n}}", Value::from(name));
+    }
+    let mut out = format!("{{\n  {}: [\n", Value::from(name));
+    for (k, item) in items.iter().enumerate() {
+        if k > 0 {
+            out.push_str(",\n");
+        }
+        for (n, line) in item.lines().enumerate() {
+            if n > 0 {
+                out.push('\n');
+            }
+            out.push_str("    ");
+            out.push_str(line);
+        }
+    }
+    out.push_str("\n  ]\n}");
+    out
 }
 
 fn iso_with_offset(site: &Site, d: Date, t: Option<jiff::civil::Time>) -> String {
@@ -422,5 +447,26 @@ pub fn map_svg(
     match cache {
         Some(c) => c.map_svg(&(&home, places, &text, size, &prefix), draw),
         None => draw(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn pretty_list_matches_serde_json() {
+        let items = vec![
+            json!({"a": "line\nbreak \"quoted\"", "b": [1, 2, {"c": null}], "d": [], "e": {}}),
+            json!({"x": ["ü", "日本"], "y": 1.5}),
+        ];
+        let parts: Vec<String> = items
+            .iter()
+            .map(|v| serde_json::to_string_pretty(v).unwrap_or_default())
+            .collect();
+        let whole = serde_json::to_string_pretty(&json!({ "events": items })).unwrap_or_default();
+        assert_eq!(pretty_list("events", &parts), whole);
+        let empty = serde_json::to_string_pretty(&json!({ "events": [] })).unwrap_or_default();
+        assert_eq!(pretty_list("events", &[]), empty);
     }
 }
