@@ -12,7 +12,7 @@
 //!   everything the drawing reads: home town, places, texts, size and element-id prefix;
 //! - **pages**: one page's final bytes (after Tera and minification), keyed by the theme's
 //!   templates, the whole site configuration, the site-wide context, the template name, the
-//!   page's URL and the page's own context as serialized JSON.
+//!   page's URL and the page's own values (see [`crate::render::page_data`]).
 //!
 //! Only successful results are stored; errors are computed afresh every time. Each build starts
 //! with [`BuildCache::start_build`] and ends with [`BuildCache::finish_build`], which drops every
@@ -31,6 +31,7 @@ use tera::Context;
 use xxhash_rust::xxh3::Xxh3;
 
 use crate::content::load::FileResult;
+use crate::render::page_data::PageData;
 
 /// A 128-bit content key.
 pub type Key = u128;
@@ -126,6 +127,12 @@ impl KeyBuilder {
         let _ = std::fmt::Write::write_fmt(&mut w, format_args!("{value:?}"));
         self.0.update(b"\x00");
         self
+    }
+
+    /// A writer whose bytes go into the key as they are (not length-prefixed: use it for
+    /// self-delimiting encodings).
+    pub fn writer(&mut self) -> impl Write + '_ {
+        HashWriter(&mut self.0)
     }
 
     /// The key.
@@ -361,48 +368,40 @@ impl PageCache<'_> {
             KeyBuilder::new("page settings")
                 .key(theme)
                 .json(config)?
-                .json(&base)?
+                .value(&base)
                 .finish(),
         )
     }
 
-    /// Looks up the page rendered with `template` at `url` from its own context `ctx` (merged
-    /// over the site-wide one). Without a cache, or when the context cannot be serialized, it
-    /// is always a miss whose slot stores nothing.
-    pub(crate) fn lookup<'a>(
+    /// Looks up the page rendered with `template` at `url` from its own values `data` (laid
+    /// over the site-wide context). Without a cache, or when a value cannot be encoded, it is
+    /// always a miss whose slot stores nothing.
+    pub(crate) fn lookup<'a, 'd>(
         cache: Option<&'a PageCache<'a>>,
         template: &str,
         url: &str,
-        ctx: Context,
-    ) -> Lookup<'a> {
+        data: PageData<'d>,
+    ) -> Lookup<'a, 'd> {
         let Some(cache) = cache else {
-            return Lookup::Miss(ctx, Slot(None));
+            return Lookup::Miss(data, Slot(None));
         };
-        let json = ctx.into_json();
-        let key = Some(
-            KeyBuilder::new("page")
-                .key(cache.settings)
-                .str(template)
-                .str(url)
-                .value(&json)
-                .finish(),
-        );
+        let mut key = KeyBuilder::new("page");
+        key.key(cache.settings).str(template).str(url);
+        let key = data.hash_into(&mut key).then(|| key.finish());
         let layer = &cache.cache.pages;
         if let Some(bytes) = key.and_then(|k| layer.get(k, cache.cache.current())) {
             return Lookup::Hit(bytes);
         }
-        // `into_json` always gives an object, which `from_value` always takes back.
-        let ctx = Context::from_value(json).unwrap_or_default();
-        Lookup::Miss(ctx, Slot(key.map(|k| (cache, k))))
+        Lookup::Miss(data, Slot(key.map(|k| (cache, k))))
     }
 }
 
 /// What [`PageCache::lookup`] found.
-pub(crate) enum Lookup<'a> {
+pub(crate) enum Lookup<'a, 'd> {
     /// The page's bytes.
     Hit(Arc<Vec<u8>>),
-    /// Not there: render from this context, then [`Slot::store`] the bytes.
-    Miss(Context, Slot<'a>),
+    /// Not there: render from these values, then [`Slot::store`] the bytes.
+    Miss(PageData<'d>, Slot<'a>),
 }
 
 /// Where a missed page goes once rendered.

@@ -8,7 +8,6 @@ use jiff::ToSpan;
 use jiff::civil::{Date, Weekday};
 use rayon::prelude::*;
 use serde::Serialize;
-use tera::Context;
 
 use crate::calendar::{self, ics};
 use crate::content::model::Data;
@@ -16,6 +15,7 @@ use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::output::Output;
 use crate::render::Job;
 use crate::render::i18n::Strings;
+use crate::render::page_data::PageData;
 use crate::site::Site;
 
 #[derive(Serialize, Clone)]
@@ -27,7 +27,7 @@ struct CellEvent {
     cancelled: bool,
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, Clone)]
 struct Cell {
     iso: String,
     day: i8,
@@ -36,7 +36,7 @@ struct Cell {
     events: Vec<CellEvent>,
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, Clone)]
 struct ListItem {
     iso: String,
     date_text: String,
@@ -84,7 +84,7 @@ pub fn months(site: &Site) -> Vec<(i16, i8)> {
 }
 
 /// Month grid pages and `/calendar/`.
-pub fn jobs(site: &Site, t: &Strings) -> Vec<Job> {
+pub fn jobs<'a>(site: &Site, t: &Strings) -> Vec<Job<'a>> {
     let mut by_day: BTreeMap<Date, Vec<CellEvent>> = BTreeMap::new();
     let mut by_month: BTreeMap<(i16, i8), Vec<ListItem>> = BTreeMap::new();
     for o in &site.occurrences {
@@ -118,7 +118,7 @@ pub fn jobs(site: &Site, t: &Strings) -> Vec<Job> {
             }
         }
     }
-    let weekdays: Vec<WeekdayName> = (0..7)
+    let weekdays: std::sync::Arc<[WeekdayName]> = (0..7)
         .map(|i| WeekdayName {
             short: t.weekday_short(i).to_owned(),
             long: t.weekday_name(i).to_owned(),
@@ -147,49 +147,51 @@ pub fn jobs(site: &Site, t: &Strings) -> Vec<Job> {
             })
             .collect();
         let title = t.month_year(y, m);
-        let mut ctx = Context::new();
-        ctx.insert(
-            "page_title",
-            &format!("{} {}", t.get("calendar_title"), title),
-        );
-        ctx.insert("description", "");
-        ctx.insert("month_title", &title);
-        ctx.insert("weekdays", &weekdays);
-        ctx.insert("weeks", &weeks);
-        ctx.insert("list", by_month.get(&(y, m)).map_or(&[][..], Vec::as_slice));
+        let list = by_month.get(&(y, m)).cloned().unwrap_or_default();
         let prev = k.checked_sub(1).and_then(|p| months.get(p));
         let next = months.get(k + 1);
-        ctx.insert(
-            "prev_url",
-            &prev.map(|&(py, pm)| site.url(&month_path(py, pm))),
-        );
-        ctx.insert("prev_title", &prev.map(|&(py, pm)| t.month_year(py, pm)));
-        ctx.insert(
-            "next_url",
-            &next.map(|&(ny, nm)| site.url(&month_path(ny, nm))),
-        );
-        ctx.insert("next_title", &next.map(|&(ny, nm)| t.month_year(ny, nm)));
         let today_url = if (y, m) == now_month {
             None
         } else {
             Some(site.url("calendar/"))
         };
-        ctx.insert("today_url", &today_url);
+        let page = |canonical: String| {
+            let mut ctx = PageData::new();
+            ctx.insert(
+                "page_title",
+                format!("{} {}", t.get("calendar_title"), title),
+            );
+            ctx.insert("description", "");
+            ctx.insert("month_title", title.clone());
+            ctx.insert("weekdays", std::sync::Arc::clone(&weekdays));
+            ctx.insert("weeks", weeks.clone());
+            ctx.insert("list", list.clone());
+            ctx.insert(
+                "prev_url",
+                prev.map(|&(py, pm)| site.url(&month_path(py, pm))),
+            );
+            ctx.insert("prev_title", prev.map(|&(py, pm)| t.month_year(py, pm)));
+            ctx.insert(
+                "next_url",
+                next.map(|&(ny, nm)| site.url(&month_path(ny, nm))),
+            );
+            ctx.insert("next_title", next.map(|&(ny, nm)| t.month_year(ny, nm)));
+            ctx.insert("today_url", today_url.clone());
+            ctx.insert("canonical", canonical);
+            ctx
+        };
         let path = month_path(y, m);
-        ctx.insert("canonical", &site.permalink(&path));
         if (y, m) == now_month {
-            let mut idx = ctx.clone();
-            idx.insert("canonical", &site.permalink("calendar/"));
             jobs.push(Job {
                 path: "calendar/index.html".to_owned(),
                 template: "calendar.html",
-                ctx: idx,
+                ctx: page(site.permalink("calendar/")),
             });
         }
         jobs.push(Job {
             path: format!("{path}index.html"),
             template: "calendar.html",
-            ctx,
+            ctx: page(site.permalink(&path)),
         });
     }
     jobs

@@ -8,6 +8,9 @@ use crate::content::model::{Contact, Data, Entry, Location, Section};
 use crate::render::i18n::Strings;
 use crate::site::Site;
 
+/// An event view shared by every list that shows it.
+pub type SharedEvent = std::sync::Arc<EventView>;
+
 /// The event views of one build, by entry index: see [`Views::listed_events`].
 pub struct ListedEvents {
     by_entry: std::collections::HashMap<usize, Listed>,
@@ -17,7 +20,7 @@ struct Listed {
     /// The occurrence shown: the next one, or the last when all are past.
     date: Date,
     upcoming: bool,
-    view: EventView,
+    view: std::sync::Arc<EventView>,
 }
 
 /// Site-wide values, the same on every page.
@@ -434,7 +437,7 @@ impl Views<'_> {
                     Listed {
                         date,
                         upcoming,
-                        view,
+                        view: std::sync::Arc::new(view),
                     },
                 ))
             })
@@ -444,13 +447,13 @@ impl Views<'_> {
 
     /// Upcoming events among `idx` (by next occurrence), then past ones (newest first), from
     /// the views in `listed`.
-    pub fn split_events<'m>(
+    pub fn split_events(
         &self,
-        listed: &'m ListedEvents,
+        listed: &ListedEvents,
         idx: &[usize],
-    ) -> (Vec<&'m EventView>, Vec<&'m EventView>) {
-        let mut upcoming: Vec<(Date, usize, &EventView)> = Vec::new();
-        let mut past: Vec<(Date, usize, &EventView)> = Vec::new();
+    ) -> (Vec<SharedEvent>, Vec<SharedEvent>) {
+        let mut upcoming: Vec<(Date, usize, &SharedEvent)> = Vec::new();
+        let mut past: Vec<(Date, usize, &SharedEvent)> = Vec::new();
         for &i in idx {
             let Some(l) = listed.by_entry.get(&i) else {
                 continue;
@@ -461,14 +464,22 @@ impl Views<'_> {
         upcoming.sort_by_key(|&(d, i, _)| (d, i));
         past.sort_by_key(|&(d, i, _)| std::cmp::Reverse((d, i)));
         (
-            upcoming.into_iter().map(|(_, _, v)| v).collect(),
-            past.into_iter().map(|(_, _, v)| v).collect(),
+            upcoming
+                .into_iter()
+                .map(|(_, _, v)| std::sync::Arc::clone(v))
+                .collect(),
+            past.into_iter()
+                .map(|(_, _, v)| std::sync::Arc::clone(v))
+                .collect(),
         )
     }
 
     /// The view of event `i` as lists show it, if it is an event.
-    pub fn listed<'m>(&self, listed: &'m ListedEvents, i: usize) -> Option<&'m EventView> {
-        listed.by_entry.get(&i).map(|l| &l.view)
+    pub fn listed(&self, listed: &ListedEvents, i: usize) -> Option<SharedEvent> {
+        listed
+            .by_entry
+            .get(&i)
+            .map(|l| std::sync::Arc::clone(&l.view))
     }
 
     /// The view of news item `i`.

@@ -9,6 +9,7 @@ pub mod context;
 pub mod feeds;
 pub mod i18n;
 pub mod languages;
+pub mod page_data;
 pub mod pages;
 pub mod theme;
 
@@ -16,24 +17,24 @@ use std::path::Path;
 use std::sync::Arc;
 
 use rayon::prelude::*;
-use tera::Context;
 
 use crate::cache::{BuildCache, Lookup, PageCache};
 use crate::calendar::Rule;
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::output::Output;
 use crate::render::i18n::Strings;
+use crate::render::page_data::PageData;
 use crate::render::theme::{Theme, error_chain};
 use crate::site::Site;
 
 /// One page to render.
-pub struct Job {
+pub struct Job<'a> {
     /// Output path, e.g. `cities/lyon/index.html`.
     pub path: String,
     /// Template name.
     pub template: &'static str,
-    /// Page-specific context (merged over the site-wide one).
-    pub ctx: Context,
+    /// Page-specific values (laid over the site-wide context).
+    pub ctx: PageData<'a>,
 }
 
 /// Renders the whole site, every language. Template errors are returned as diagnostics naming
@@ -133,8 +134,7 @@ fn render_language(
                     Lookup::Hit(bytes) => return Ok((out_path, bytes)),
                     Lookup::Miss(page_ctx, slot) => (page_ctx, slot),
                 };
-            let mut ctx = base.clone();
-            ctx.extend(page_ctx);
+            let mut ctx = page_ctx.into_context(&base);
             ctx.insert("current_url", &current_url);
             let html = theme.tera.render(job.template, &ctx).map_err(|e| {
                 Diagnostic::error(
@@ -234,7 +234,7 @@ fn language_context(
     t: &Strings,
     path: &str,
     entry: Option<usize>,
-    ctx: &mut tera::Context,
+    ctx: &mut PageData<'_>,
 ) {
     let switcher: Vec<LanguageLink> = site
         .lang
@@ -248,24 +248,24 @@ fn language_context(
             current: *l == site.lang.code,
         })
         .collect();
-    ctx.insert("languages", &switcher);
+    ctx.insert("languages", switcher);
     let alts: Vec<Alternate> = alternates(site, path, entry)
         .into_iter()
         .map(|(code, href)| Alternate { code, href })
         .collect();
-    ctx.insert("alternates", &alts);
+    ctx.insert("alternates", alts);
     if entry.is_some_and(|i| site.is_fallback(i)) {
         let original = &site.lang.default;
         ctx.insert(
             "fallback_note",
-            &t.fill(
+            t.fill(
                 "fallback_note",
                 &[("original", &languages::autonym(original))],
             ),
         );
-        ctx.insert("content_lang", original);
+        ctx.insert("content_lang", original.clone());
         ctx.insert("content_dir", languages::direction(original));
-        ctx.insert("canonical", &site.permalink_in(original, path));
+        ctx.insert("canonical", site.permalink_in(original, path));
     }
 }
 

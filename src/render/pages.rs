@@ -1,6 +1,7 @@
 //! The list of HTML pages a site has, each with its template and context.
 
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
 use rayon::prelude::*;
 use serde::Serialize;
@@ -11,6 +12,7 @@ use crate::content::model::Data;
 use crate::render::Job;
 use crate::render::context::{MenuView, SiteView, Views};
 use crate::render::i18n::Strings;
+use crate::render::page_data::PageData;
 use crate::site::Site;
 
 /// Values every page gets: `site`, `t` (UI strings), `lang`.
@@ -77,15 +79,15 @@ pub fn base_context(site: &Site, t: &Strings) -> Context {
     ctx
 }
 
-fn page_ctx(site: &Site, title: &str, description: &str, path: &str) -> Context {
-    let mut ctx = Context::new();
-    ctx.insert("page_title", title);
-    ctx.insert("description", description);
-    ctx.insert("canonical", &site.permalink(path));
+fn page_ctx<'a>(site: &Site, title: &str, description: &str, path: &str) -> PageData<'a> {
+    let mut ctx = PageData::new();
+    ctx.insert("page_title", title.to_owned());
+    ctx.insert("description", description.to_owned());
+    ctx.insert("canonical", site.permalink(path));
     ctx
 }
 
-fn job(path: &str, template: &'static str, ctx: Context) -> Job {
+fn job<'a>(path: &str, template: &'static str, ctx: PageData<'a>) -> Job<'a> {
     Job {
         path: format!("{path}index.html"),
         template,
@@ -103,7 +105,7 @@ struct Anniversary {
 }
 
 /// A link to the past events of one year.
-#[derive(Serialize)]
+#[derive(Clone, Serialize)]
 struct ArchiveYear {
     year: i16,
     url: String,
@@ -134,19 +136,23 @@ struct TopicItem {
 }
 
 /// Every HTML page of the site (calendar months included).
-pub fn jobs(site: &Site, t: &Strings) -> Vec<Job> {
+pub fn jobs<'a>(site: &'a Site, t: &'a Strings) -> Vec<Job<'a>> {
     jobs_with(site, t, None)
 }
 
 /// [`jobs`], taking maps drawn before from `cache`.
-pub fn jobs_with(site: &Site, t: &Strings, cache: Option<&BuildCache>) -> Vec<Job> {
+pub fn jobs_with<'a>(site: &'a Site, t: &'a Strings, cache: Option<&BuildCache>) -> Vec<Job<'a>> {
     let v = Views { site, t };
     let mut jobs = Vec::with_capacity(site.entries.len() + 64);
     let map_places = crate::render::feeds::map_places(site, t);
     let all_events: Vec<usize> = site.events.clone();
     let listed = v.listed_events();
     let (upcoming_all, past_all) = v.split_events(&listed, &all_events);
-    let cities: Vec<_> = site.cities.iter().filter_map(|&i| v.city(i)).collect();
+    let cities: Vec<_> = site
+        .cities
+        .iter()
+        .filter_map(|&i| v.city(i).map(Arc::new))
+        .collect();
 
     // Home
     let mut ctx = page_ctx(
@@ -157,23 +163,25 @@ pub fn jobs_with(site: &Site, t: &Strings, cache: Option<&BuildCache>) -> Vec<Jo
     );
     ctx.insert(
         "intro",
-        &site.home_intro.map(|i| site.entries[i].html.clone()),
+        site.home_intro.map(|i| site.entries[i].html.clone()),
     );
-    ctx.insert("upcoming", &upcoming_all.iter().take(6).collect::<Vec<_>>());
-    ctx.insert("cities", &cities);
+    ctx.insert(
+        "upcoming",
+        upcoming_all.iter().take(6).cloned().collect::<Vec<_>>(),
+    );
+    ctx.insert("cities", cities.clone());
     ctx.insert(
         "news",
-        &site
-            .news
+        site.news
             .iter()
             .take(3)
             .filter_map(|&i| v.news(i))
             .collect::<Vec<_>>(),
     );
-    ctx.insert("anniversaries", &anniversaries(site, &v));
+    ctx.insert("anniversaries", anniversaries(site, &v));
     ctx.insert(
         "map_svg",
-        &crate::render::feeds::map_svg(
+        crate::render::feeds::map_svg(
             site,
             t,
             &map_places,
@@ -191,7 +199,7 @@ pub fn jobs_with(site: &Site, t: &Strings, cache: Option<&BuildCache>) -> Vec<Jo
         t.get("cities_intro"),
         "cities/",
     );
-    ctx.insert("cities", &cities);
+    ctx.insert("cities", cities.clone());
     jobs.push(job("cities/", "cities.html", ctx));
     // Entry pages are prepared in parallel: their contexts (and the small maps) cost as much
     // as rendering them.
@@ -206,12 +214,12 @@ pub fn jobs_with(site: &Site, t: &Strings, cache: Option<&BuildCache>) -> Vec<Jo
             let mut ctx = page_ctx(site, &e.common.title, &e.summary_text, &path);
             let rel = &site.relations[i];
             let (up, past) = v.split_events(&listed, &rel.events);
-            ctx.insert("page", view);
+            ctx.insert("page", Arc::clone(view));
             ctx.insert("content", &e.html);
-            ctx.insert("associations", &v.links(&rel.associations));
-            ctx.insert("upcoming", &up);
-            ctx.insert("past", &past);
-            ctx.insert("topics", &topic_links(site, &e.common.topics));
+            ctx.insert("associations", v.links(&rel.associations));
+            ctx.insert("upcoming", up);
+            ctx.insert("past", past);
+            ctx.insert("topics", topic_links(site, &e.common.topics));
             let one: Vec<_> = map_places
                 .get(k)
                 .filter(|p| p.id == e.common.slug)
@@ -220,7 +228,7 @@ pub fn jobs_with(site: &Site, t: &Strings, cache: Option<&BuildCache>) -> Vec<Jo
                 .collect();
             ctx.insert(
                 "map_svg",
-                &crate::render::feeds::map_svg(
+                crate::render::feeds::map_svg(
                     site,
                     t,
                     &one,
@@ -229,7 +237,7 @@ pub fn jobs_with(site: &Site, t: &Strings, cache: Option<&BuildCache>) -> Vec<Jo
                     cache,
                 ),
             );
-            ctx.insert("ics_url", &site.url(&format!("{path}calendar.ics")));
+            ctx.insert("ics_url", site.url(&format!("{path}calendar.ics")));
             job(&path, "city.html", ctx)
         })
         .collect();
@@ -239,7 +247,7 @@ pub fn jobs_with(site: &Site, t: &Strings, cache: Option<&BuildCache>) -> Vec<Jo
     let assocs: Vec<_> = site
         .associations
         .iter()
-        .filter_map(|&i| v.association(i))
+        .filter_map(|&i| v.association(i).map(Arc::new))
         .collect();
     let mut ctx = page_ctx(
         site,
@@ -247,7 +255,7 @@ pub fn jobs_with(site: &Site, t: &Strings, cache: Option<&BuildCache>) -> Vec<Jo
         t.get("associations_intro"),
         "associations/",
     );
-    ctx.insert("associations", &assocs);
+    ctx.insert("associations", assocs.clone());
     jobs.push(job("associations/", "associations.html", ctx));
     let assoc_jobs: Vec<Job> = site
         .associations
@@ -258,12 +266,12 @@ pub fn jobs_with(site: &Site, t: &Strings, cache: Option<&BuildCache>) -> Vec<Jo
             let path = e.url_path();
             let mut ctx = page_ctx(site, &e.common.title, &e.summary_text, &path);
             let (up, past) = v.split_events(&listed, &site.relations[i].events);
-            ctx.insert("page", view);
+            ctx.insert("page", Arc::clone(view));
             ctx.insert("content", &e.html);
-            ctx.insert("upcoming", &up);
-            ctx.insert("past", &past);
-            ctx.insert("topics", &topic_links(site, &e.common.topics));
-            ctx.insert("ics_url", &site.url(&format!("{path}calendar.ics")));
+            ctx.insert("upcoming", up);
+            ctx.insert("past", past);
+            ctx.insert("topics", topic_links(site, &e.common.topics));
+            ctx.insert("ics_url", site.url(&format!("{path}calendar.ics")));
             job(&path, "association.html", ctx)
         })
         .collect();
@@ -276,7 +284,7 @@ pub fn jobs_with(site: &Site, t: &Strings, cache: Option<&BuildCache>) -> Vec<Jo
         t.get("events_intro"),
         "events/",
     );
-    ctx.insert("upcoming", &upcoming_all);
+    ctx.insert("upcoming", upcoming_all);
     // Past events of this year stay on /events/; earlier years get a page each, so the list
     // does not grow with every year of the partnership.
     let (recent, older): (Vec<_>, Vec<_>) = by_year(past_all, |e| {
@@ -297,8 +305,8 @@ pub fn jobs_with(site: &Site, t: &Strings, cache: Option<&BuildCache>) -> Vec<Jo
             current: false,
         })
         .collect();
-    ctx.insert("past_years", &recent);
-    ctx.insert("archive", &archive);
+    ctx.insert("past_years", recent);
+    ctx.insert("archive", archive.clone());
     jobs.push(job("events/", "events.html", ctx));
     for g in older {
         let path = format!("events/archive/{}/", g.year);
@@ -312,8 +320,8 @@ pub fn jobs_with(site: &Site, t: &Strings, cache: Option<&BuildCache>) -> Vec<Jo
                 ..*a
             })
             .collect();
-        ctx.insert("items", &g.items);
-        ctx.insert("archive", &nav);
+        ctx.insert("items", g.items);
+        ctx.insert("archive", nav);
         jobs.push(job(&path, "events_archive.html", ctx));
     }
     let event_jobs: Vec<Job> = site
@@ -322,13 +330,9 @@ pub fn jobs_with(site: &Site, t: &Strings, cache: Option<&BuildCache>) -> Vec<Jo
         .filter_map(|&i| {
             let e = &site.entries[i];
             let path = e.url_path();
-            let own;
             let view = match site.next_occurrence(i) {
                 Some(_) => v.listed(&listed, i)?,
-                None => {
-                    own = v.event(i, None)?;
-                    &own
-                }
+                None => Arc::new(v.event(i, None)?),
             };
             let mut ctx = page_ctx(site, &e.common.title, &e.summary_text, &path);
             let dates: Vec<String> = site
@@ -340,30 +344,31 @@ pub fn jobs_with(site: &Site, t: &Strings, cache: Option<&BuildCache>) -> Vec<Jo
                 .collect();
             ctx.insert("page", view);
             ctx.insert("content", &e.html);
-            ctx.insert("next_dates", &dates);
-            ctx.insert("topics", &topic_links(site, &e.common.topics));
-            ctx.insert("json_ld", &crate::render::feeds::event_json_ld(site, i));
-            ctx.insert(
-                "ics_url",
-                &site.url(&format!("{path}{}.ics", e.common.slug)),
-            );
+            ctx.insert("next_dates", dates);
+            ctx.insert("topics", topic_links(site, &e.common.topics));
+            ctx.insert("json_ld", crate::render::feeds::event_json_ld(site, i));
+            ctx.insert("ics_url", site.url(&format!("{path}{}.ics", e.common.slug)));
             Some(job(&path, "event.html", ctx))
         })
         .collect();
     jobs.extend(event_jobs);
 
     // News
-    let news: Vec<_> = site.news.iter().filter_map(|&i| v.news(i)).collect();
+    let news: Vec<_> = site
+        .news
+        .iter()
+        .filter_map(|&i| v.news(i).map(Arc::new))
+        .collect();
     let mut ctx = page_ctx(site, t.get("news_title"), t.get("news_intro"), "news/");
-    ctx.insert("news", &news);
+    ctx.insert("news", news.clone());
     jobs.push(job("news/", "news_list.html", ctx));
     for (&i, view) in site.news.iter().zip(&news) {
         let e = &site.entries[i];
         let path = e.url_path();
         let mut ctx = page_ctx(site, &e.common.title, &e.summary_text, &path);
-        ctx.insert("page", view);
+        ctx.insert("page", Arc::clone(view));
         ctx.insert("content", &e.html);
-        ctx.insert("topics", &topic_links(site, &e.common.topics));
+        ctx.insert("topics", topic_links(site, &e.common.topics));
         jobs.push(job(&path, "news.html", ctx));
     }
 
@@ -374,14 +379,14 @@ pub fn jobs_with(site: &Site, t: &Strings, cache: Option<&BuildCache>) -> Vec<Jo
         let mut ctx = page_ctx(site, &e.common.title, &e.summary_text, &path);
         ctx.insert(
             "page",
-            &crate::render::context::Link {
+            crate::render::context::Link {
                 title: e.common.title.clone(),
                 url: v.url(i),
                 lang: v.text_lang(i),
             },
         );
         ctx.insert("content", &e.html);
-        ctx.insert("topics", &topic_links(site, &e.common.topics));
+        ctx.insert("topics", topic_links(site, &e.common.topics));
         jobs.push(job(&path, "page.html", ctx));
     }
 
@@ -401,7 +406,7 @@ pub fn jobs_with(site: &Site, t: &Strings, cache: Option<&BuildCache>) -> Vec<Jo
         t.get("topics_intro"),
         "topics/",
     );
-    ctx.insert("topics", &all_topics);
+    ctx.insert("topics", all_topics);
     jobs.push(job("topics/", "topics.html", ctx));
     for tp in site.topics.values() {
         let path = format!("topics/{}/", tp.slug);
@@ -426,16 +431,16 @@ pub fn jobs_with(site: &Site, t: &Strings, cache: Option<&BuildCache>) -> Vec<Jo
             &path,
         );
         ctx.insert("topic", &tp.name);
-        ctx.insert("items", &items);
+        ctx.insert("items", items);
         jobs.push(job(&path, "topic.html", ctx));
     }
 
     // Map
     let mut ctx = page_ctx(site, t.get("map_title"), t.get("map_intro"), "map/");
-    ctx.insert("cities", &cities);
+    ctx.insert("cities", cities);
     ctx.insert(
         "map_svg",
-        &crate::render::feeds::map_svg(
+        crate::render::feeds::map_svg(
             site,
             t,
             &map_places,
@@ -463,7 +468,7 @@ pub fn jobs_with(site: &Site, t: &Strings, cache: Option<&BuildCache>) -> Vec<Jo
         for a in &e.common.aliases {
             let target = site.url(&e.url_path());
             let mut ctx = page_ctx(site, &e.common.title, "", &e.url_path());
-            ctx.insert("target", &target);
+            ctx.insert("target", target);
             let a = a.trim_start_matches('/');
             let path = if a.is_empty() || a.ends_with('/') {
                 format!("{a}index.html")

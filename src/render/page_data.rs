@@ -1,0 +1,59 @@
+//! A page's own template values, kept as typed views until a template needs them.
+//!
+//! Tera reads values from a [`Context`], a tree of `serde_json` values that costs an allocation
+//! per string and per field to build. `serve`'s rebuilds take most pages from the build cache,
+//! so a page's values stay typed here: the cache key is hashed straight from them (in
+//! `postcard`'s compact encoding, with each value's name and Rust type), and the `Context` is
+//! made only for a page that is actually rendered.
+//!
+//! Values must be plain data whose encoding tells different values apart: derived `Serialize`
+//! without `skip_serializing_if`, `flatten` or `untagged`, and no `serde_json::Value`.
+
+use serde::Serialize;
+use tera::Context;
+
+use crate::cache::KeyBuilder;
+
+type Value<'a> = Box<dyn erased_serde::Serialize + Send + Sync + 'a>;
+
+/// Named values of one page, in the order they were set (a later one replaces an earlier one
+/// of the same name, as in a [`Context`]).
+#[derive(Default)]
+pub struct PageData<'a> {
+    items: Vec<(&'static str, &'static str, Value<'a>)>,
+}
+
+impl<'a> PageData<'a> {
+    /// No values.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Sets `name` to `value`.
+    pub fn insert<T: Serialize + Send + Sync + 'a>(&mut self, name: &'static str, value: T) {
+        self.items
+            .push((name, std::any::type_name::<T>(), Box::new(value)));
+    }
+
+    /// The template context: `base` with these values laid over it.
+    pub fn into_context(self, base: &Context) -> Context {
+        let mut ctx = base.clone();
+        for (name, _, value) in &self.items {
+            ctx.insert(*name, &**value);
+        }
+        ctx
+    }
+
+    /// Feeds every name, type and value into `key`. `false` when a value cannot be encoded
+    /// (then the page is not cached).
+    pub fn hash_into(&self, key: &mut KeyBuilder) -> bool {
+        for (name, ty, value) in &self.items {
+            key.str(name).str(ty);
+            if postcard::to_io(&**value, key.writer()).is_err() {
+                return false;
+            }
+            key.str("");
+        }
+        true
+    }
+}
