@@ -148,6 +148,17 @@ pub fn jobs_with<'a>(site: &'a Site, t: &'a Strings, cache: Option<&BuildCache>)
     let all_events: Vec<usize> = site.events.clone();
     let listed = v.listed_events();
     let (upcoming_all, past_all) = v.split_events(&listed, &all_events);
+    // The whole map, on the home page and on /map/ (element ids prefixed per page).
+    let full_map = |id_prefix: &str| {
+        crate::render::feeds::map_svg(
+            site,
+            t,
+            &map_places,
+            crate::map::MapSize::Full,
+            id_prefix,
+            cache,
+        )
+    };
     let cities: Vec<_> = site
         .cities
         .iter()
@@ -179,17 +190,7 @@ pub fn jobs_with<'a>(site: &'a Site, t: &'a Strings, cache: Option<&BuildCache>)
             .collect::<Vec<_>>(),
     );
     ctx.insert("anniversaries", anniversaries(site, &v));
-    ctx.insert(
-        "map_svg",
-        crate::render::feeds::map_svg(
-            site,
-            t,
-            &map_places,
-            crate::map::MapSize::Full,
-            "home",
-            cache,
-        ),
-    );
+    ctx.insert("map_svg", full_map("home"));
     jobs.push(job("", "index.html", ctx));
 
     // Cities
@@ -438,17 +439,7 @@ pub fn jobs_with<'a>(site: &'a Site, t: &'a Strings, cache: Option<&BuildCache>)
     // Map
     let mut ctx = page_ctx(site, t.get("map_title"), t.get("map_intro"), "map/");
     ctx.insert("cities", cities);
-    ctx.insert(
-        "map_svg",
-        crate::render::feeds::map_svg(
-            site,
-            t,
-            &map_places,
-            crate::map::MapSize::Full,
-            "map",
-            cache,
-        ),
-    );
+    ctx.insert("map_svg", full_map("map"));
     jobs.push(job("map/", "map.html", ctx));
 
     // Calendar months
