@@ -18,6 +18,10 @@ use std::time::{Duration, Instant};
 use twinsite::cache::{BuildCache, KeyBuilder};
 use twinsite::diagnostics::Diagnostics;
 
+// The allocator the `twinsite` binary uses, so the figures are the binary's.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn ms(d: Duration) -> f64 {
     d.as_secs_f64() * 1000.0
 }
@@ -66,7 +70,8 @@ fn stages(root: &Path, cache: &BuildCache, label: &str) {
     let feeds = twinsite::render::feeds::render(&site, &theme.strings);
     let feeds_time = t5.elapsed();
     let t6 = Instant::now();
-    let ics = twinsite::render::calendar_pages::feeds(&site, &theme.strings, &mut diags);
+    let ics =
+        twinsite::render::calendar_pages::feeds(&site, &theme.strings, Some(cache), &mut diags);
     let ics_time = t6.elapsed();
     cache.finish_build();
     println!(

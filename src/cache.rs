@@ -10,6 +10,8 @@
 //!   that affect loading;
 //! - **maps**: one SVG map (the big ones take most of a build's page preparation), keyed by
 //!   everything the drawing reads: home town, places, texts, size and element-id prefix;
+//! - **calendar events**: one event's VEVENT block, keyed by the event as the calendar sees it
+//!   (see [`IcsEvent`]) and the site's time zone;
 //! - **pages**: one page's final bytes (after Tera and minification), keyed by the theme's
 //!   templates, the whole site configuration, the site-wide context, the template name, the
 //!   page's URL and the page's own values (see [`crate::render::page_data`]).
@@ -30,6 +32,7 @@ use serde::Serialize;
 use tera::Context;
 use xxhash_rust::xxh3::Xxh3;
 
+use crate::calendar::ics::{EventBlock, IcsError, IcsEvent};
 use crate::content::load::FileResult;
 use crate::render::page_data::PageData;
 
@@ -179,6 +182,8 @@ pub struct CacheStats {
     pub files: LayerStats,
     /// Drawn maps.
     pub maps: LayerStats,
+    /// Calendar events (VEVENT blocks).
+    pub events: LayerStats,
     /// Rendered pages.
     pub pages: LayerStats,
 }
@@ -261,6 +266,7 @@ pub struct BuildCache {
     build: AtomicU64,
     files: Layer<FileResult>,
     maps: Layer<String>,
+    events: Layer<EventBlock>,
     pages: Layer<Vec<u8>>,
 }
 
@@ -289,6 +295,7 @@ impl BuildCache {
         let build = self.current();
         self.files.sweep(build);
         self.maps.sweep(build);
+        self.events.sweep(build);
         self.pages.sweep(build);
     }
 
@@ -297,6 +304,7 @@ impl BuildCache {
         CacheStats {
             files: self.files.stats(),
             maps: self.maps.stats(),
+            events: self.events.stats(),
             pages: self.pages.stats(),
         }
     }
@@ -341,6 +349,23 @@ impl BuildCache {
     ) -> String {
         let key = KeyBuilder::new("map").debug(inputs).finish();
         (*self.maps.get_or_insert_with(key, self.current(), draw)).clone()
+    }
+
+    /// The VEVENT of `event` for a calendar in the zone `tz_name`, or `make()`'s result (stored
+    /// when it is one). The event's `Debug` text shows every field the block is made from.
+    pub(crate) fn event_block(
+        &self,
+        event: &IcsEvent,
+        tz_name: &str,
+        make: impl FnOnce() -> Result<EventBlock, IcsError>,
+    ) -> Result<Arc<EventBlock>, IcsError> {
+        let key = KeyBuilder::new("vevent").str(tz_name).debug(event).finish();
+        if let Some(hit) = self.events.get(key, self.current()) {
+            return Ok(hit);
+        }
+        let block = Arc::new(make()?);
+        self.events.insert(key, Arc::clone(&block), self.current());
+        Ok(block)
     }
 
     /// A page renderer for one build: `settings` stands for everything every page shares

@@ -16,8 +16,9 @@ pub use super::uid::uid_for;
 use jiff::civil::{Date, DateTime};
 use jiff::tz::TimeZone;
 use jiff::{Timestamp, ToSpan};
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap};
 use std::fmt;
+use std::sync::{Arc, Mutex, OnceLock, PoisonError};
 
 /// Years an open-ended timed rule is covered by an explicit (non-RRULE) VTIMEZONE, counted
 /// from the later of its start and its DTSTAMP.
@@ -153,6 +154,9 @@ impl std::error::Error for IcsError {}
 /// Escapes a TEXT value (RFC 5545 §3.3.11): `\` `;` `,` and line breaks (LF, CR, CRLF
 /// become `\n`); other control characters except TAB are dropped.
 pub(crate) fn escape_text(s: &str) -> String {
+    if !s.contains(|c: char| c.is_control() || matches!(c, '\\' | ';' | ',')) {
+        return s.to_owned();
+    }
     let mut out = String::with_capacity(s.len());
     let mut chars = s.chars().peekable();
     while let Some(c) = chars.next() {
@@ -188,17 +192,22 @@ fn uri_text(s: &str) -> String {
     s.chars().filter(|c| !c.is_control()).collect()
 }
 
-/// Appends `line` folded to at most 75 octets per physical line, ending in CRLF.
+/// Appends `line` folded to at most 75 octets per physical line, ending in CRLF. A fold never
+/// splits a character; continuation lines start with one space, so they hold 74 octets of text.
 fn fold_into(line: &str, out: &mut String) {
-    let mut used = 0;
-    for c in line.chars() {
-        if used + c.len_utf8() > 75 {
-            out.push_str("\r\n ");
-            used = 1;
+    let mut rest = line;
+    let mut room = 75;
+    while rest.len() > room {
+        let mut cut = room;
+        while !rest.is_char_boundary(cut) {
+            cut -= 1;
         }
-        out.push(c);
-        used += c.len_utf8();
+        out.push_str(&rest[..cut]);
+        out.push_str("\r\n ");
+        rest = &rest[cut..];
+        room = 74;
     }
+    out.push_str(rest);
     out.push_str("\r\n");
 }
 
@@ -411,25 +420,49 @@ pub fn write_blocks(
         .fold(None, |acc: Option<(i16, i16)>, (a, b)| {
             Some(acc.map_or((a, b), |(x, y)| (x.min(a), y.max(b))))
         });
-    if let Some((first, last)) = span {
-        let vtz = super::vtimezone::vtimezone(cal.tz, tz, first, last).map_err(|e| {
-            IcsError::OutOfRange {
-                uid: "VTIMEZONE".into(),
-                reason: e.to_string(),
-            }
-        })?;
-        lines.extend(vtz);
-    }
+    let vtz = if let Some((first, last)) = span {
+        Some(vtimezone_text(cal.tz, tz, first, last)?)
+    } else {
+        None
+    };
     let size = blocks.iter().map(|b| b.text.len()).sum::<usize>() + 1024;
     let mut out = String::with_capacity(size);
     for l in &lines {
         fold_into(l, &mut out);
+    }
+    if let Some(vtz) = vtz {
+        out.push_str(&vtz);
     }
     for b in blocks {
         out.push_str(&b.text);
     }
     fold_into("END:VCALENDAR", &mut out);
     Ok(out)
+}
+
+/// The VTIMEZONE block of `tzid` for the years `first..=last`, folded. Nearly every feed of a
+/// site needs the same one, so it is made once per zone and years and then shared.
+fn vtimezone_text(tzid: &str, tz: &TimeZone, first: i16, last: i16) -> Result<Arc<str>, IcsError> {
+    type Memo = Mutex<HashMap<(String, i16, i16), Arc<str>>>;
+    static MEMO: OnceLock<Memo> = OnceLock::new();
+    let memo = MEMO.get_or_init(Memo::default);
+    let key = (tzid.to_owned(), first, last);
+    let lock = || memo.lock().unwrap_or_else(PoisonError::into_inner);
+    if let Some(hit) = lock().get(&key) {
+        return Ok(Arc::clone(hit));
+    }
+    let lines =
+        super::vtimezone::vtimezone(tzid, tz, first, last).map_err(|e| IcsError::OutOfRange {
+            uid: "VTIMEZONE".into(),
+            reason: e.to_string(),
+        })?;
+    let mut text = String::new();
+    for l in &lines {
+        fold_into(l, &mut text);
+    }
+    let text: Arc<str> = text.into();
+    lock().insert(key, Arc::clone(&text));
+    Ok(text)
 }
 
 #[cfg(test)]

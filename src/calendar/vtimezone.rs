@@ -143,33 +143,9 @@ fn regular(ts: &[Transition], first_year: i16, last_year: i16) -> Option<Vec<Str
 }
 
 /// The VTIMEZONE content lines (unfolded) for `tz` under the name `tzid`, correct for every
-/// time from 1 January of `first_year` to the end of `last_year`.
-///
-/// A site writes one feed per city, association and event, nearly all for the same zone and
-/// years, so results are memoised per (zone, years): the block is computed once per build.
+/// time from 1 January of `first_year` to the end of `last_year`. Feeds share the folded block
+/// through a memo in [`super::ics`], so this runs once per zone and years.
 pub(crate) fn vtimezone(
-    tzid: &str,
-    tz: &TimeZone,
-    first_year: i16,
-    last_year: i16,
-) -> Result<Vec<String>, jiff::Error> {
-    type Key = (String, i16, i16);
-    static CACHE: std::sync::OnceLock<
-        std::sync::Mutex<std::collections::HashMap<Key, Vec<String>>>,
-    > = std::sync::OnceLock::new();
-    let cache = CACHE.get_or_init(Default::default);
-    let key = (tzid.to_owned(), first_year, last_year);
-    if let Some(hit) = cache.lock().ok().and_then(|c| c.get(&key).cloned()) {
-        return Ok(hit);
-    }
-    let lines = compute(tzid, tz, first_year, last_year)?;
-    if let Ok(mut c) = cache.lock() {
-        c.insert(key, lines.clone());
-    }
-    Ok(lines)
-}
-
-fn compute(
     tzid: &str,
     tz: &TimeZone,
     first_year: i16,

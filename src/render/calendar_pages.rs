@@ -3,12 +3,14 @@
 //! per event).
 
 use std::collections::{BTreeMap, HashMap};
+use std::sync::Arc;
 
 use jiff::ToSpan;
 use jiff::civil::{Date, Weekday};
 use rayon::prelude::*;
 use serde::Serialize;
 
+use crate::cache::BuildCache;
 use crate::calendar::{self, ics};
 use crate::content::model::Data;
 use crate::diagnostics::{Diagnostic, Diagnostics};
@@ -233,7 +235,7 @@ fn ics_event(site: &Site, i: usize) -> Option<ics::IcsEvent> {
             .join(", ")
     });
     let geo = ev.location.as_ref().and_then(|l| Some((l.lat?, l.lon?)));
-    let mut description = e.summary_text.clone();
+    let mut description = e.summary_text.to_string();
     if let Some(c) = &ev.cost {
         description.push_str(&format!("\n\n{c}"));
     }
@@ -285,7 +287,7 @@ fn feed(
         Ok((tz, blocks)) => events
             .iter()
             .filter_map(|i| blocks.get(i))
-            .map(|b| b.as_ref().map_err(Clone::clone))
+            .map(|b| b.as_deref().map_err(Clone::clone))
             .collect::<Result<Vec<_>, _>>()
             .and_then(|list| ics::write_blocks(&cal, tz, &list)),
         Err(e) => Err(e.clone()),
@@ -306,24 +308,38 @@ fn feed(
 type Blocks = Result<
     (
         jiff::tz::TimeZone,
-        HashMap<usize, Result<ics::EventBlock, ics::IcsError>>,
+        HashMap<usize, Result<Arc<ics::EventBlock>, ics::IcsError>>,
     ),
     ics::IcsError,
 >;
 
-fn event_blocks(site: &Site) -> Blocks {
+fn event_blocks(site: &Site, cache: Option<&BuildCache>) -> Blocks {
     let tz_name = site.config.timezone.as_str();
     let tz = ics::time_zone(tz_name)?;
     let blocks = site
         .events
         .par_iter()
-        .filter_map(|&i| Some((i, ics::event_block(&ics_event(site, i)?, tz_name, &tz))))
+        .filter_map(|&i| {
+            let ev = ics_event(site, i)?;
+            let make = || ics::event_block(&ev, tz_name, &tz);
+            let block = match cache {
+                Some(c) => c.event_block(&ev, tz_name, make),
+                None => make().map(Arc::new),
+            };
+            Some((i, block))
+        })
         .collect();
     Ok((tz, blocks))
 }
 
 /// All `.ics` files, written in parallel: the whole site, each city, each association, each event.
-pub fn feeds(site: &Site, t: &Strings, diags: &mut Diagnostics) -> Output {
+/// VEVENT blocks whose event `cache` has seen before are taken from it.
+pub fn feeds(
+    site: &Site,
+    t: &Strings,
+    cache: Option<&BuildCache>,
+    diags: &mut Diagnostics,
+) -> Output {
     let title = &site.config.title;
     let mut jobs: Vec<(String, Vec<usize>, String)> = Vec::with_capacity(site.entries.len() + 1);
     jobs.push((
@@ -347,7 +363,7 @@ pub fn feeds(site: &Site, t: &Strings, diags: &mut Diagnostics) -> Output {
             format!("{}{}.ics", e.url_path(), e.common.slug),
         ));
     }
-    let blocks = event_blocks(site);
+    let blocks = event_blocks(site, cache);
     let results: Vec<Result<(String, String), Diagnostic>> = jobs
         .into_par_iter()
         .map(|(name, events, path)| feed(site, &name, &events, path, &blocks))

@@ -166,7 +166,7 @@ fn render_language(
             Err(d) => diags.push(d),
         }
     }
-    let calendar_files = calendar_pages::feeds(site, strings, diags);
+    let calendar_files = calendar_pages::feeds(site, strings, cache, diags);
     for (p, b) in feeds::render(site, strings)
         .into_iter()
         .chain(calendar_files)
