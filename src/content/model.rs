@@ -5,6 +5,7 @@
 //! [`Ref`]s with their position, so the link step can point at the exact line of a typo.
 
 use std::path::PathBuf;
+use std::sync::Arc;
 
 use jiff::civil::{Date, Time};
 use serde::{Deserialize, Serialize};
@@ -275,12 +276,13 @@ pub struct Entry {
     pub common: Common,
     /// Type-specific keys.
     pub data: Data,
-    /// Body rendered to HTML (links not yet rewritten for the base URL).
-    pub html: String,
+    /// Body rendered to HTML (links not yet rewritten for the base URL). Shared: pages, feeds
+    /// and the rebuild cache hold it without copying.
+    pub html: Arc<str>,
     /// Teaser as HTML: `summary` rendered, or the body's first paragraph.
-    pub summary_html: String,
+    pub summary_html: Arc<str>,
     /// Teaser as plain text (meta description, feeds).
-    pub summary_text: String,
+    pub summary_text: Arc<str>,
     /// Internal links found in the body: (target as written, position in the file).
     pub links: Vec<(String, Pos)>,
     /// Heading ids in the body (link anchors).

@@ -1,6 +1,8 @@
 //! The values handed to templates: plain, serializable views with every URL and date already
 //! made, so templates never look anything up and never format dates themselves.
 
+use std::sync::Arc;
+
 use jiff::civil::Date;
 use serde::Serialize;
 
@@ -127,7 +129,7 @@ pub struct CityView {
     /// Distance from home, formatted ("1.234 km").
     pub distance: String,
     /// Teaser HTML.
-    pub summary_html: String,
+    pub summary_html: Arc<str>,
     /// Image URL.
     pub image: Option<String>,
     /// Year ended.
@@ -160,7 +162,7 @@ pub struct AssociationView {
     /// Cities carried.
     pub cities: Vec<Link>,
     /// Teaser.
-    pub summary_html: String,
+    pub summary_html: Arc<str>,
     /// Image URL.
     pub image: Option<String>,
 }
@@ -205,7 +207,7 @@ pub struct EventView {
     /// Price text.
     pub cost: Option<String>,
     /// Teaser.
-    pub summary_html: String,
+    pub summary_html: Arc<str>,
     /// Image URL.
     pub image: Option<String>,
 }
@@ -224,7 +226,7 @@ pub struct NewsView {
     /// Human date.
     pub date_text: String,
     /// Teaser.
-    pub summary_html: String,
+    pub summary_html: Arc<str>,
     /// Image URL.
     pub image: Option<String>,
 }

@@ -132,7 +132,7 @@ struct TopicItem {
     url: String,
     lang: Option<String>,
     section: String,
-    summary_html: String,
+    summary_html: Arc<str>,
 }
 
 /// Every HTML page of the site (calendar months included).
