@@ -51,11 +51,7 @@ impl Strings {
 
     /// `key` with `{name}` placeholders replaced.
     pub fn fill(&self, key: &str, args: &[(&str, &str)]) -> String {
-        let mut s = self.get(key).to_owned();
-        for (name, value) in args {
-            s = s.replace(&format!("{{{name}}}"), value);
-        }
-        s
+        fill_in(self.get(key), args)
     }
 
     /// All strings (handed to templates as `t`).
@@ -211,6 +207,34 @@ const WEEKDAYS_SHORT: [&str; 7] = [
     "weekday_short_7",
 ];
 
+/// `template` with every `{name}` of `args` replaced by its value, in one pass: a value is
+/// never searched for further placeholders, and unknown `{…}` stay as they are.
+fn fill_in(template: &str, args: &[(&str, &str)]) -> String {
+    let mut out = String::with_capacity(template.len() + 32);
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        out.push_str(&rest[..open]);
+        let after = &rest[open + 1..];
+        let found = after.find('}').and_then(|close| {
+            let name = &after[..close];
+            let (_, value) = args.iter().find(|(n, _)| *n == name)?;
+            Some((close, *value))
+        });
+        match found {
+            Some((close, value)) => {
+                out.push_str(value);
+                rest = &after[close + 1..];
+            }
+            None => {
+                out.push('{');
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
 #[cfg(test)]
 #[allow(clippy::unwrap_used)]
 mod tests {
@@ -221,6 +245,19 @@ mod tests {
         let en = theme::embedded_i18n("en").unwrap();
         let own = theme::embedded_i18n(lang).unwrap();
         Strings::new(lang, own, &en)
+    }
+
+    #[test]
+    fn fill_replaces_known_placeholders_once() {
+        let args = [("topic", "{year} & {topic}"), ("year", "2026")];
+        assert_eq!(
+            fill_in("Thema {topic} ({year})", &args),
+            "Thema {year} & {topic} (2026)"
+        );
+        assert_eq!(fill_in("{unknown} {year", &args), "{unknown} {year");
+        assert_eq!(fill_in("{{year}}", &args), "{2026}");
+        assert_eq!(fill_in("", &args), "");
+        assert_eq!(fill_in("ohne", &[]), "ohne");
     }
 
     #[test]

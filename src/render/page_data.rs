@@ -46,14 +46,29 @@ impl<'a> PageData<'a> {
 
     /// Feeds every name, type and value into `key`. `false` when a value cannot be encoded
     /// (then the page is not cached).
+    ///
+    /// The encoding is collected in one buffer per thread and hashed in one go: `postcard`
+    /// writes many tiny pieces, and handing each to the hasher on its own cost more than the
+    /// hashing.
     pub fn hash_into(&self, key: &mut KeyBuilder) -> bool {
-        for (name, ty, value) in &self.items {
-            key.str(name).str(ty);
-            if postcard::to_io(&**value, key.writer()).is_err() {
-                return false;
-            }
-            key.str("");
+        thread_local! {
+            static BUF: std::cell::RefCell<Vec<u8>> = const { std::cell::RefCell::new(Vec::new()) };
         }
-        true
+        BUF.with_borrow_mut(|buf| {
+            buf.clear();
+            for (name, ty, value) in &self.items {
+                for s in [name, ty] {
+                    buf.extend_from_slice(&(s.len() as u64).to_le_bytes());
+                    buf.extend_from_slice(s.as_bytes());
+                }
+                // Self-delimiting for its type, which is written just before it.
+                match postcard::to_extend(&**value, std::mem::take(buf)) {
+                    Ok(b) => *buf = b,
+                    Err(_) => return false,
+                }
+            }
+            key.bytes(buf);
+            true
+        })
     }
 }
