@@ -8,10 +8,11 @@ use serde::Serialize;
 
 use crate::content::model::{Contact, Data, Entry, Location, Section};
 use crate::render::i18n::Strings;
+use crate::render::page_data::Shared;
 use crate::site::Site;
 
 /// An event view shared by every list that shows it.
-pub type SharedEvent = std::sync::Arc<EventView>;
+pub type SharedEvent = Shared<EventView>;
 
 /// The event views of one build, by entry index: see [`Views::listed_events`].
 pub struct ListedEvents {
@@ -22,7 +23,7 @@ struct Listed {
     /// The occurrence shown: the next one, or the last when all are past.
     date: Date,
     upcoming: bool,
-    view: std::sync::Arc<EventView>,
+    view: SharedEvent,
 }
 
 /// Site-wide values, the same on every page.
@@ -439,7 +440,7 @@ impl Views<'_> {
                     Listed {
                         date,
                         upcoming,
-                        view: std::sync::Arc::new(view),
+                        view: Shared::new(view),
                     },
                 ))
             })
@@ -466,22 +467,24 @@ impl Views<'_> {
         upcoming.sort_by_key(|&(d, i, _)| (d, i));
         past.sort_by_key(|&(d, i, _)| std::cmp::Reverse((d, i)));
         (
-            upcoming
-                .into_iter()
-                .map(|(_, _, v)| std::sync::Arc::clone(v))
-                .collect(),
-            past.into_iter()
-                .map(|(_, _, v)| std::sync::Arc::clone(v))
-                .collect(),
+            upcoming.into_iter().map(|(_, _, v)| (*v).clone()).collect(),
+            past.into_iter().map(|(_, _, v)| (*v).clone()).collect(),
         )
     }
 
     /// The view of event `i` as lists show it, if it is an event.
     pub fn listed(&self, listed: &ListedEvents, i: usize) -> Option<SharedEvent> {
-        listed
-            .by_entry
-            .get(&i)
-            .map(|l| std::sync::Arc::clone(&l.view))
+        listed.by_entry.get(&i).map(|l| l.view.clone())
+    }
+
+    /// The view of event `i` on its own page: its next occurrence while it has one, its first
+    /// date after that (the list's view when that is the same date, so it is made only once).
+    pub fn page_event(&self, listed: &ListedEvents, i: usize) -> Option<SharedEvent> {
+        let first = self.site.entries[i].event()?.date;
+        match listed.by_entry.get(&i) {
+            Some(l) if l.upcoming || l.date == first => Some(l.view.clone()),
+            _ => self.event(i, None).map(Shared::new),
+        }
     }
 
     /// The view of news item `i`.

@@ -118,43 +118,58 @@ fn render_language(
             alternates: alternates(site, path, entry),
         });
     }
-    let rendered: Vec<Result<RenderedPage, Diagnostic>> = jobs
-        .into_par_iter()
-        .map(|job| {
-            let page_path = job.path.trim_end_matches("index.html");
-            let current_url = site.url(page_path);
-            let mut job_ctx = job.ctx;
-            if site.lang.all.len() > 1 && !matches!(job.template, "404.html" | "alias.html") {
-                let entry = entry_pages.get(page_path).copied();
-                language_context(site, strings, page_path, entry, &mut job_ctx);
-            }
-            let out_path = format!("{prefix}{}", job.path);
-            let (page_ctx, slot) =
-                match PageCache::lookup(page_cache.as_ref(), job.template, &current_url, job_ctx) {
-                    Lookup::Hit(bytes) => return Ok((out_path, bytes)),
-                    Lookup::Miss(page_ctx, slot) => (page_ctx, slot),
+    let render_pages = || -> Vec<Result<RenderedPage, Diagnostic>> {
+        jobs
+            .into_par_iter()
+            .map(|job| {
+                let page_path = job.path.trim_end_matches("index.html");
+                let current_url = site.url(page_path);
+                let mut job_ctx = job.ctx;
+                if site.lang.all.len() > 1 && !matches!(job.template, "404.html" | "alias.html") {
+                    let entry = entry_pages.get(page_path).copied();
+                    language_context(site, strings, page_path, entry, &mut job_ctx);
+                }
+                let out_path = format!("{prefix}{}", job.path);
+                let (page_ctx, slot) =
+                    match PageCache::lookup(page_cache.as_ref(), job.template, &current_url, job_ctx) {
+                        Lookup::Hit(bytes) => return Ok((out_path, bytes)),
+                        Lookup::Miss(page_ctx, slot) => (page_ctx, slot),
+                    };
+                let mut ctx = page_ctx.into_context(&base);
+                ctx.insert("current_url", &current_url);
+                let html = theme.tera.render(job.template, &ctx).map_err(|e| {
+                    Diagnostic::error(
+                        Path::new("templates").join(job.template),
+                        0,
+                        0,
+                        format!("rendering {}{} failed: {}", prefix, job.path, error_chain(&e)),
+                    )
+                    .with_hint("check the template; a site's templates/ folder overrides the theme's file of the same name")
+                })?;
+                // Relative links are rewritten on the quoted HTML the templates wrote, so pages are
+                // minified after that pass in that case; otherwise right here, in parallel.
+                let bytes = if site.config.minify && !site.config.relative_urls {
+                    minify(html.as_bytes())
+                } else {
+                    html.into_bytes()
                 };
-            let mut ctx = page_ctx.into_context(&base);
-            ctx.insert("current_url", &current_url);
-            let html = theme.tera.render(job.template, &ctx).map_err(|e| {
-                Diagnostic::error(
-                    Path::new("templates").join(job.template),
-                    0,
-                    0,
-                    format!("rendering {}{} failed: {}", prefix, job.path, error_chain(&e)),
-                )
-                .with_hint("check the template; a site's templates/ folder overrides the theme's file of the same name")
-            })?;
-            // Relative links are rewritten on the quoted HTML the templates wrote, so pages are
-            // minified after that pass in that case; otherwise right here, in parallel.
-            let bytes = if site.config.minify && !site.config.relative_urls {
-                minify(html.as_bytes())
-            } else {
-                html.into_bytes()
-            };
-            Ok((out_path, slot.store(bytes)))
-        })
-        .collect();
+                Ok((out_path, slot.store(bytes)))
+            })
+            .collect()
+    };
+    // The feeds and calendar files are made beside the pages. `serve` runs them at the same
+    // time, so the feeds' sequential parts fill the gaps of the page rendering; `build` runs
+    // them one after the other, which keeps its peak memory lower.
+    let other_files = || {
+        let mut d = Diagnostics::new();
+        let calendar_files = calendar_pages::feeds(site, strings, cache, &mut d);
+        (feeds::render(site, strings), calendar_files, d)
+    };
+    let (rendered, (feed_files, calendar_files, calendar_diags)) = if cache.is_some() {
+        rayon::join(render_pages, other_files)
+    } else {
+        (render_pages(), other_files())
+    };
     for r in rendered {
         match r {
             Ok((p, b)) => {
@@ -166,11 +181,8 @@ fn render_language(
             Err(d) => diags.push(d),
         }
     }
-    let calendar_files = calendar_pages::feeds(site, strings, cache, diags);
-    for (p, b) in feeds::render(site, strings)
-        .into_iter()
-        .chain(calendar_files)
-    {
+    diags.extend(calendar_diags);
+    for (p, b) in feed_files.into_iter().chain(calendar_files) {
         out.insert_shared(format!("{prefix}{p}"), b);
     }
 }

@@ -12,7 +12,7 @@ use crate::content::model::Data;
 use crate::render::Job;
 use crate::render::context::{MenuView, SiteView, Views};
 use crate::render::i18n::Strings;
-use crate::render::page_data::PageData;
+use crate::render::page_data::{PageData, Shared};
 use crate::site::Site;
 
 /// Values every page gets: `site`, `t` (UI strings), `lang`.
@@ -162,7 +162,7 @@ pub fn jobs_with<'a>(site: &'a Site, t: &'a Strings, cache: Option<&BuildCache>)
     let cities: Vec<_> = site
         .cities
         .iter()
-        .filter_map(|&i| v.city(i).map(Arc::new))
+        .filter_map(|&i| v.city(i).map(Shared::new))
         .collect();
 
     // Home
@@ -215,7 +215,7 @@ pub fn jobs_with<'a>(site: &'a Site, t: &'a Strings, cache: Option<&BuildCache>)
             let mut ctx = page_ctx(site, &e.common.title, &e.summary_text, &path);
             let rel = &site.relations[i];
             let (up, past) = v.split_events(&listed, &rel.events);
-            ctx.insert("page", Arc::clone(view));
+            ctx.insert("page", view.clone());
             ctx.insert("content", &e.html);
             ctx.insert("associations", v.links(&rel.associations));
             ctx.insert("upcoming", up);
@@ -248,7 +248,7 @@ pub fn jobs_with<'a>(site: &'a Site, t: &'a Strings, cache: Option<&BuildCache>)
     let assocs: Vec<_> = site
         .associations
         .iter()
-        .filter_map(|&i| v.association(i).map(Arc::new))
+        .filter_map(|&i| v.association(i).map(Shared::new))
         .collect();
     let mut ctx = page_ctx(
         site,
@@ -267,7 +267,7 @@ pub fn jobs_with<'a>(site: &'a Site, t: &'a Strings, cache: Option<&BuildCache>)
             let path = e.url_path();
             let mut ctx = page_ctx(site, &e.common.title, &e.summary_text, &path);
             let (up, past) = v.split_events(&listed, &site.relations[i].events);
-            ctx.insert("page", Arc::clone(view));
+            ctx.insert("page", view.clone());
             ctx.insert("content", &e.html);
             ctx.insert("upcoming", up);
             ctx.insert("past", past);
@@ -325,40 +325,42 @@ pub fn jobs_with<'a>(site: &'a Site, t: &'a Strings, cache: Option<&BuildCache>)
         ctx.insert("archive", nav);
         jobs.push(job(&path, "events_archive.html", ctx));
     }
-    let event_jobs: Vec<Job> = site
-        .events
-        .par_iter()
-        .filter_map(|&i| {
-            let e = &site.entries[i];
-            let path = e.url_path();
-            let view = match site.next_occurrence(i) {
-                Some(_) => v.listed(&listed, i)?,
-                None => Arc::new(v.event(i, None)?),
-            };
-            let mut ctx = page_ctx(site, &e.common.title, &e.summary_text, &path);
-            let dates: Vec<String> = site
-                .occurrences_of(i)
-                .iter()
-                .filter(|o| o.end >= site.now)
-                .take(12)
-                .map(|o| t.date_long(o.start))
-                .collect();
-            ctx.insert("page", view);
-            ctx.insert("content", &e.html);
-            ctx.insert("next_dates", dates);
-            ctx.insert("topics", topic_links(site, &e.common.topics));
-            ctx.insert("json_ld", crate::render::feeds::event_json_ld(site, i));
-            ctx.insert("ics_url", site.url(&format!("{path}{}.ics", e.common.slug)));
-            Some(job(&path, "event.html", ctx))
-        })
-        .collect();
+    // The calendar's month pages are prepared one after the other, beside the event pages.
+    let (event_jobs, calendar_jobs): (Vec<Job>, _) = rayon::join(
+        || {
+            site.events
+                .par_iter()
+                .filter_map(|&i| {
+                    let e = &site.entries[i];
+                    let path = e.url_path();
+                    let view = v.page_event(&listed, i)?;
+                    let mut ctx = page_ctx(site, &e.common.title, &e.summary_text, &path);
+                    let dates: Vec<String> = site
+                        .occurrences_of(i)
+                        .iter()
+                        .filter(|o| o.end >= site.now)
+                        .take(12)
+                        .map(|o| t.date_long(o.start))
+                        .collect();
+                    ctx.insert("page", view);
+                    ctx.insert("content", &e.html);
+                    ctx.insert("next_dates", dates);
+                    ctx.insert("topics", topic_links(site, &e.common.topics));
+                    ctx.insert("json_ld", crate::render::feeds::event_json_ld(site, i));
+                    ctx.insert("ics_url", site.url(&format!("{path}{}.ics", e.common.slug)));
+                    Some(job(&path, "event.html", ctx))
+                })
+                .collect()
+        },
+        || crate::render::calendar_pages::jobs(site, t),
+    );
     jobs.extend(event_jobs);
 
     // News
     let news: Vec<_> = site
         .news
         .iter()
-        .filter_map(|&i| v.news(i).map(Arc::new))
+        .filter_map(|&i| v.news(i).map(Shared::new))
         .collect();
     let mut ctx = page_ctx(site, t.get("news_title"), t.get("news_intro"), "news/");
     ctx.insert("news", news.clone());
@@ -367,7 +369,7 @@ pub fn jobs_with<'a>(site: &'a Site, t: &'a Strings, cache: Option<&BuildCache>)
         let e = &site.entries[i];
         let path = e.url_path();
         let mut ctx = page_ctx(site, &e.common.title, &e.summary_text, &path);
-        ctx.insert("page", Arc::clone(view));
+        ctx.insert("page", view.clone());
         ctx.insert("content", &e.html);
         ctx.insert("topics", topic_links(site, &e.common.topics));
         jobs.push(job(&path, "news.html", ctx));
@@ -443,7 +445,7 @@ pub fn jobs_with<'a>(site: &'a Site, t: &'a Strings, cache: Option<&BuildCache>)
     jobs.push(job("map/", "map.html", ctx));
 
     // Calendar months
-    jobs.extend(crate::render::calendar_pages::jobs(site, t));
+    jobs.extend(calendar_jobs);
 
     // 404 and aliases: once, at the site root, in the default language.
     if site.lang.code != site.lang.default {
