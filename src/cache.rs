@@ -12,6 +12,7 @@
 //!   everything the drawing reads: home town, places, texts, size and element-id prefix;
 //! - **calendar events**: one event's VEVENT block, keyed by the event as the calendar sees it
 //!   (see [`IcsEvent`]) and the site's time zone;
+//! - **templates**: the theme's compiled templates, keyed by every template's name and text;
 //! - **pages**: one page's final bytes (after Tera and minification), keyed by the theme's
 //!   templates, the whole site configuration, the site-wide context, the template name, the
 //!   page's URL and the page's own values (see [`crate::render::page_data`]).
@@ -29,7 +30,7 @@ use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
 
 use serde::Serialize;
-use tera::Context;
+use tera::{Context, Tera};
 use xxhash_rust::xxh3::Xxh3;
 
 use crate::calendar::ics::{EventBlock, IcsError, IcsEvent};
@@ -267,6 +268,7 @@ pub struct BuildCache {
     files: Layer<FileResult>,
     maps: Layer<String>,
     events: Layer<EventBlock>,
+    templates: Layer<Tera>,
     pages: Layer<Vec<u8>>,
 }
 
@@ -296,6 +298,7 @@ impl BuildCache {
         self.files.sweep(build);
         self.maps.sweep(build);
         self.events.sweep(build);
+        self.templates.sweep(build);
         self.pages.sweep(build);
     }
 
@@ -366,6 +369,23 @@ impl BuildCache {
         let block = Arc::new(make()?);
         self.events.insert(key, Arc::clone(&block), self.current());
         Ok(block)
+    }
+
+    /// The templates whose names and text have the fingerprint `fingerprint`, compiled, or
+    /// `compile()`'s result (stored when it is one).
+    pub(crate) fn templates(
+        &self,
+        fingerprint: Key,
+        compile: impl FnOnce() -> Result<Tera, tera::Error>,
+    ) -> Result<Arc<Tera>, tera::Error> {
+        let key = KeyBuilder::new("templates").key(fingerprint).finish();
+        if let Some(hit) = self.templates.get(key, self.current()) {
+            return Ok(hit);
+        }
+        let tera = Arc::new(compile()?);
+        self.templates
+            .insert(key, Arc::clone(&tera), self.current());
+        Ok(tera)
     }
 
     /// A page renderer for one build: `settings` stands for everything every page shares

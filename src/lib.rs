@@ -174,7 +174,7 @@ fn build_pipeline(
 ) -> Result<Built, Vec<Diagnostic>> {
     let Loaded { site, mut warnings } = load_site_with(opts, cache)?;
     let mut diags = Diagnostics::new();
-    let Some(theme) = render::theme::load(&opts.root, &site.config, &mut diags) else {
+    let Some(theme) = render::theme::load_with(&opts.root, &site.config, cache, &mut diags) else {
         return Err(diags.sorted());
     };
     warnings.extend(diags.sorted());

@@ -7,8 +7,11 @@
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use tera::Tera;
+
+use crate::cache::BuildCache;
 
 use crate::config::SiteConfig;
 use crate::content::front_matter;
@@ -77,8 +80,9 @@ pub fn embedded_i18n(lang: &str) -> Option<BTreeMap<String, String>> {
 
 /// A loaded theme: compiled templates, static files and strings.
 pub struct Theme {
-    /// The compiled templates.
-    pub tera: Tera,
+    /// The compiled templates (shared with the build cache, which keeps them while the
+    /// templates' text stays the same).
+    pub tera: Arc<Tera>,
     /// Static files to copy: (path below the output folder, bytes).
     pub static_files: Vec<(String, Vec<u8>)>,
     /// UI strings in the site's default language.
@@ -109,6 +113,17 @@ impl std::fmt::Debug for Theme {
 
 /// Loads the theme named in `config`, with the site's overrides. Problems go to `diags`.
 pub fn load(root: &Path, config: &SiteConfig, diags: &mut Diagnostics) -> Option<Theme> {
+    load_with(root, config, None, diags)
+}
+
+/// [`load`], taking the compiled templates from `cache` when their text is the same as in an
+/// earlier build.
+pub fn load_with(
+    root: &Path,
+    config: &SiteConfig,
+    cache: Option<&BuildCache>,
+    diags: &mut Diagnostics,
+) -> Option<Theme> {
     let mut templates: BTreeMap<String, (String, Option<PathBuf>)> = TEMPLATES
         .iter()
         .map(|(n, t)| ((*n).to_owned(), ((*t).to_owned(), None)))
@@ -202,25 +217,36 @@ pub fn load(root: &Path, config: &SiteConfig, diags: &mut Diagnostics) -> Option
     for (name, (text, _)) in &templates {
         fingerprint.str(name).str(text);
     }
-    let mut tera = Tera::default();
-    tera.autoescape_on(vec![".html", ".xml"]);
-    let list: Vec<(String, String)> = templates
-        .iter()
-        .map(|(n, (t, _))| (n.clone(), t.clone()))
-        .collect();
-    if let Err(e) = tera.add_raw_templates(list) {
-        let file = culprit(&e, &templates);
-        diags.push(
-            Diagnostic::error(
-                file,
-                0,
-                0,
-                format!("the template cannot be read: {}", error_chain(&e)),
-            )
-            .with_hint("check the {{ }} and {% %} tags of this template"),
-        );
-        return None;
-    }
+    let fingerprint = fingerprint.finish();
+    let compile = || {
+        let mut tera = Tera::default();
+        tera.autoescape_on(vec![".html", ".xml"]);
+        let list: Vec<(String, String)> = templates
+            .iter()
+            .map(|(n, (t, _))| (n.clone(), t.clone()))
+            .collect();
+        tera.add_raw_templates(list).map(|()| tera)
+    };
+    let compiled = match cache {
+        Some(c) => c.templates(fingerprint, compile),
+        None => compile().map(Arc::new),
+    };
+    let tera = match compiled {
+        Ok(tera) => tera,
+        Err(e) => {
+            let file = culprit(&e, &templates);
+            diags.push(
+                Diagnostic::error(
+                    file,
+                    0,
+                    0,
+                    format!("the template cannot be read: {}", error_chain(&e)),
+                )
+                .with_hint("check the {{ }} and {% %} tags of this template"),
+            );
+            return None;
+        }
+    };
 
     let fallback = i18n.get("en").cloned().unwrap_or_default();
     let mut languages = BTreeMap::new();
@@ -238,7 +264,7 @@ pub fn load(root: &Path, config: &SiteConfig, diags: &mut Diagnostics) -> Option
         strings,
         languages,
         sources,
-        fingerprint: fingerprint.finish(),
+        fingerprint,
     })
 }
 
