@@ -8,6 +8,7 @@ use std::path::{Path, PathBuf};
 
 use jiff::ToSpan;
 use jiff::civil::Date;
+use rayon::prelude::*;
 
 use crate::calendar;
 use crate::config::{CONFIG_FILE, SiteConfig};
@@ -157,25 +158,30 @@ pub fn link(
             _ => {}
         }
     }
-    let mut occurrences_by_entry: Vec<Vec<Occurrence>> = vec![Vec::new(); entries.len()];
     let horizon = now.checked_add(HORIZON_DAYS.days()).unwrap_or(now);
-    for (i, e) in entries.iter().enumerate() {
-        if let Data::Event(ev) = &e.data {
+    // Recurring events are expanded up to the horizon: in parallel, as a site may have many.
+    let occurrences_by_entry: Vec<Vec<Occurrence>> = entries
+        .par_iter()
+        .enumerate()
+        .map(|(i, e)| {
+            let Data::Event(ev) = &e.data else {
+                return Vec::new();
+            };
             let span = ev.date.until(ev.last_day()).unwrap_or_default();
             let starts = match &ev.repeat {
                 Some(rule) => calendar::occurrences(rule, ev.date, horizon.max(ev.date)),
                 None => vec![ev.date],
             };
-            occurrences_by_entry[i] = starts
+            starts
                 .into_iter()
                 .map(|start| Occurrence {
                     start,
                     end: start.checked_add(span).unwrap_or(start),
                     event: i,
                 })
-                .collect();
-        }
-    }
+                .collect()
+        })
+        .collect();
     let in_section = |section: Section| -> Vec<usize> {
         index
             .iter()
