@@ -246,7 +246,7 @@ fn round6(v: f64) -> f64 {
 fn events_json(site: &Site) -> String {
     let slugs = |idx: &[usize]| {
         idx.iter()
-            .map(|&i| site.entries[i].common.slug.clone())
+            .map(|&i| site.entries[i].common.slug.as_str())
             .collect::<Vec<_>>()
     };
     let items: Vec<String> = site
@@ -256,31 +256,74 @@ fn events_json(site: &Site) -> String {
             let e = &site.entries[i];
             let ev = e.event()?;
             let rel = &site.relations[i];
-            let item = json!({
-                "slug": e.common.slug,
-                "title": e.common.title,
-                "url": site.permalink(&e.url_path()),
-                "date": ev.date.to_string(),
-                "end_date": ev.end_date.map(|d| d.to_string()),
-                "time": ev.time.map(|t| t.strftime("%H:%M").to_string()),
-                "end": ev.end.map(|t| t.strftime("%H:%M").to_string()),
-                "all_day": ev.time.is_none(),
-                "timezone": site.config.timezone,
-                "status": ev.status,
-                "location": ev.location,
-                "cities": slugs(&rel.cities),
-                "organizers": slugs(&rel.associations),
-                "repeat": ev.repeat.as_ref().map(crate::calendar::rrule),
-                "occurrences": site.occurrences_of(i).iter().map(|o| o.start.to_string()).collect::<Vec<_>>(),
-                "registration": ev.registration,
-                "cost": ev.cost,
-                "topics": e.common.topics,
-                "summary": e.summary_text,
-            });
+            let item = EventItem {
+                all_day: ev.time.is_none(),
+                cities: slugs(&rel.cities),
+                cost: ev.cost.as_deref(),
+                date: ev.date.to_string(),
+                end: ev.end.map(|t| t.strftime("%H:%M").to_string()),
+                end_date: ev.end_date.map(|d| d.to_string()),
+                location: ev.location.as_ref().map(|l| ItemLocation {
+                    address: l.address.as_deref(),
+                    lat: l.lat,
+                    lon: l.lon,
+                    name: l.name.as_deref(),
+                }),
+                occurrences: site
+                    .occurrences_of(i)
+                    .iter()
+                    .map(|o| o.start.to_string())
+                    .collect(),
+                organizers: slugs(&rel.associations),
+                registration: ev.registration.as_deref(),
+                repeat: ev.repeat.as_ref().map(crate::calendar::rrule),
+                slug: &e.common.slug,
+                status: &ev.status,
+                summary: &e.summary_text,
+                time: ev.time.map(|t| t.strftime("%H:%M").to_string()),
+                timezone: &site.config.timezone,
+                title: &e.common.title,
+                topics: &e.common.topics,
+                url: site.permalink(&e.url_path()),
+            };
             serde_json::to_string_pretty(&item).ok()
         })
         .collect();
     pretty_list("events", &items)
+}
+
+/// One event of `events.json`. Fields are in alphabetical order, as the file has always listed
+/// them.
+#[derive(serde::Serialize)]
+struct EventItem<'a> {
+    all_day: bool,
+    cities: Vec<&'a str>,
+    cost: Option<&'a str>,
+    date: String,
+    end: Option<String>,
+    end_date: Option<String>,
+    location: Option<ItemLocation<'a>>,
+    occurrences: Vec<String>,
+    organizers: Vec<&'a str>,
+    registration: Option<&'a str>,
+    repeat: Option<String>,
+    slug: &'a str,
+    status: &'a str,
+    summary: &'a str,
+    time: Option<String>,
+    timezone: &'a str,
+    title: &'a str,
+    topics: &'a [String],
+    url: String,
+}
+
+/// An event's place in `events.json`, fields in alphabetical order.
+#[derive(serde::Serialize)]
+struct ItemLocation<'a> {
+    address: Option<&'a str>,
+    lat: Option<f64>,
+    lon: Option<f64>,
+    name: Option<&'a str>,
 }
 
 /// `{"<name>": [items]}` pretty-printed exactly as `serde_json::to_string_pretty` does, from
