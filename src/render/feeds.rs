@@ -32,7 +32,7 @@ pub fn xml_escape(s: &str) -> String {
 
 /// Serializes JSON so it is safe inside `<script type="application/ld+json">`: `<`, `>` and `&`
 /// become `\u003c` etc., so a value containing `</script>` cannot end the element.
-pub fn script_safe_json(v: &Value) -> String {
+pub fn script_safe_json<T: serde::Serialize + ?Sized>(v: &T) -> String {
     let s = serde_json::to_string(v).unwrap_or_else(|_| "{}".to_owned());
     if !s.contains(['<', '>', '&']) {
         return s;
@@ -383,39 +383,81 @@ pub fn event_json_ld(site: &Site, i: usize) -> String {
         "postponed" => "https://schema.org/EventPostponed",
         _ => "https://schema.org/EventScheduled",
     };
+    let home = site.config.home.name.as_str();
     let location = match &ev.location {
-        Some(l) => json!({
-            "@type": "Place",
-            "name": l.name.clone().unwrap_or_else(|| site.config.home.name.clone()),
-            "address": l.address.clone().unwrap_or_else(|| site.config.home.name.clone()),
-        }),
-        None => {
-            json!({ "@type": "Place", "name": site.config.home.name, "address": site.config.home.name })
-        }
+        Some(l) => LdPlace {
+            kind: "Place",
+            address: l.address.as_deref().unwrap_or(home),
+            name: l.name.as_deref().unwrap_or(home),
+        },
+        None => LdPlace {
+            kind: "Place",
+            address: home,
+            name: home,
+        },
     };
-    let organizers: Vec<Value> = site.relations[i]
+    let organizer: Vec<LdOrganization> = site.relations[i]
         .associations
         .iter()
-        .map(|&a| json!({ "@type": "Organization", "name": site.entries[a].common.title, "url": site.permalink(&site.entries[a].url_path()) }))
+        .map(|&a| LdOrganization {
+            kind: "Organization",
+            name: &site.entries[a].common.title,
+            url: site.permalink(&site.entries[a].url_path()),
+        })
         .collect();
-    let mut doc = json!({
-        "@context": "https://schema.org",
-        "@type": "Event",
-        "name": e.common.title,
-        "startDate": iso_with_offset(site, start, ev.time),
-        "eventStatus": status,
-        "eventAttendanceMode": "https://schema.org/OfflineEventAttendanceMode",
-        "location": location,
-        "url": site.permalink(&e.url_path()),
-        "description": e.summary_text,
-    });
-    if let Some(end) = end {
-        doc["endDate"] = json!(end);
-    }
-    if !organizers.is_empty() {
-        doc["organizer"] = json!(organizers);
-    }
+    let doc = LdEvent {
+        context: "https://schema.org",
+        kind: "Event",
+        description: &e.summary_text,
+        end_date: end,
+        event_attendance_mode: "https://schema.org/OfflineEventAttendanceMode",
+        event_status: status,
+        location,
+        name: &e.common.title,
+        organizer,
+        start_date: iso_with_offset(site, start, ev.time),
+        url: site.permalink(&e.url_path()),
+    };
     script_safe_json(&doc)
+}
+
+/// An event's schema.org JSON-LD. Keys are in byte order, as the pages have always had them.
+#[derive(serde::Serialize)]
+struct LdEvent<'a> {
+    #[serde(rename = "@context")]
+    context: &'static str,
+    #[serde(rename = "@type")]
+    kind: &'static str,
+    description: &'a str,
+    #[serde(rename = "endDate", skip_serializing_if = "Option::is_none")]
+    end_date: Option<String>,
+    #[serde(rename = "eventAttendanceMode")]
+    event_attendance_mode: &'static str,
+    #[serde(rename = "eventStatus")]
+    event_status: &'static str,
+    location: LdPlace<'a>,
+    name: &'a str,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    organizer: Vec<LdOrganization<'a>>,
+    #[serde(rename = "startDate")]
+    start_date: String,
+    url: String,
+}
+
+#[derive(serde::Serialize)]
+struct LdPlace<'a> {
+    #[serde(rename = "@type")]
+    kind: &'static str,
+    address: &'a str,
+    name: &'a str,
+}
+
+#[derive(serde::Serialize)]
+struct LdOrganization<'a> {
+    #[serde(rename = "@type")]
+    kind: &'static str,
+    name: &'a str,
+    url: String,
 }
 
 /// The partner cities as map places.
