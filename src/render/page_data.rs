@@ -150,3 +150,53 @@ impl<'a> PageData<'a> {
         })
     }
 }
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+mod tests {
+    use super::*;
+
+    #[derive(Serialize)]
+    struct View {
+        title: String,
+        day: u8,
+    }
+
+    fn key(data: &PageData<'_>) -> crate::cache::Key {
+        let mut k = KeyBuilder::new("test");
+        assert!(data.hash_into(&mut k));
+        k.finish()
+    }
+
+    fn page(views: &[Shared<View>]) -> PageData<'static> {
+        let mut d = PageData::new();
+        d.insert("items", views.to_vec());
+        d
+    }
+
+    #[test]
+    fn shared_views_key_by_content_and_render_in_full() {
+        let a = Shared::new(View {
+            title: "Brunch".into(),
+            day: 3,
+        });
+        let same = Shared::new(View {
+            title: "Brunch".into(),
+            day: 3,
+        });
+        let other = Shared::new(View {
+            title: "Brunch".into(),
+            day: 4,
+        });
+        // Asked twice (the digest is kept), and equal to a separately made equal view.
+        let one = std::slice::from_ref(&a);
+        assert_eq!(key(&page(one)), key(&page(one)));
+        assert_eq!(key(&page(one)), key(&page(&[same])));
+        assert_ne!(key(&page(one)), key(&page(std::slice::from_ref(&other))));
+        assert_ne!(key(&page(one)), key(&page(&[a.clone(), a.clone()])));
+        // Templates see the whole view, also after it was hashed.
+        let ctx = page(&[a, other]).into_context(&Context::new()).into_json();
+        assert_eq!(ctx["items"][0]["title"], "Brunch");
+        assert_eq!(ctx["items"][1]["day"], 4);
+    }
+}
