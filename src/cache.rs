@@ -185,6 +185,8 @@ pub struct CacheStats {
     pub maps: LayerStats,
     /// Calendar events (VEVENT blocks).
     pub events: LayerStats,
+    /// Compiled templates.
+    pub templates: LayerStats,
     /// Rendered pages.
     pub pages: LayerStats,
 }
@@ -237,12 +239,28 @@ impl<T> Layer<T> {
     /// The stored result for `key`, or the result of `compute` (stored). `compute` runs
     /// without the lock held, so other threads go on meanwhile.
     fn get_or_insert_with(&self, key: Key, build: u64, compute: impl FnOnce() -> T) -> Arc<T> {
-        if let Some(hit) = self.get(key, build) {
-            return hit;
+        match self
+            .get_or_try_insert_with(key, build, || Ok::<T, std::convert::Infallible>(compute()))
+        {
+            Ok(value) => value,
+            Err(never) => match never {},
         }
-        let value = Arc::new(compute());
+    }
+
+    /// [`Self::get_or_insert_with`] for a `compute` that may fail: an error is handed back and
+    /// not stored.
+    fn get_or_try_insert_with<E>(
+        &self,
+        key: Key,
+        build: u64,
+        compute: impl FnOnce() -> Result<T, E>,
+    ) -> Result<Arc<T>, E> {
+        if let Some(hit) = self.get(key, build) {
+            return Ok(hit);
+        }
+        let value = Arc::new(compute()?);
         self.lock().insert(key, (Arc::clone(&value), build));
-        value
+        Ok(value)
     }
 
     /// Drops the entries the build `build` did not use, if it used this layer at all.
@@ -308,6 +326,7 @@ impl BuildCache {
             files: self.files.stats(),
             maps: self.maps.stats(),
             events: self.events.stats(),
+            templates: self.templates.stats(),
             pages: self.pages.stats(),
         }
     }
@@ -363,12 +382,8 @@ impl BuildCache {
         make: impl FnOnce() -> Result<EventBlock, IcsError>,
     ) -> Result<Arc<EventBlock>, IcsError> {
         let key = KeyBuilder::new("vevent").str(tz_name).debug(event).finish();
-        if let Some(hit) = self.events.get(key, self.current()) {
-            return Ok(hit);
-        }
-        let block = Arc::new(make()?);
-        self.events.insert(key, Arc::clone(&block), self.current());
-        Ok(block)
+        self.events
+            .get_or_try_insert_with(key, self.current(), make)
     }
 
     /// The templates whose names and text have the fingerprint `fingerprint`, compiled, or
@@ -378,14 +393,8 @@ impl BuildCache {
         fingerprint: Key,
         compile: impl FnOnce() -> Result<Tera, tera::Error>,
     ) -> Result<Arc<Tera>, tera::Error> {
-        let key = KeyBuilder::new("templates").key(fingerprint).finish();
-        if let Some(hit) = self.templates.get(key, self.current()) {
-            return Ok(hit);
-        }
-        let tera = Arc::new(compile()?);
         self.templates
-            .insert(key, Arc::clone(&tera), self.current());
-        Ok(tera)
+            .get_or_try_insert_with(fingerprint, self.current(), compile)
     }
 
     /// A page renderer for one build: `settings` stands for everything every page shares

@@ -472,11 +472,6 @@ impl Views<'_> {
         )
     }
 
-    /// The view of event `i` as lists show it, if it is an event.
-    pub fn listed(&self, listed: &ListedEvents, i: usize) -> Option<SharedEvent> {
-        listed.by_entry.get(&i).map(|l| l.view.clone())
-    }
-
     /// The view of event `i` on its own page: its next occurrence while it has one, its first
     /// date after that (the list's view when that is the same date, so it is made only once).
     pub fn page_event(&self, listed: &ListedEvents, i: usize) -> Option<SharedEvent> {

@@ -13,7 +13,7 @@
 //! `/events/`) is wrapped in [`Shared`]: in a key it stands as the hash of its encoding, made
 //! once per build instead of once per page that lists it.
 
-use std::cell::Cell;
+use std::cell::{Cell, RefCell};
 use std::sync::{Arc, OnceLock};
 
 use serde::{Serialize, Serializer};
@@ -129,7 +129,7 @@ impl<'a> PageData<'a> {
     /// hashing.
     pub fn hash_into(&self, key: &mut KeyBuilder) -> bool {
         thread_local! {
-            static BUF: std::cell::RefCell<Vec<u8>> = const { std::cell::RefCell::new(Vec::new()) };
+            static BUF: RefCell<Vec<u8>> = const { RefCell::new(Vec::new()) };
         }
         let _keying = Keying::start();
         BUF.with_borrow_mut(|buf| {

@@ -12,7 +12,6 @@ use std::sync::Arc;
 use tera::Tera;
 
 use crate::cache::BuildCache;
-
 use crate::config::SiteConfig;
 use crate::content::front_matter;
 use crate::diagnostics::{Diagnostic, Diagnostics, display_path};
