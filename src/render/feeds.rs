@@ -31,22 +31,42 @@ pub fn xml_escape(s: &str) -> String {
 }
 
 /// Serializes JSON so it is safe inside `<script type="application/ld+json">`: `<`, `>` and `&`
-/// become `\u003c` etc., so a value containing `</script>` cannot end the element.
+/// become `\u003c` etc., so a value containing `</script>` cannot end the element. They can
+/// only occur inside JSON strings, so the escaping is done as the strings are written.
 pub fn script_safe_json<T: serde::Serialize + ?Sized>(v: &T) -> String {
-    let s = serde_json::to_string(v).unwrap_or_else(|_| "{}".to_owned());
-    if !s.contains(['<', '>', '&']) {
-        return s;
+    let mut buf = Vec::with_capacity(512);
+    let mut ser = serde_json::Serializer::with_formatter(&mut buf, ScriptSafe);
+    if v.serialize(&mut ser).is_err() {
+        return "{}".to_owned();
     }
-    let mut out = String::with_capacity(s.len() + 32);
-    for c in s.chars() {
-        match c {
-            '<' => out.push_str("\\u003c"),
-            '>' => out.push_str("\\u003e"),
-            '&' => out.push_str("\\u0026"),
-            c => out.push(c),
+    // serde_json writes UTF-8 only; the fallback is never taken.
+    String::from_utf8(buf).unwrap_or_else(|_| "{}".to_owned())
+}
+
+/// serde_json's compact format, with `<`, `>` and `&` in strings written as `\u` escapes.
+struct ScriptSafe;
+
+impl serde_json::ser::Formatter for ScriptSafe {
+    fn write_string_fragment<W: ?Sized + std::io::Write>(
+        &mut self,
+        writer: &mut W,
+        fragment: &str,
+    ) -> std::io::Result<()> {
+        let bytes = fragment.as_bytes();
+        let mut start = 0;
+        for (i, b) in bytes.iter().enumerate() {
+            let esc: &[u8] = match b {
+                b'<' => b"\\u003c",
+                b'>' => b"\\u003e",
+                b'&' => b"\\u0026",
+                _ => continue,
+            };
+            writer.write_all(&bytes[start..i])?;
+            writer.write_all(esc)?;
+            start = i + 1;
         }
+        writer.write_all(&bytes[start..])
     }
-    out
 }
 
 /// All feed and data files.
@@ -563,5 +583,23 @@ mod tests {
         assert_eq!(pretty_list("events", &parts), whole);
         let empty = serde_json::to_string_pretty(&json!({ "events": [] })).unwrap_or_default();
         assert_eq!(pretty_list("events", &[]), empty);
+    }
+
+    #[test]
+    fn script_safe_json_cannot_end_the_script_element() {
+        let hostile = json!({
+            "name": "</script><script>alert(1)</script> & <!-- \u{2028}",
+            "a<b": ["x>y", "ü&日本", "\"quoted\" \\ back"],
+        });
+        let out = script_safe_json(&hostile);
+        assert!(!out.contains(['<', '>', '&']), "{out}");
+        assert!(out.contains(r"\u003c/script\u003e"), "{out}");
+        assert!(out.contains(r"\u0026"), "{out}");
+        // Still the same JSON for a parser.
+        let back: serde_json::Value = serde_json::from_str(&out).unwrap_or_default();
+        assert_eq!(back, hostile);
+        // Nothing to escape: exactly serde_json's compact form.
+        let plain = json!({"a": "b", "c": [1, 2]});
+        assert_eq!(script_safe_json(&plain), plain.to_string());
     }
 }
