@@ -1,13 +1,16 @@
 //! Content-keyed caches that `twinsite serve` keeps from one rebuild to the next.
 //!
-//! Every rebuild is still a whole build: every content file is read, every page job is made and
-//! every output file is produced. What this module owns is skipping *work* whose inputs did not
+//! Every rebuild is still a whole build: every content file is looked at, every page job is
+//! made and every output file is produced. What this module owns is skipping *work* whose inputs did not
 //! change, found by a 128-bit hash (XXH3) of exactly those inputs, never by guessing which pages
 //! an edit touches:
 //!
 //! - **files**: one content file's parsed and checked entry (with its diagnostics and rendered
 //!   Markdown), keyed by its path, its bytes, the whole site configuration and the build options
 //!   that affect loading;
+//! - **seen**: for each content file, its [`FileStat`] when it was last read and the key of its
+//!   bytes, so a file whose settled stat is unchanged is not read again (see
+//!   [`crate::file_stat`] for when a stat is trusted);
 //! - **maps**: one SVG map (the big ones take most of a build's page preparation), keyed by
 //!   everything the drawing reads: home town, places, texts, size and element-id prefix;
 //! - **calendar events**: one event's VEVENT block, keyed by the event as the calendar sees it
@@ -28,6 +31,7 @@ use std::io::Write;
 use std::path::Path;
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
+use std::time::SystemTime;
 
 use serde::Serialize;
 use tera::{Context, Tera};
@@ -35,6 +39,7 @@ use xxhash_rust::xxh3::Xxh3;
 
 use crate::calendar::ics::{EventBlock, IcsError, IcsEvent};
 use crate::content::load::FileResult;
+use crate::file_stat::FileStat;
 use crate::render::page_data::PageData;
 
 /// A 128-bit content key.
@@ -181,6 +186,9 @@ pub struct LayerStats {
 pub struct CacheStats {
     /// Parsed and checked content files.
     pub files: LayerStats,
+    /// Content files taken by their unchanged stat without reading them (hits), or read
+    /// (misses).
+    pub seen: LayerStats,
     /// Drawn maps.
     pub maps: LayerStats,
     /// Calendar events (VEVENT blocks).
@@ -217,8 +225,14 @@ impl<T> Layer<T> {
 
     /// The stored result for `key`, counted as a hit or a miss.
     fn get(&self, key: Key, build: u64) -> Option<Arc<T>> {
+        self.get_where(key, build, |_| true)
+    }
+
+    /// The stored result for `key` if it passes `usable`, counted as a hit; otherwise `None`,
+    /// counted as a miss (and the entry is not kept for this build unless stored again).
+    fn get_where(&self, key: Key, build: u64, usable: impl FnOnce(&T) -> bool) -> Option<Arc<T>> {
         self.used.store(true, Ordering::Relaxed);
-        let hit = self.lock().get_mut(&key).map(|e| {
+        let hit = self.lock().get_mut(&key).filter(|e| usable(&e.0)).map(|e| {
             e.1 = build;
             Arc::clone(&e.0)
         });
@@ -279,11 +293,20 @@ impl<T> Layer<T> {
     }
 }
 
+/// A content file as it was when last read: its stat, whether that stat can be trusted, and
+/// the key of its loaded result.
+struct Seen {
+    stat: FileStat,
+    settled: bool,
+    file: Key,
+}
+
 /// Results of earlier builds, keyed by their inputs; shared by the threads of one build.
 #[derive(Default)]
 pub struct BuildCache {
     build: AtomicU64,
     files: Layer<FileResult>,
+    seen: Layer<Seen>,
     maps: Layer<String>,
     events: Layer<EventBlock>,
     templates: Layer<Tera>,
@@ -314,6 +337,7 @@ impl BuildCache {
     pub fn finish_build(&self) {
         let build = self.current();
         self.files.sweep(build);
+        self.seen.sweep(build);
         self.maps.sweep(build);
         self.events.sweep(build);
         self.templates.sweep(build);
@@ -324,6 +348,7 @@ impl BuildCache {
     pub fn stats(&self) -> CacheStats {
         CacheStats {
             files: self.files.stats(),
+            seen: self.seen.stats(),
             maps: self.maps.stats(),
             events: self.events.stats(),
             templates: self.templates.stats(),
@@ -346,12 +371,15 @@ impl BuildCache {
         )
     }
 
-    /// The loaded file `rel` whose bytes are `bytes`, or `load()`'s result (stored).
+    /// The loaded file `rel` whose bytes are `bytes`, or `load()`'s result (stored). `stat` is
+    /// the file's stat taken before it was read at `looked_at`; when it is settled, the next
+    /// build may take the result by [`Self::unchanged_file`] without reading the file.
     pub(crate) fn file(
         &self,
         rel: &Path,
         bytes: &[u8],
         settings: Key,
+        seen: Option<(FileStat, SystemTime)>,
         load: impl FnOnce() -> FileResult,
     ) -> FileResult {
         let key = KeyBuilder::new("file")
@@ -359,7 +387,42 @@ impl BuildCache {
             .bytes(bytes)
             .key(settings)
             .finish();
-        (*self.files.get_or_insert_with(key, self.current(), load)).clone()
+        let build = self.current();
+        let result = self.files.get_or_insert_with(key, build, load);
+        if let Some((stat, looked_at)) = seen {
+            let record = Seen {
+                stat,
+                settled: stat.settled(looked_at),
+                file: key,
+            };
+            self.seen
+                .insert(Self::seen_key(rel, settings), Arc::new(record), build);
+        }
+        (*result).clone()
+    }
+
+    /// The loaded file `rel`, without reading it, when its stat is the settled one it had when
+    /// it was last read with the same settings.
+    pub(crate) fn unchanged_file(
+        &self,
+        rel: &Path,
+        settings: Key,
+        stat: &FileStat,
+    ) -> Option<FileResult> {
+        let build = self.current();
+        let seen = self
+            .seen
+            .get_where(Self::seen_key(rel, settings), build, |s| {
+                s.settled && s.stat == *stat
+            })?;
+        Some((*self.files.get(seen.file, build)?).clone())
+    }
+
+    fn seen_key(rel: &Path, settings: Key) -> Key {
+        KeyBuilder::new("seen")
+            .str(&rel.to_string_lossy())
+            .key(settings)
+            .finish()
     }
 
     /// The SVG map drawn from `inputs` (everything the drawing reads, see

@@ -23,6 +23,7 @@ pub mod cli;
 pub mod config;
 pub mod content;
 pub mod diagnostics;
+pub mod file_stat;
 pub mod html_scan;
 pub mod link;
 pub mod lint;

@@ -5,6 +5,7 @@
 use std::cmp::Ordering;
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use jiff::ToSpan;
 use jiff::civil::Date;
@@ -327,7 +328,7 @@ fn resolve(
     out
 }
 
-fn check_aliases(entries: &[Entry], diags: &mut Diagnostics) {
+fn check_aliases(entries: &[Arc<Entry>], diags: &mut Diagnostics) {
     let mut seen: HashMap<String, &PathBuf> = HashMap::new();
     let own: HashMap<String, &PathBuf> = entries
         .iter()

@@ -6,6 +6,7 @@
 
 use std::collections::{BTreeMap, HashMap};
 use std::path::PathBuf;
+use std::sync::Arc;
 
 use jiff::civil::Date;
 
@@ -92,7 +93,7 @@ pub struct Site {
     /// The build date: what counts as upcoming.
     pub now: Date,
     /// Every published entry.
-    pub entries: Vec<Entry>,
+    pub entries: Vec<Arc<Entry>>,
     /// Relations, parallel to `entries`.
     pub relations: Vec<Relations>,
     /// Cities in display order.
@@ -127,7 +128,7 @@ impl Site {
     pub fn get(&self, section: Section, slug: &str) -> Option<&Entry> {
         self.index
             .get(&(section, slug.to_owned()))
-            .map(|&i| &self.entries[i])
+            .map(|&i| &*self.entries[i])
     }
 
     /// A site-absolute URL path of a page in this site's language, with the base path, e.g.

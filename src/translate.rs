@@ -9,6 +9,7 @@
 
 use std::collections::HashMap;
 use std::path::Path;
+use std::sync::Arc;
 
 use rayon::prelude::*;
 
@@ -81,7 +82,7 @@ pub fn translate(site: &mut Site, translations: Vec<Translation>, diags: &mut Di
         let mut entries = Vec::with_capacity(results.len());
         for (e, d) in results {
             diags.extend(d);
-            entries.push(e);
+            entries.push(Arc::new(e));
         }
         sites.push(site_in(site, &lang, entries));
     }
@@ -89,7 +90,7 @@ pub fn translate(site: &mut Site, translations: Vec<Translation>, diags: &mut Di
 }
 
 /// `site` in language `lang` with `entries` in place of its own.
-fn site_in(site: &Site, lang: &str, entries: Vec<Entry>) -> Site {
+fn site_in(site: &Site, lang: &str, entries: Vec<Arc<Entry>>) -> Site {
     let mut config = site.config.clone();
     if let Some(text) = site.config.translations.get(lang) {
         if let Some(t) = &text.title {

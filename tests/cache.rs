@@ -229,3 +229,45 @@ fn multilingual_edits_stay_fresh() {
     std::fs::remove_file(root.join("content/cities/krakow.pl.md")).unwrap();
     assert!(same_as_fresh(&cache, &o, "a language removed"));
 }
+
+#[test]
+fn files_left_alone_are_not_read_again_and_an_edit_of_the_same_size_is_still_seen() {
+    let (_t, root) = temp_site("mini");
+    let o = opts(&root);
+    let cache = BuildCache::new();
+    // Only files whose timestamps are older than the settling time are trusted by their stat.
+    std::thread::sleep(twinsite::file_stat::SETTLE + std::time::Duration::from_millis(500));
+    assert!(same_as_fresh(&cache, &o, "first build"));
+    let first = cache.stats();
+    assert!(same_as_fresh(&cache, &o, "unchanged"));
+    let unchanged = cache.stats();
+    // Every content file was taken by its stat, without reading it, and none was loaded again.
+    assert_eq!(first.seen.hits, 0);
+    assert!(first.seen.misses > 0);
+    assert_eq!(
+        unchanged.seen.hits, first.seen.misses,
+        "every settled file is taken by its stat"
+    );
+    assert_eq!(unchanged.seen.misses, first.seen.misses);
+    assert_eq!(unchanged.files.misses, first.files.misses);
+
+    // An edit that keeps the size (and happens right after a build) is still seen.
+    edit(&root, "content/cities/lyon.md", |t| {
+        t.replacen("Lyon", "Lyan", 1)
+    });
+    assert!(same_as_fresh(&cache, &o, "same-size edit"));
+    let page = |cache: &BuildCache| {
+        twinsite::build_in_memory_with(&o, Some(cache)).map(|b| {
+            b.output
+                .iter()
+                .any(|(_, bytes)| bytes.windows(4).any(|w| w == b"Lyan"))
+        })
+    };
+    assert_eq!(page(&cache).ok(), Some(true));
+    let after = cache.stats();
+    assert!(after.files.misses > unchanged.files.misses);
+    assert!(
+        after.seen.misses > unchanged.seen.misses,
+        "the edited file is read again"
+    );
+}

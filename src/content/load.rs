@@ -2,6 +2,7 @@
 //! `.gitignore`d files are skipped), then parse and check the files in parallel with rayon.
 
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use rayon::prelude::*;
 
@@ -12,6 +13,7 @@ use crate::content::model::{Entry, Section};
 use crate::content::translation::{self, Translation};
 use crate::content::validate;
 use crate::diagnostics::{Diagnostic, Diagnostics, Severity};
+use crate::file_stat::FileStat;
 use crate::source::SourceFile;
 
 /// The content folder below the site root.
@@ -114,7 +116,7 @@ pub fn stable_hash(bytes: &[u8]) -> u64 {
 
 /// What loading one file gave: the entry, or at least the slug of a file that has errors (so
 /// references to it do not cause a second, misleading "unknown" error).
-pub type FileResult = (Option<Entry>, Option<(Section, String)>, Diagnostics);
+pub type FileResult = (Option<Arc<Entry>>, Option<(Section, String)>, Diagnostics);
 
 /// Reads and checks one content file.
 pub fn load_file(root: &Path, rel: &Path, config: &SiteConfig, opts: LoadOptions) -> FileResult {
@@ -138,6 +140,17 @@ fn load_file_with(
             return (None, None, diags);
         }
     };
+    // With a cache, a file whose settled stat is unchanged since it was read is not read again.
+    let seen = cache.and_then(|(cache, settings)| {
+        let looked_at = std::time::SystemTime::now();
+        let stat = FileStat::of(&root.join(rel))?;
+        Some((cache, settings, stat, looked_at))
+    });
+    if let Some((cache, settings, stat, _)) = &seen
+        && let Some(hit) = cache.unchanged_file(rel, *settings, stat)
+    {
+        return hit;
+    }
     let bytes = match SourceFile::read_bytes(root, rel) {
         Ok(b) => b,
         Err(d) => {
@@ -154,7 +167,10 @@ fn load_file_with(
         }
     };
     match cache {
-        Some((cache, settings)) => cache.file(rel, &bytes, settings, load),
+        Some((cache, settings)) => {
+            let stat = seen.map(|(_, _, stat, looked_at)| (stat, looked_at));
+            cache.file(rel, &bytes, settings, stat, load)
+        }
         None => load(),
     }
 }
@@ -213,14 +229,14 @@ fn load_text(
             fm.text("slug", &mut Diagnostics::new()).unwrap_or(stem),
         )),
     };
-    (entry, known, diags)
+    (entry.map(Arc::new), known, diags)
 }
 
 /// Every content file, loaded.
 #[derive(Debug, Default)]
 pub struct Content {
     /// Entries that passed their checks, sorted by source path.
-    pub entries: Vec<Entry>,
+    pub entries: Vec<Arc<Entry>>,
     /// Sections and slugs of files that exist but have errors.
     pub broken: Vec<(Section, String)>,
     /// Translation files (`lyon.fr.md`) that passed their own checks.
