@@ -35,6 +35,7 @@ pub mod relative;
 pub mod render;
 pub mod scaffold;
 pub mod serve;
+pub mod shared;
 pub mod site;
 pub mod slug;
 pub mod source;

@@ -12,6 +12,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::calendar::Rule;
 use crate::content::front_matter::Pos;
+use crate::shared::Shared;
 
 /// The five content types.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
@@ -277,8 +278,8 @@ pub struct Entry {
     /// Type-specific keys.
     pub data: Data,
     /// Body rendered to HTML (links not yet rewritten for the base URL). Shared: pages, feeds
-    /// and the rebuild cache hold it without copying.
-    pub html: Arc<str>,
+    /// and the rebuild cache hold it without copying, and page keys hash it once.
+    pub html: Shared<String>,
     /// Teaser as HTML: `summary` rendered, or the body's first paragraph.
     pub summary_html: Arc<str>,
     /// Teaser as plain text (meta description, feeds).

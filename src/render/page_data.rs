@@ -10,86 +10,17 @@
 //! without `skip_serializing_if`, `flatten` or `untagged`, and no `serde_json::Value`.
 //!
 //! A view that many pages show (one event in the lists of its cities, its organizers and
-//! `/events/`) is wrapped in [`Shared`]: in a key it stands as the hash of its encoding, made
-//! once per build instead of once per page that lists it.
+//! `/events/`) and a page's rendered body are [`Shared`]: in a key each stands as the hash of
+//! its encoding, made once instead of once per page and build.
 
-use std::cell::{Cell, RefCell};
-use std::sync::{Arc, OnceLock};
+use std::cell::RefCell;
 
-use serde::{Serialize, Serializer};
+use serde::Serialize;
 use tera::Context;
 
 use crate::cache::KeyBuilder;
-
-thread_local! {
-    /// Set while this thread encodes values for a key (see [`Shared`]).
-    static KEYING: Cell<bool> = const { Cell::new(false) };
-}
-
-/// A view shared by many pages. Templates see the view itself; a page's cache key sees the
-/// 128-bit hash of the view's encoding, computed the first time a key needs it.
-pub struct Shared<T>(Arc<SharedInner<T>>);
-
-struct SharedInner<T> {
-    value: T,
-    digest: OnceLock<Option<[u8; 16]>>,
-}
-
-impl<T> Shared<T> {
-    /// Wraps `value`.
-    pub fn new(value: T) -> Self {
-        Self(Arc::new(SharedInner {
-            value,
-            digest: OnceLock::new(),
-        }))
-    }
-}
-
-impl<T> Clone for Shared<T> {
-    fn clone(&self) -> Self {
-        Self(Arc::clone(&self.0))
-    }
-}
-
-impl<T> std::ops::Deref for Shared<T> {
-    type Target = T;
-
-    fn deref(&self) -> &T {
-        &self.0.value
-    }
-}
-
-impl<T: Serialize> Serialize for Shared<T> {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        if !KEYING.get() {
-            return self.0.value.serialize(s);
-        }
-        let digest = self.0.digest.get_or_init(|| {
-            let bytes = postcard::to_extend(&self.0.value, Vec::new()).ok()?;
-            Some(xxhash_rust::xxh3::xxh3_128(&bytes).to_le_bytes())
-        });
-        match digest {
-            Some(d) => s.serialize_bytes(d),
-            None => Err(serde::ser::Error::custom("a shared view cannot be encoded")),
-        }
-    }
-}
-
-/// Marks this thread as encoding for a key until dropped.
-struct Keying;
-
-impl Keying {
-    fn start() -> Self {
-        KEYING.set(true);
-        Self
-    }
-}
-
-impl Drop for Keying {
-    fn drop(&mut self) {
-        KEYING.set(false);
-    }
-}
+use crate::shared::Keying;
+pub use crate::shared::Shared;
 
 type Value<'a> = Box<dyn erased_serde::Serialize + Send + Sync + 'a>;
 
