@@ -75,10 +75,16 @@ impl Languages {
 
     /// The URL prefix of `lang` below the base path (`""` for the default language).
     pub fn prefix_of(&self, lang: &str) -> String {
+        let (l, sep) = self.prefix_parts(lang);
+        concat(&[l, sep])
+    }
+
+    /// [`Self::prefix_of`] in two pieces: `("fr", "/")`, or `("", "")` for the default.
+    fn prefix_parts<'a>(&self, lang: &'a str) -> (&'a str, &'static str) {
         if lang == self.default {
-            String::new()
+            ("", "")
         } else {
-            format!("{lang}/")
+            (lang, "/")
         }
     }
 }
@@ -134,21 +140,30 @@ impl Site {
     /// A site-absolute URL path of a page in this site's language, with the base path, e.g.
     /// `/partner/cities/lyon/` or `/partner/fr/cities/lyon/`.
     pub fn url(&self, path: &str) -> String {
-        format!(
-            "{}{}{}",
-            self.config.base_url.path,
-            self.lang.prefix,
-            path.trim_start_matches('/')
-        )
+        concat(&[
+            &self.config.base_url.path,
+            &self.lang.prefix,
+            path.trim_start_matches('/'),
+        ])
+    }
+
+    /// [`Self::url`] of entry `i`'s page (of its [`Entry::url_path`]), made in one go.
+    pub fn entry_url(&self, i: usize) -> String {
+        let e = &self.entries[i];
+        let rest: [&str; 4] = match e.section {
+            Section::Page => match e.common.slug.trim_start_matches('/') {
+                "" => [""; 4],
+                slug => [slug, "/", "", ""],
+            },
+            s => [s.dir(), "/", &e.common.slug, "/"],
+        };
+        let [a, b, c, d] = rest;
+        concat(&[&self.config.base_url.path, &self.lang.prefix, a, b, c, d])
     }
 
     /// A site-absolute URL path of a file shared by all languages (style sheet, images).
     pub fn asset_url(&self, path: &str) -> String {
-        format!(
-            "{}{}",
-            self.config.base_url.path,
-            path.trim_start_matches('/')
-        )
+        concat(&[&self.config.base_url.path, path.trim_start_matches('/')])
     }
 
     /// A full URL of a page in this site's language, e.g.
@@ -159,22 +174,24 @@ impl Site {
 
     /// A full URL of a page in language `lang`.
     pub fn permalink_in(&self, lang: &str, path: &str) -> String {
-        format!(
-            "{}{}{}",
-            self.config.base_url.full,
-            self.lang.prefix_of(lang),
-            path.trim_start_matches('/')
-        )
+        let (l, sep) = self.lang.prefix_parts(lang);
+        concat(&[
+            &self.config.base_url.full,
+            l,
+            sep,
+            path.trim_start_matches('/'),
+        ])
     }
 
     /// The site-absolute URL path of a page in language `lang`.
     pub fn url_in(&self, lang: &str, path: &str) -> String {
-        format!(
-            "{}{}{}",
-            self.config.base_url.path,
-            self.lang.prefix_of(lang),
-            path.trim_start_matches('/')
-        )
+        let (l, sep) = self.lang.prefix_parts(lang);
+        concat(&[
+            &self.config.base_url.path,
+            l,
+            sep,
+            path.trim_start_matches('/'),
+        ])
     }
 
     /// Whether entry `i` is shown in this language without a translation (its text is in the
@@ -213,4 +230,13 @@ impl Site {
     pub fn is_upcoming(&self, i: usize) -> bool {
         self.next_occurrence(i).is_some()
     }
+}
+
+/// The pieces joined, with one allocation (URLs are made for every link of every page).
+fn concat(parts: &[&str]) -> String {
+    let mut s = String::with_capacity(parts.iter().map(|p| p.len()).sum());
+    for p in parts {
+        s.push_str(p);
+    }
+    s
 }

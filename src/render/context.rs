@@ -250,7 +250,7 @@ impl Views<'_> {
 
     /// URL path of entry `i`.
     pub fn url(&self, i: usize) -> String {
-        self.site.url(&self.site.entries[i].url_path())
+        self.site.entry_url(i)
     }
 
     /// A link to entry `i`.
