@@ -67,6 +67,12 @@ impl<T: Serialize> Serialize for Shared<T> {
     }
 }
 
+/// Whether this thread is encoding values for a page's cache key (and not for a template):
+/// values that are costly to make for templates may stand in a key by their inputs.
+pub(crate) fn keying() -> bool {
+    KEYING.get()
+}
+
 /// Marks this thread as encoding for a key until dropped.
 pub(crate) struct Keying;
 

@@ -385,10 +385,10 @@ fn iso_with_offset(site: &Site, d: Date, t: Option<jiff::civil::Time>) -> String
 }
 
 /// schema.org `Event` JSON-LD for event `i`, safe to embed in a script element.
-pub fn event_json_ld(site: &Site, i: usize) -> String {
+pub fn event_json_ld(site: &Site, i: usize) -> EventJsonLd<'_> {
     let e = &site.entries[i];
     let Some(ev) = e.event() else {
-        return String::new();
+        return EventJsonLd(None);
     };
     let start = site.next_occurrence(i).map_or(ev.date, |o| o.start);
     let span = ev.date.until(ev.last_day()).unwrap_or_default();
@@ -438,7 +438,40 @@ pub fn event_json_ld(site: &Site, i: usize) -> String {
         start_date: iso_with_offset(site, start, ev.time),
         url: site.permalink(&e.url_path()),
     };
-    script_safe_json(&doc)
+    EventJsonLd(Some(doc))
+}
+
+/// An event's JSON-LD as a page value: in templates the script-safe JSON text (empty for a
+/// page that is not an event), in a page's cache key its fields. The JSON text is only made
+/// for pages that are rendered.
+pub struct EventJsonLd<'a>(Option<LdEvent<'a>>);
+
+impl serde::Serialize for EventJsonLd<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        if !crate::shared::keying() {
+            return match &self.0 {
+                Some(doc) => s.serialize_str(&script_safe_json(doc)),
+                None => s.serialize_str(""),
+            };
+        }
+        // Every field, none skipped, so the encoding tells all values apart.
+        self.0
+            .as_ref()
+            .map(|d| {
+                let organizers: Vec<(&str, &str)> = d
+                    .organizer
+                    .iter()
+                    .map(|o| (o.name, o.url.as_str()))
+                    .collect();
+                (
+                    (d.context, d.kind, d.description, &d.end_date),
+                    (d.event_attendance_mode, d.event_status),
+                    (d.location.kind, d.location.address, d.location.name),
+                    (d.name, organizers, &d.start_date, &d.url),
+                )
+            })
+            .serialize(s)
+    }
 }
 
 /// An event's schema.org JSON-LD. Keys are in byte order, as the pages have always had them.
