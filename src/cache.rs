@@ -15,6 +15,8 @@
 //!   everything the drawing reads: home town, places, texts, size and element-id prefix;
 //! - **calendar events**: one event's VEVENT block, keyed by the event as the calendar sees it
 //!   (see [`IcsEvent`]) and the site's time zone;
+//! - **event calendar files**: the `.ics` file of one event, keyed by its VEVENT's key and the
+//!   calendar's name, description, zone and URL;
 //! - **templates**: the theme's compiled templates, keyed by every template's name and text;
 //! - **pages**: one page's final bytes (after Tera and minification), keyed by the theme's
 //!   templates, the whole site configuration, the site-wide context, the template name, the
@@ -37,7 +39,7 @@ use serde::Serialize;
 use tera::{Context, Tera};
 use xxhash_rust::xxh3::Xxh3;
 
-use crate::calendar::ics::{EventBlock, IcsError, IcsEvent};
+use crate::calendar::ics::{EventBlock, IcsCalendar, IcsError, IcsEvent};
 use crate::content::load::FileResult;
 use crate::file_stat::FileStat;
 use crate::render::page_data::PageData;
@@ -193,6 +195,8 @@ pub struct CacheStats {
     pub maps: LayerStats,
     /// Calendar events (VEVENT blocks).
     pub events: LayerStats,
+    /// Calendar files of single events.
+    pub event_files: LayerStats,
     /// Compiled templates.
     pub templates: LayerStats,
     /// Rendered pages.
@@ -309,6 +313,7 @@ pub struct BuildCache {
     seen: Layer<Seen>,
     maps: Layer<String>,
     events: Layer<EventBlock>,
+    event_files: Layer<Vec<u8>>,
     templates: Layer<Tera>,
     pages: Layer<Vec<u8>>,
 }
@@ -340,6 +345,7 @@ impl BuildCache {
         self.seen.sweep(build);
         self.maps.sweep(build);
         self.events.sweep(build);
+        self.event_files.sweep(build);
         self.templates.sweep(build);
         self.pages.sweep(build);
     }
@@ -351,6 +357,7 @@ impl BuildCache {
             seen: self.seen.stats(),
             maps: self.maps.stats(),
             events: self.events.stats(),
+            event_files: self.event_files.stats(),
             templates: self.templates.stats(),
             pages: self.pages.stats(),
         }
@@ -438,15 +445,35 @@ impl BuildCache {
 
     /// The VEVENT of `event` for a calendar in the zone `tz_name`, or `make()`'s result (stored
     /// when it is one). The event's `Debug` text shows every field the block is made from.
+    /// Returns the block's key too (see [`Self::event_file`]).
     pub(crate) fn event_block(
         &self,
         event: &IcsEvent,
         tz_name: &str,
         make: impl FnOnce() -> Result<EventBlock, IcsError>,
-    ) -> Result<Arc<EventBlock>, IcsError> {
+    ) -> (Key, Result<Arc<EventBlock>, IcsError>) {
         let key = KeyBuilder::new("vevent").str(tz_name).debug(event).finish();
-        self.events
-            .get_or_try_insert_with(key, self.current(), make)
+        let block = self
+            .events
+            .get_or_try_insert_with(key, self.current(), make);
+        (key, block)
+    }
+
+    /// A calendar file of one event: the bytes `write()` makes from the VEVENT with the key
+    /// `block` and the calendar's own values `calendar` (name, description, zone, URL), or
+    /// `write()`'s result (stored when it is one).
+    pub(crate) fn event_file<E>(
+        &self,
+        block: Key,
+        calendar: &IcsCalendar<'_>,
+        write: impl FnOnce() -> Result<Vec<u8>, E>,
+    ) -> Result<Arc<Vec<u8>>, E> {
+        let key = KeyBuilder::new("event calendar")
+            .key(block)
+            .debug(calendar)
+            .finish();
+        self.event_files
+            .get_or_try_insert_with(key, self.current(), write)
     }
 
     /// The templates whose names and text have the fingerprint `fingerprint`, compiled, or

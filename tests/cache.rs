@@ -149,6 +149,25 @@ fn a_warm_cache_builds_exactly_what_a_fresh_build_does() {
     });
     assert!(same_as_fresh(&cache, &o, "broken file fixed"));
 
+    // An event as its page, its JSON-LD and its calendar files show it: time, place and
+    // title, and the association that organizes it (the JSON-LD's organizer).
+    edit(&root, "content/events/brunch.md", |t| {
+        t.replace("\"13:00\"", "\"14:00\"")
+    });
+    assert!(same_as_fresh(&cache, &o, "event time"));
+    edit(&root, "content/events/brunch.md", |t| {
+        t.replace("Bürgerhaus", "Rathaus <Saal> & Foyer")
+    });
+    assert!(same_as_fresh(&cache, &o, "event place"));
+    edit(&root, "content/events/brunch.md", |t| {
+        t.replace("title: Partnerschaftsbrunch", "title: Brunch")
+    });
+    assert!(same_as_fresh(&cache, &o, "event title"));
+    edit(&root, "content/associations/freundeskreis.md", |t| {
+        t.replacen("title: ", "title: Neuer ", 1)
+    });
+    assert!(same_as_fresh(&cache, &o, "organizer renamed"));
+
     // Build options that change what is built.
     let drafts = BuildOptions {
         drafts: true,

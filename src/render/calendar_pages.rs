@@ -10,7 +10,7 @@ use jiff::civil::{Date, Weekday};
 use rayon::prelude::*;
 use serde::Serialize;
 
-use crate::cache::BuildCache;
+use crate::cache::{BuildCache, Key};
 use crate::calendar::{self, ics};
 use crate::content::model::Data;
 use crate::diagnostics::{Diagnostic, Diagnostics};
@@ -275,7 +275,8 @@ fn feed(
     events: &[usize],
     path: String,
     blocks: &Blocks,
-) -> Result<(String, String), Diagnostic> {
+    cache: Option<&BuildCache>,
+) -> Result<CalendarFile, Diagnostic> {
     let url = site.permalink(&path);
     let cal = ics::IcsCalendar {
         name,
@@ -284,16 +285,27 @@ fn feed(
         url: Some(&url),
     };
     let written = match blocks {
-        Ok((tz, blocks)) => events
-            .iter()
-            .filter_map(|i| blocks.get(i))
-            .map(|b| b.as_deref().map_err(Clone::clone))
-            .collect::<Result<Vec<_>, _>>()
-            .and_then(|list| ics::write_blocks(&cal, tz, &list)),
+        Ok((tz, blocks)) => {
+            let picked: Vec<&(Option<Key>, BlockResult)> =
+                events.iter().filter_map(|i| blocks.get(i)).collect();
+            let write = || {
+                picked
+                    .iter()
+                    .map(|(_, b)| b.as_deref().map_err(Clone::clone))
+                    .collect::<Result<Vec<&ics::EventBlock>, _>>()
+                    .and_then(|list| ics::write_blocks(&cal, tz, &list))
+                    .map(String::into_bytes)
+            };
+            // A single event's file is kept whole: most calendar files are of one event.
+            match (cache, picked.as_slice()) {
+                (Some(c), [(Some(key), Ok(_))]) => c.event_file(*key, &cal, write),
+                _ => write().map(Arc::new),
+            }
+        }
         Err(e) => Err(e.clone()),
     };
     match written {
-        Ok(text) => Ok((path, text)),
+        Ok(bytes) => Ok((path, bytes)),
         Err(e) => Err(Diagnostic::error(
             "site.yaml",
             0,
@@ -308,10 +320,16 @@ fn feed(
 type Blocks = Result<
     (
         jiff::tz::TimeZone,
-        HashMap<usize, Result<Arc<ics::EventBlock>, ics::IcsError>>,
+        HashMap<usize, (Option<Key>, BlockResult)>,
     ),
     ics::IcsError,
 >;
+
+/// A calendar file's output path and bytes.
+type CalendarFile = (String, Arc<Vec<u8>>);
+
+/// One event's VEVENT, or why it cannot be written.
+type BlockResult = Result<Arc<ics::EventBlock>, ics::IcsError>;
 
 fn event_blocks(site: &Site, cache: Option<&BuildCache>) -> Blocks {
     let tz_name = site.config.timezone.as_str();
@@ -323,8 +341,11 @@ fn event_blocks(site: &Site, cache: Option<&BuildCache>) -> Blocks {
             let ev = ics_event(site, i)?;
             let make = || ics::event_block(&ev, tz_name, &tz);
             let block = match cache {
-                Some(c) => c.event_block(&ev, tz_name, make),
-                None => make().map(Arc::new),
+                Some(c) => {
+                    let (key, block) = c.event_block(&ev, tz_name, make);
+                    (Some(key), block)
+                }
+                None => (None, make().map(Arc::new)),
             };
             Some((i, block))
         })
@@ -364,14 +385,14 @@ pub fn feeds(
         ));
     }
     let blocks = event_blocks(site, cache);
-    let results: Vec<Result<(String, String), Diagnostic>> = jobs
+    let results: Vec<Result<CalendarFile, Diagnostic>> = jobs
         .into_par_iter()
-        .map(|(name, events, path)| feed(site, &name, &events, path, &blocks))
+        .map(|(name, events, path)| feed(site, &name, &events, path, &blocks, cache))
         .collect();
     let mut out = Output::new();
     for r in results {
         match r {
-            Ok((path, text)) => out.insert(path, text),
+            Ok((path, bytes)) => out.insert_shared(path, bytes),
             Err(d) => diags.push(d),
         }
     }
