@@ -15,8 +15,8 @@
 //!   everything the drawing reads: home town, places, texts, size and element-id prefix;
 //! - **calendar events**: one event's VEVENT block, keyed by the event as the calendar sees it
 //!   (see [`IcsEvent`]) and the site's time zone;
-//! - **event calendar files**: the `.ics` file of one event, keyed by its VEVENT's key and the
-//!   calendar's name, description, zone and URL;
+//! - **calendar files**: one `.ics` file, keyed by its VEVENTs' keys and the calendar's name,
+//!   description, zone and URL;
 //! - **templates**: the theme's compiled templates, keyed by every template's name and text;
 //! - **pages**: one page's final bytes (after Tera and minification), keyed by the theme's
 //!   templates, the whole site configuration, the site-wide context, the template name, the
@@ -195,8 +195,8 @@ pub struct CacheStats {
     pub maps: LayerStats,
     /// Calendar events (VEVENT blocks).
     pub events: LayerStats,
-    /// Calendar files of single events.
-    pub event_files: LayerStats,
+    /// Calendar files.
+    pub calendar_files: LayerStats,
     /// Compiled templates.
     pub templates: LayerStats,
     /// Rendered pages.
@@ -313,7 +313,7 @@ pub struct BuildCache {
     seen: Layer<Seen>,
     maps: Layer<String>,
     events: Layer<EventBlock>,
-    event_files: Layer<Vec<u8>>,
+    calendar_files: Layer<Vec<u8>>,
     templates: Layer<Tera>,
     pages: Layer<Vec<u8>>,
 }
@@ -345,7 +345,7 @@ impl BuildCache {
         self.seen.sweep(build);
         self.maps.sweep(build);
         self.events.sweep(build);
-        self.event_files.sweep(build);
+        self.calendar_files.sweep(build);
         self.templates.sweep(build);
         self.pages.sweep(build);
     }
@@ -357,7 +357,7 @@ impl BuildCache {
             seen: self.seen.stats(),
             maps: self.maps.stats(),
             events: self.events.stats(),
-            event_files: self.event_files.stats(),
+            calendar_files: self.calendar_files.stats(),
             templates: self.templates.stats(),
             pages: self.pages.stats(),
         }
@@ -459,21 +459,23 @@ impl BuildCache {
         (key, block)
     }
 
-    /// A calendar file of one event: the bytes `write()` makes from the VEVENT with the key
-    /// `block` and the calendar's own values `calendar` (name, description, zone, URL), or
+    /// A calendar file: the bytes `write()` makes from the VEVENTs with the keys `blocks` (in
+    /// this order) and the calendar's own values `calendar` (name, description, zone, URL), or
     /// `write()`'s result (stored when it is one).
-    pub(crate) fn event_file<E>(
+    pub(crate) fn calendar_file<E>(
         &self,
-        block: Key,
+        blocks: &[Key],
         calendar: &IcsCalendar<'_>,
         write: impl FnOnce() -> Result<Vec<u8>, E>,
     ) -> Result<Arc<Vec<u8>>, E> {
-        let key = KeyBuilder::new("event calendar")
-            .key(block)
-            .debug(calendar)
-            .finish();
-        self.event_files
-            .get_or_try_insert_with(key, self.current(), write)
+        let mut key = KeyBuilder::new("calendar file");
+        key.debug(calendar);
+        key.bytes(&(blocks.len() as u64).to_le_bytes());
+        for &b in blocks {
+            key.key(b);
+        }
+        self.calendar_files
+            .get_or_try_insert_with(key.finish(), self.current(), write)
     }
 
     /// The templates whose names and text have the fingerprint `fingerprint`, compiled, or

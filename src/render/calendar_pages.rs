@@ -296,9 +296,15 @@ fn feed(
                     .and_then(|list| ics::write_blocks(&cal, tz, &list))
                     .map(String::into_bytes)
             };
-            // A single event's file is kept whole: most calendar files are of one event.
-            match (cache, picked.as_slice()) {
-                (Some(c), [(Some(key), Ok(_))]) => c.event_file(*key, &cal, write),
+            // With a cache, a file whose events all have a VEVENT (and its key) is kept whole.
+            let keys: Option<Vec<Key>> = cache.and_then(|_| {
+                picked
+                    .iter()
+                    .map(|(key, block)| key.filter(|_| block.is_ok()))
+                    .collect()
+            });
+            match (cache, keys) {
+                (Some(c), Some(keys)) => c.calendar_file(&keys, &cal, write),
                 _ => write().map(Arc::new),
             }
         }
