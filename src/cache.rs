@@ -297,6 +297,42 @@ impl<T> Layer<T> {
     }
 }
 
+/// The key of `event`'s VEVENT in a calendar in the zone `tz_name`: every field of the event
+/// (the pattern names them all, so a new field cannot be forgotten), texts as raw bytes and
+/// small values through their `Debug` text.
+fn event_key(event: &IcsEvent, tz_name: &str) -> Key {
+    let IcsEvent {
+        uid,
+        dtstamp,
+        sequence,
+        when,
+        rule,
+        summary,
+        description,
+        location,
+        geo,
+        url,
+        status,
+        categories,
+    } = event;
+    let mut k = KeyBuilder::new("vevent");
+    k.str(tz_name).str(uid).debug(dtstamp);
+    k.bytes(&sequence.to_le_bytes()).debug(when).debug(rule);
+    k.str(summary);
+    for text in [description, location, url] {
+        match text {
+            Some(t) => k.str("some").str(t),
+            None => k.str("none"),
+        };
+    }
+    k.debug(geo).debug(status);
+    k.bytes(&(categories.len() as u64).to_le_bytes());
+    for c in categories {
+        k.str(c);
+    }
+    k.finish()
+}
+
 /// A content file as it was when last read: its stat, whether that stat can be trusted, and
 /// the key of its loaded result.
 struct Seen {
@@ -444,7 +480,7 @@ impl BuildCache {
     }
 
     /// The VEVENT of `event` for a calendar in the zone `tz_name`, or `make()`'s result (stored
-    /// when it is one). The event's `Debug` text shows every field the block is made from.
+    /// when it is one), keyed by every field of the event (see [`event_key`]).
     /// Returns the block's key too (see [`Self::event_file`]).
     pub(crate) fn event_block(
         &self,
@@ -452,7 +488,7 @@ impl BuildCache {
         tz_name: &str,
         make: impl FnOnce() -> Result<EventBlock, IcsError>,
     ) -> (Key, Result<Arc<EventBlock>, IcsError>) {
-        let key = KeyBuilder::new("vevent").str(tz_name).debug(event).finish();
+        let key = event_key(event, tz_name);
         let block = self
             .events
             .get_or_try_insert_with(key, self.current(), make);
