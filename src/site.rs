@@ -76,7 +76,7 @@ impl Languages {
     /// The URL prefix of `lang` below the base path (`""` for the default language).
     pub fn prefix_of(&self, lang: &str) -> String {
         let (l, sep) = self.prefix_parts(lang);
-        concat(&[l, sep])
+        [l, sep].concat()
     }
 
     /// [`Self::prefix_of`] in two pieces: `("fr", "/")`, or `("", "")` for the default.
@@ -140,11 +140,12 @@ impl Site {
     /// A site-absolute URL path of a page in this site's language, with the base path, e.g.
     /// `/partner/cities/lyon/` or `/partner/fr/cities/lyon/`.
     pub fn url(&self, path: &str) -> String {
-        concat(&[
+        [
             &self.config.base_url.path,
             &self.lang.prefix,
             path.trim_start_matches('/'),
-        ])
+        ]
+        .concat()
     }
 
     /// [`Self::url`] of entry `i`'s page (of its [`Entry::url_path`]), made in one go.
@@ -158,12 +159,12 @@ impl Site {
             s => [s.dir(), "/", &e.common.slug, "/"],
         };
         let [a, b, c, d] = rest;
-        concat(&[&self.config.base_url.path, &self.lang.prefix, a, b, c, d])
+        [&self.config.base_url.path, &self.lang.prefix, a, b, c, d].concat()
     }
 
     /// A site-absolute URL path of a file shared by all languages (style sheet, images).
     pub fn asset_url(&self, path: &str) -> String {
-        concat(&[&self.config.base_url.path, path.trim_start_matches('/')])
+        [&self.config.base_url.path, path.trim_start_matches('/')].concat()
     }
 
     /// A full URL of a page in this site's language, e.g.
@@ -175,23 +176,25 @@ impl Site {
     /// A full URL of a page in language `lang`.
     pub fn permalink_in(&self, lang: &str, path: &str) -> String {
         let (l, sep) = self.lang.prefix_parts(lang);
-        concat(&[
+        [
             &self.config.base_url.full,
             l,
             sep,
             path.trim_start_matches('/'),
-        ])
+        ]
+        .concat()
     }
 
     /// The site-absolute URL path of a page in language `lang`.
     pub fn url_in(&self, lang: &str, path: &str) -> String {
         let (l, sep) = self.lang.prefix_parts(lang);
-        concat(&[
+        [
             &self.config.base_url.path,
             l,
             sep,
             path.trim_start_matches('/'),
-        ])
+        ]
+        .concat()
     }
 
     /// Whether entry `i` is shown in this language without a translation (its text is in the
@@ -230,13 +233,4 @@ impl Site {
     pub fn is_upcoming(&self, i: usize) -> bool {
         self.next_occurrence(i).is_some()
     }
-}
-
-/// The pieces joined, with one allocation (URLs are made for every link of every page).
-fn concat(parts: &[&str]) -> String {
-    let mut s = String::with_capacity(parts.iter().map(|p| p.len()).sum());
-    for p in parts {
-        s.push_str(p);
-    }
-    s
 }

@@ -141,13 +141,12 @@ fn load_file_with(
         }
     };
     // With a cache, a file whose settled stat is unchanged since it was read is not read again.
-    let seen = cache.and_then(|(cache, settings)| {
+    let stat = cache.and_then(|_| {
         let looked_at = std::time::SystemTime::now();
-        let stat = FileStat::of(&root.join(rel))?;
-        Some((cache, settings, stat, looked_at))
+        Some((FileStat::of(&root.join(rel))?, looked_at))
     });
-    if let Some((cache, settings, stat, _)) = &seen
-        && let Some(hit) = cache.unchanged_file(rel, *settings, stat)
+    if let (Some((cache, settings)), Some((stat, _))) = (cache, &stat)
+        && let Some(hit) = cache.unchanged_file(rel, settings, stat)
     {
         return hit;
     }
@@ -167,10 +166,7 @@ fn load_file_with(
         }
     };
     match cache {
-        Some((cache, settings)) => {
-            let stat = seen.map(|(_, _, stat, looked_at)| (stat, looked_at));
-            cache.file(rel, &bytes, settings, stat, load)
-        }
+        Some((cache, settings)) => cache.file(rel, &bytes, settings, stat, load),
         None => load(),
     }
 }
