@@ -163,16 +163,19 @@ pub fn build_in_memory_with(
     if let Some(c) = cache {
         c.start_build();
     }
-    let built = build_pipeline(opts, cache);
+    let built = build_pipeline(opts, cache, None);
     if let Some(c) = cache {
         c.finish_build();
     }
     built
 }
 
+/// load → theme → render. With a `sink`, the rendered pages go there rather than into the
+/// returned output.
 fn build_pipeline(
     opts: &BuildOptions,
     cache: Option<&BuildCache>,
+    sink: Option<&dyn output::PageSink>,
 ) -> Result<Built, Vec<Diagnostic>> {
     let Loaded { site, mut warnings } = load_site_with(opts, cache)?;
     let mut diags = Diagnostics::new();
@@ -180,7 +183,7 @@ fn build_pipeline(
         return Err(diags.sorted());
     };
     warnings.extend(diags.sorted());
-    let output = render::render_with(&site, &theme, cache).map_err(|d| d.sorted())?;
+    let output = render::render_into(&site, &theme, cache, sink).map_err(|d| d.sorted())?;
     Ok(Built {
         site,
         output,
@@ -211,13 +214,17 @@ pub struct BuildReport {
 }
 
 /// Builds the site into `output_dir`. The previous output stays untouched when the build fails.
+///
+/// Pages are staged in the output folder as they are rendered ([`write::stage`]), so the
+/// build never holds all of them in memory; they replace the previous files only once the
+/// whole site has rendered.
 pub fn build(opts: &BuildOptions, output_dir: &Path) -> Result<BuildReport, BuildError> {
-    write::check_target(output_dir).map_err(BuildError::Write)?;
-    let built = build_in_memory(opts).map_err(BuildError::Content)?;
-    let stats = write::write_output(&built.output, output_dir).map_err(BuildError::Write)?;
+    let stager = write::stage::Stager::new(output_dir).map_err(BuildError::Write)?;
+    let built = build_pipeline(opts, None, Some(&stager)).map_err(BuildError::Content)?;
+    let (stats, files, bytes) = stager.finish(built.output).map_err(BuildError::Write)?;
     Ok(BuildReport {
-        files: built.output.len(),
-        bytes: built.output.total_bytes(),
+        files,
+        bytes,
         stats,
         warnings: built.warnings,
     })

@@ -17,16 +17,20 @@
 //! unchanged files keep their bytes and mtimes (cheap uploads, no rewrite cost), foreign
 //! dotfiles are never moved or copied, and a `public/` that is a symlink or a mount point just
 //! works (a swap would replace the symlink by a folder, and cannot rename across a mount).
-//! Rendering happens in memory before we are called, so a failed build never gets here and the
-//! previous `public/` stays untouched. The steps are:
+//! Nothing is replaced before the whole site has rendered, so a failed build leaves the
+//! previous `public/` untouched: `build` stages its pages beside their targets while they are
+//! rendered (hidden temporary files, see [`stage`], removed again if the build fails), the
+//! other files are held in memory. The steps are:
 //! 1. Validate every key (relative, `/`-separated, no `..`, `.`, empty parts, backslashes or
 //!    control characters, no file that is also a folder), then check the folder and compare
-//!    every output file with the disk in parallel. Nothing has been modified yet, so any
-//!    refusal leaves the folder byte for byte as it was.
+//!    every output file with the disk in parallel (staged pages were compared when they were
+//!    staged). Nothing has been modified yet, so any refusal leaves the folder byte for byte as
+//!    it was, once the stager has removed its temporary files and the folders it created.
 //! 2. Write the marker as the union of the old and new lists (skipped when nothing is new).
 //! 3. Remove stale files that stand where a new file needs a folder, or the reverse.
 //! 4. Write every changed file in parallel (`rayon`): into `.<name>.twinsite-tmp` beside it,
-//!    then `rename` over the target. Files whose bytes are equal are not touched.
+//!    then `rename` over the target (a staged page only needs the rename). Files whose bytes
+//!    are equal are not touched.
 //! 5. Remove the other stale files (listed in the old marker, absent from the new output),
 //!    the folders they leave empty, and our own leftover temporary files.
 //! 6. Write the marker with exactly the new list, last (skipped when unchanged).
@@ -144,7 +148,28 @@ pub fn check_target(dir: &Path) -> Result<(), WriteError> {
 /// removed. Refuses, changing nothing, if `dir` holds files twinsite did not write or if an
 /// output path is not a safe relative path.
 pub fn write_output(out: &Output, dir: &Path) -> Result<WriteStats, WriteError> {
-    let new: BTreeSet<&str> = out.iter().map(|(key, _)| key).collect();
+    commit(dir, out, &Staged::default())
+}
+
+/// Files already compared with the disk while they were rendered (see [`stage`]); disjoint
+/// from the in-memory files they are committed with.
+#[derive(Debug, Default)]
+struct Staged {
+    /// Written to their temporary file beside the target, to be renamed over it: key and size.
+    written: Vec<(String, u64)>,
+    /// Equal to the file on disk: key and size.
+    unchanged: Vec<(String, u64)>,
+}
+
+/// The steps of the module documentation for the files of `out` plus the `staged` ones, whose
+/// step 1 is done and whose step 4 is a rename of the temporary file.
+fn commit(dir: &Path, out: &Output, staged: &Staged) -> Result<WriteStats, WriteError> {
+    let new: BTreeSet<&str> = out
+        .iter()
+        .map(|(key, _)| key)
+        .chain(staged.written.iter().map(|(key, _)| key.as_str()))
+        .chain(staged.unchanged.iter().map(|(key, _)| key.as_str()))
+        .collect();
     if let Some(key) = new
         .iter()
         .find(|key| !valid_key(key) || is_folder_too(key, &new))
@@ -194,13 +219,17 @@ pub fn write_output(out: &Output, dir: &Path) -> Result<WriteStats, WriteError> 
     let (blocking, stale): (Vec<&str>, Vec<&str>) =
         stale.into_iter().partition(|s| blocks(s, &new));
     let mut removed = remove_files(dir, &blocking)?;
-    // Step 4: write changed files.
+    // Step 4: write changed files; move the staged ones into place.
     changed.par_iter().try_for_each(|&(key, bytes)| {
         let path = full_path(dir, key);
         if let Some(parent) = path.parent() {
             fs::create_dir_all(parent).map_err(io_at(parent))?;
         }
         write_atomic(&path, bytes)
+    })?;
+    staged.written.par_iter().try_for_each(|(key, _)| {
+        let path = full_path(dir, key);
+        fs::rename(tmp_path(&path), &path).map_err(io_at(&path))
     })?;
     // Step 5: remove stale files and our leftover temporary files.
     removed += remove_files(dir, &stale)?;
@@ -216,11 +245,16 @@ pub fn write_output(out: &Output, dir: &Path) -> Result<WriteStats, WriteError> 
     }
     // Step 6: the exact list of this build, last.
     write_marker(dir, new.iter().copied())?;
+    let staged_bytes: u64 = staged.written.iter().map(|(_, len)| len).sum();
     Ok(WriteStats {
-        written: changed.len(),
-        unchanged: files.len() - changed.len(),
+        written: changed.len() + staged.written.len(),
+        unchanged: files.len() - changed.len() + staged.unchanged.len(),
         removed,
-        bytes_written: changed.iter().map(|(_, bytes)| bytes.len() as u64).sum(),
+        bytes_written: changed
+            .iter()
+            .map(|(_, bytes)| bytes.len() as u64)
+            .sum::<u64>()
+            + staged_bytes,
     })
 }
 
@@ -413,13 +447,18 @@ fn remove_files(dir: &Path, rels: &[&str]) -> Result<usize, WriteError> {
 
 /// Writes `bytes` to `.<name>.twinsite-tmp` beside `path`, then renames it over `path`.
 fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), WriteError> {
-    let name = path.file_name().unwrap_or_default().to_string_lossy();
-    let tmp = path.with_file_name(format!(".{name}{TMP_SUFFIX}"));
+    let tmp = tmp_path(path);
     fs::write(&tmp, bytes).map_err(io_at(path))?;
     fs::rename(&tmp, path).map_err(|e| {
         let _ = fs::remove_file(&tmp);
         io_at(path)(e)
     })
+}
+
+/// The temporary file `.<name>.twinsite-tmp` beside `path`.
+fn tmp_path(path: &Path) -> PathBuf {
+    let name = path.file_name().unwrap_or_default().to_string_lossy();
+    path.with_file_name(format!(".{name}{TMP_SUFFIX}"))
 }
 
 /// Writes the marker listing `entries` (sorted, deduplicated), unless it already says that.
@@ -493,6 +532,8 @@ fn missing(e: &io::Error) -> bool {
 fn ignore_missing(e: io::Error) -> io::Result<()> {
     if missing(&e) { Ok(()) } else { Err(e) }
 }
+
+pub mod stage;
 
 #[cfg(test)]
 mod tests;

@@ -78,6 +78,65 @@ fn content_errors_exit_1_and_keep_the_previous_output() {
     );
 }
 
+/// Every folder (with a trailing `/`) and file below `dir`, dotfiles included, with its bytes.
+fn tree(dir: &std::path::Path) -> Vec<(String, Vec<u8>)> {
+    let mut v: Vec<(String, Vec<u8>)> = Vec::new();
+    for rel in files(dir) {
+        let bytes = std::fs::read(dir.join(&rel)).unwrap();
+        let mut folder = rel.as_str();
+        while let Some((parent, _)) = folder.rsplit_once('/') {
+            v.push((format!("{parent}/"), Vec::new()));
+            folder = parent;
+        }
+        v.push((rel, bytes));
+    }
+    v.sort();
+    v.dedup();
+    v
+}
+
+#[test]
+fn a_template_error_found_after_other_pages_were_rendered_keeps_the_previous_output() {
+    let (_t, root) = temp_site("mini");
+    let r = root.to_str().unwrap();
+    let build = || twinsite(&["build", "--root", r, "--now", NOW]);
+    assert_eq!(build().status.code(), Some(0));
+    let before = tree(&root.join("public"));
+    // Event pages render (one changed, one new in a new folder) while every city page fails.
+    let brunch = std::fs::read_to_string(root.join("content/events/brunch.md")).unwrap();
+    std::fs::write(
+        root.join("content/events/brunch.md"),
+        brunch.replace("title: Partnerschaftsbrunch", "title: Brunch NEU"),
+    )
+    .unwrap();
+    std::fs::write(
+        root.join("content/events/neu.md"),
+        "---\ntitle: Neu\ndate: 2026-12-12\n---\nNeu.\n",
+    )
+    .unwrap();
+    std::fs::create_dir_all(root.join("templates")).unwrap();
+    std::fs::write(root.join("templates/city.html"), "{{ nicht_da.x }}").unwrap();
+    let o = build();
+    assert_eq!(o.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(err.contains("templates/city.html"), "{err}");
+    assert_eq!(
+        tree(&root.join("public")),
+        before,
+        "the failed build left files or folders behind, or changed some"
+    );
+    // Fixed, the same changes go through.
+    std::fs::remove_file(root.join("templates/city.html")).unwrap();
+    assert_eq!(build().status.code(), Some(0));
+    assert!(read(&root.join("public"), "events/brunch/index.html").contains("Brunch NEU"));
+    assert!(root.join("public/events/neu/index.html").is_file());
+    let leftovers: Vec<String> = files(&root.join("public"))
+        .into_iter()
+        .filter(|f| f.contains("twinsite-tmp"))
+        .collect();
+    assert!(leftovers.is_empty(), "{leftovers:?}");
+}
+
 #[test]
 fn refuses_an_output_folder_it_did_not_create() {
     let (t, root) = temp_site("mini");

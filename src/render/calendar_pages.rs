@@ -15,9 +15,9 @@ use crate::calendar::{self, ics};
 use crate::content::model::Data;
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::output::Output;
-use crate::render::Job;
 use crate::render::i18n::Strings;
 use crate::render::page_data::PageData;
+use crate::render::{Job, JobCtx};
 use crate::site::Site;
 
 #[derive(Serialize, Clone)]
@@ -187,13 +187,13 @@ pub fn jobs<'a>(site: &Site, t: &Strings) -> Vec<Job<'a>> {
             jobs.push(Job {
                 path: "calendar/index.html".to_owned(),
                 template: "calendar.html",
-                ctx: page(site.permalink("calendar/")),
+                ctx: JobCtx::Ready(page(site.permalink("calendar/"))),
             });
         }
         jobs.push(Job {
             path: format!("{path}index.html"),
             template: "calendar.html",
-            ctx: page(site.permalink(&path)),
+            ctx: JobCtx::Ready(page(site.permalink(&path))),
         });
     }
     jobs

@@ -21,7 +21,7 @@ use rayon::prelude::*;
 use crate::cache::{BuildCache, Lookup, PageCache};
 use crate::calendar::Rule;
 use crate::diagnostics::{Diagnostic, Diagnostics};
-use crate::output::Output;
+use crate::output::{Output, PageSink};
 use crate::render::i18n::Strings;
 use crate::render::page_data::PageData;
 use crate::render::theme::{Theme, error_chain};
@@ -34,7 +34,27 @@ pub struct Job<'a> {
     /// Template name.
     pub template: &'static str,
     /// Page-specific values (laid over the site-wide context).
-    pub ctx: PageData<'a>,
+    pub ctx: JobCtx<'a>,
+}
+
+/// A page's values: made when the pages are listed, or, for the entry pages that are most of
+/// a site, only when the page is rendered, so that a build never holds every page's values at
+/// once.
+pub enum JobCtx<'a> {
+    /// Made already.
+    Ready(PageData<'a>),
+    /// Made by this function when the page is rendered.
+    Later(Box<dyn FnOnce() -> PageData<'a> + Send + 'a>),
+}
+
+impl<'a> JobCtx<'a> {
+    /// The values.
+    pub fn make(self) -> PageData<'a> {
+        match self {
+            Self::Ready(data) => data,
+            Self::Later(make) => make(),
+        }
+    }
 }
 
 /// Renders the whole site, every language. Template errors are returned as diagnostics naming
@@ -49,6 +69,19 @@ pub fn render_with(
     theme: &Theme,
     cache: Option<&BuildCache>,
 ) -> Result<Output, Diagnostics> {
+    render_into(site, theme, cache, None)
+}
+
+/// [`render_with`], handing each HTML page to `sink` as soon as it is rendered instead of
+/// returning it; the feeds, data and static files are returned. Pages are returned as usual
+/// when the site wants relative URLs, whose rewriting needs the whole output.
+pub fn render_into(
+    site: &Site,
+    theme: &Theme,
+    cache: Option<&BuildCache>,
+    sink: Option<&dyn PageSink>,
+) -> Result<Output, Diagnostics> {
+    let sink = sink.filter(|_| !site.config.relative_urls);
     let mut out = Output::new();
     let mut diags = Diagnostics::new();
     let mut pages = Vec::new();
@@ -57,7 +90,7 @@ pub fn render_with(
         render_language(
             s,
             theme,
-            cache,
+            PageFlow { cache, sink },
             &mut out,
             &mut diags,
             &mut pages,
@@ -91,12 +124,13 @@ pub fn render_with(
 fn render_language(
     site: &Site,
     theme: &Theme,
-    cache: Option<&BuildCache>,
+    flow: PageFlow<'_>,
     out: &mut Output,
     diags: &mut Diagnostics,
     pages: &mut Vec<String>,
     sitemap_urls: &mut Vec<feeds::SitemapUrl>,
 ) {
+    let PageFlow { cache, sink } = flow;
     let strings = theme.strings_for(&site.lang.code);
     let prefix = site.lang.prefix.as_str();
     let base = pages::base_context(site, strings);
@@ -124,7 +158,7 @@ fn render_language(
             .map(|job| {
                 let page_path = job.path.trim_end_matches("index.html");
                 let current_url = site.url(page_path);
-                let mut job_ctx = job.ctx;
+                let mut job_ctx = job.ctx.make();
                 if site.lang.all.len() > 1 && !matches!(job.template, "404.html" | "alias.html") {
                     let entry = entry_pages.get(page_path).copied();
                     language_context(site, strings, page_path, entry, &mut job_ctx);
@@ -132,7 +166,7 @@ fn render_language(
                 let out_path = format!("{prefix}{}", job.path);
                 let (page_ctx, slot) =
                     match PageCache::lookup(page_cache.as_ref(), job.template, &current_url, job_ctx) {
-                        Lookup::Hit(bytes) => return Ok((out_path, bytes)),
+                        Lookup::Hit(bytes) => return Ok(keep(sink, out_path, bytes)),
                         Lookup::Miss(page_ctx, slot) => (page_ctx, slot),
                     };
                 let mut ctx = page_ctx.into_context(&base);
@@ -153,7 +187,13 @@ fn render_language(
                 } else {
                     html.into_bytes()
                 };
-                Ok((out_path, slot.store(bytes)))
+                Ok(match sink {
+                    Some(sink) => {
+                        sink.put(out_path, bytes);
+                        None
+                    }
+                    None => Some((out_path, slot.store(bytes))),
+                })
             })
             .collect()
     };
@@ -172,7 +212,8 @@ fn render_language(
     };
     for r in rendered {
         match r {
-            Ok((p, b)) => {
+            Ok(None) => {}
+            Ok(Some((p, b))) => {
                 if site.config.relative_urls {
                     pages.push(p.clone());
                 }
@@ -187,8 +228,28 @@ fn render_language(
     }
 }
 
-/// A page's output path and bytes (shared with the build cache).
-type RenderedPage = (String, Arc<Vec<u8>>);
+/// Where pages come from besides rendering, and where they go instead of the output.
+#[derive(Clone, Copy)]
+struct PageFlow<'a> {
+    /// Pages rendered before from the same values.
+    cache: Option<&'a BuildCache>,
+    /// Takes each page instead of the returned output.
+    sink: Option<&'a dyn PageSink>,
+}
+
+/// A page's output path and bytes (shared with the build cache), unless a sink took them.
+type RenderedPage = Option<(String, Arc<Vec<u8>>)>;
+
+/// A page taken from the cache: handed to `sink`, or kept.
+fn keep(sink: Option<&dyn PageSink>, path: String, bytes: Arc<Vec<u8>>) -> RenderedPage {
+    match sink {
+        Some(sink) => {
+            sink.put(path, bytes.to_vec());
+            None
+        }
+        None => Some((path, bytes)),
+    }
+}
 
 /// Entry pages by page path (`cities/lyon/` → entry index), for a multilingual site.
 fn language_pages(site: &Site) -> std::collections::HashMap<String, usize> {

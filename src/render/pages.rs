@@ -3,16 +3,15 @@
 use std::collections::BTreeMap;
 use std::sync::Arc;
 
-use rayon::prelude::*;
 use serde::Serialize;
 use tera::Context;
 
 use crate::cache::BuildCache;
 use crate::content::model::Data;
-use crate::render::Job;
 use crate::render::context::{MenuView, SiteView, Views};
 use crate::render::i18n::Strings;
 use crate::render::page_data::{PageData, Shared};
+use crate::render::{Job, JobCtx};
 use crate::site::Site;
 
 /// Values every page gets: `site`, `t` (UI strings), `lang`.
@@ -91,7 +90,20 @@ fn job<'a>(path: &str, template: &'static str, ctx: PageData<'a>) -> Job<'a> {
     Job {
         path: format!("{path}index.html"),
         template,
-        ctx,
+        ctx: JobCtx::Ready(ctx),
+    }
+}
+
+/// A page at `path` whose values `make` makes when it is rendered.
+fn later<'a>(
+    path: &str,
+    template: &'static str,
+    make: impl FnOnce() -> PageData<'a> + Send + 'a,
+) -> Job<'a> {
+    Job {
+        path: format!("{path}index.html"),
+        template,
+        ctx: JobCtx::Later(Box::new(make)),
     }
 }
 
@@ -141,12 +153,16 @@ pub fn jobs<'a>(site: &'a Site, t: &'a Strings) -> Vec<Job<'a>> {
 }
 
 /// [`jobs`], taking maps drawn before from `cache`.
-pub fn jobs_with<'a>(site: &'a Site, t: &'a Strings, cache: Option<&BuildCache>) -> Vec<Job<'a>> {
+pub fn jobs_with<'a>(
+    site: &'a Site,
+    t: &'a Strings,
+    cache: Option<&'a BuildCache>,
+) -> Vec<Job<'a>> {
     let v = Views { site, t };
     let mut jobs = Vec::with_capacity(site.entries.len() + 64);
-    let map_places = crate::render::feeds::map_places(site, t);
+    let map_places = Arc::new(crate::render::feeds::map_places(site, t));
     let all_events: Vec<usize> = site.events.clone();
-    let listed = v.listed_events();
+    let listed = Arc::new(v.listed_events());
     let (upcoming_all, past_all) = v.split_events(&listed, &all_events);
     // The whole map, on the home page and on /map/ (element ids prefixed per page).
     let full_map = |id_prefix: &str| {
@@ -202,20 +218,17 @@ pub fn jobs_with<'a>(site: &'a Site, t: &'a Strings, cache: Option<&BuildCache>)
     );
     ctx.insert("cities", cities.clone());
     jobs.push(job("cities/", "cities.html", ctx));
-    // Entry pages are prepared in parallel: their contexts (and the small maps) cost as much
-    // as rendering them.
-    let city_jobs: Vec<Job> = site
-        .cities
-        .par_iter()
-        .zip(cities.par_iter())
-        .enumerate()
-        .map(|(k, (&i, view))| {
-            let e = &site.entries[i];
-            let path = e.url_path();
+    // Entry pages get their values (and their small maps) when they are rendered.
+    for (k, (&i, view)) in site.cities.iter().zip(&cities).enumerate() {
+        let e = &site.entries[i];
+        let path = e.url_path();
+        let (view, listed, map_places) = (view.clone(), listed.clone(), map_places.clone());
+        jobs.push(later(&path.clone(), "city.html", move || {
+            let v = Views { site, t };
             let mut ctx = page_ctx(site, &e.common.title, &e.summary_text, &path);
             let rel = &site.relations[i];
             let (up, past) = v.split_events(&listed, &rel.events);
-            ctx.insert("page", view.clone());
+            ctx.insert("page", view);
             ctx.insert("content", &e.html);
             ctx.insert("associations", v.links(&rel.associations));
             ctx.insert("upcoming", up);
@@ -239,10 +252,9 @@ pub fn jobs_with<'a>(site: &'a Site, t: &'a Strings, cache: Option<&BuildCache>)
                 ),
             );
             ctx.insert("ics_url", site.url(&format!("{path}calendar.ics")));
-            job(&path, "city.html", ctx)
-        })
-        .collect();
-    jobs.extend(city_jobs);
+            ctx
+        }));
+    }
 
     // Associations
     let assocs: Vec<_> = site
@@ -258,25 +270,23 @@ pub fn jobs_with<'a>(site: &'a Site, t: &'a Strings, cache: Option<&BuildCache>)
     );
     ctx.insert("associations", assocs.clone());
     jobs.push(job("associations/", "associations.html", ctx));
-    let assoc_jobs: Vec<Job> = site
-        .associations
-        .par_iter()
-        .zip(assocs.par_iter())
-        .map(|(&i, view)| {
-            let e = &site.entries[i];
-            let path = e.url_path();
+    for (&i, view) in site.associations.iter().zip(&assocs) {
+        let e = &site.entries[i];
+        let path = e.url_path();
+        let (view, listed) = (view.clone(), listed.clone());
+        jobs.push(later(&path.clone(), "association.html", move || {
+            let v = Views { site, t };
             let mut ctx = page_ctx(site, &e.common.title, &e.summary_text, &path);
             let (up, past) = v.split_events(&listed, &site.relations[i].events);
-            ctx.insert("page", view.clone());
+            ctx.insert("page", view);
             ctx.insert("content", &e.html);
             ctx.insert("upcoming", up);
             ctx.insert("past", past);
             ctx.insert("topics", topic_links(site, &e.common.topics));
             ctx.insert("ics_url", site.url(&format!("{path}calendar.ics")));
-            job(&path, "association.html", ctx)
-        })
-        .collect();
-    jobs.extend(assoc_jobs);
+            ctx
+        }));
+    }
 
     // Events
     let mut ctx = page_ctx(
@@ -325,36 +335,30 @@ pub fn jobs_with<'a>(site: &'a Site, t: &'a Strings, cache: Option<&BuildCache>)
         ctx.insert("archive", nav);
         jobs.push(job(&path, "events_archive.html", ctx));
     }
-    // The calendar's month pages are prepared one after the other, beside the event pages.
-    let (event_jobs, calendar_jobs): (Vec<Job>, _) = rayon::join(
-        || {
-            site.events
-                .par_iter()
-                .filter_map(|&i| {
-                    let e = &site.entries[i];
-                    let path = e.url_path();
-                    let view = v.page_event(&listed, i)?;
-                    let mut ctx = page_ctx(site, &e.common.title, &e.summary_text, &path);
-                    let dates: Vec<String> = site
-                        .occurrences_of(i)
-                        .iter()
-                        .filter(|o| o.end >= site.now)
-                        .take(12)
-                        .map(|o| t.date_long(o.start))
-                        .collect();
-                    ctx.insert("page", view);
-                    ctx.insert("content", &e.html);
-                    ctx.insert("next_dates", dates);
-                    ctx.insert("topics", topic_links(site, &e.common.topics));
-                    ctx.insert("json_ld", crate::render::feeds::event_json_ld(site, i));
-                    ctx.insert("ics_url", site.url(&format!("{path}{}.ics", e.common.slug)));
-                    Some(job(&path, "event.html", ctx))
-                })
-                .collect()
-        },
-        || crate::render::calendar_pages::jobs(site, t),
-    );
-    jobs.extend(event_jobs);
+    for &i in &site.events {
+        let e = &site.entries[i];
+        let path = e.url_path();
+        let Some(view) = v.page_event(&listed, i) else {
+            continue;
+        };
+        jobs.push(later(&path.clone(), "event.html", move || {
+            let mut ctx = page_ctx(site, &e.common.title, &e.summary_text, &path);
+            let dates: Vec<String> = site
+                .occurrences_of(i)
+                .iter()
+                .filter(|o| o.end >= site.now)
+                .take(12)
+                .map(|o| t.date_long(o.start))
+                .collect();
+            ctx.insert("page", view);
+            ctx.insert("content", &e.html);
+            ctx.insert("next_dates", dates);
+            ctx.insert("topics", topic_links(site, &e.common.topics));
+            ctx.insert("json_ld", crate::render::feeds::event_json_ld(site, i));
+            ctx.insert("ics_url", site.url(&format!("{path}{}.ics", e.common.slug)));
+            ctx
+        }));
+    }
 
     // News
     let news: Vec<_> = site
@@ -445,7 +449,7 @@ pub fn jobs_with<'a>(site: &'a Site, t: &'a Strings, cache: Option<&BuildCache>)
     jobs.push(job("map/", "map.html", ctx));
 
     // Calendar months
-    jobs.extend(calendar_jobs);
+    jobs.extend(crate::render::calendar_pages::jobs(site, t));
 
     // 404 and aliases: once, at the site root, in the default language.
     if site.lang.code != site.lang.default {
@@ -455,7 +459,7 @@ pub fn jobs_with<'a>(site: &'a Site, t: &'a Strings, cache: Option<&BuildCache>)
     jobs.push(Job {
         path: "404.html".to_owned(),
         template: "404.html",
-        ctx,
+        ctx: JobCtx::Ready(ctx),
     });
     for e in &site.entries {
         for a in &e.common.aliases {
@@ -473,7 +477,7 @@ pub fn jobs_with<'a>(site: &'a Site, t: &'a Strings, cache: Option<&BuildCache>)
             jobs.push(Job {
                 path,
                 template: "alias.html",
-                ctx,
+                ctx: JobCtx::Ready(ctx),
             });
         }
     }

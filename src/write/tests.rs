@@ -317,3 +317,130 @@ fn refuses_a_file_as_output_folder() {
     assert!(write_output(&output(&[("a", "a")]), &file).is_err());
     assert_eq!(fs::read(&file).unwrap(), b"title: x");
 }
+
+/// Hands `pages` to a stager of `dir`, as the renderer does.
+fn staged(dir: &Path, pages: &[(&str, &str)]) -> stage::Stager {
+    use crate::output::PageSink;
+    let stager = stage::Stager::new(dir).unwrap();
+    for (key, bytes) in pages {
+        stager.put((*key).to_owned(), bytes.as_bytes().to_vec());
+    }
+    stager
+}
+
+#[test]
+fn staged_pages_end_up_as_write_output_would_write_them() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("public");
+    let first = output(&[
+        ("index.html", "old"),
+        ("a/index.html", "same"),
+        ("gone.html", "x"),
+    ]);
+    write_output(&first, &dir).unwrap();
+    let old_time = SystemTime::now() - Duration::from_secs(3600);
+    let same = fs::File::options()
+        .write(true)
+        .open(dir.join("a/index.html"))
+        .unwrap();
+    same.set_modified(old_time).unwrap();
+    let pages = [
+        ("index.html", "new"),
+        ("a/index.html", "same"),
+        ("b/c/index.html", "page"),
+        ("d/index.html", "replaced"),
+    ];
+    let stager = staged(&dir, &pages);
+    let rest = output(&[("feed.xml", "f"), ("d/index.html", "static")]);
+    let (stats, files, bytes) = stager.finish(rest).unwrap();
+    let expected = output(&[
+        ("index.html", "new"),
+        ("a/index.html", "same"),
+        ("b/c/index.html", "page"),
+        ("d/index.html", "static"),
+        ("feed.xml", "f"),
+    ]);
+    let mut want: BTreeMap<String, Vec<u8>> = expected
+        .iter()
+        .map(|(k, v)| (k.to_owned(), v.to_vec()))
+        .collect();
+    want.insert(MARKER.to_owned(), marker(&dir).into_bytes());
+    assert_eq!(
+        snapshot(&dir),
+        want,
+        "no temporary file, the stale one gone"
+    );
+    assert_eq!(
+        marker(&dir).lines().skip(1).collect::<Vec<_>>(),
+        [
+            "a/index.html",
+            "b/c/index.html",
+            "d/index.html",
+            "feed.xml",
+            "index.html"
+        ]
+    );
+    assert_eq!((files, bytes), (expected.len(), expected.total_bytes()));
+    assert_eq!(
+        (stats.written, stats.unchanged, stats.removed),
+        (4, 1, 1),
+        "{stats:?}"
+    );
+    let kept = fs::metadata(dir.join("a/index.html"))
+        .unwrap()
+        .modified()
+        .unwrap();
+    assert_eq!(kept, old_time, "an unchanged page is not rewritten");
+}
+
+#[test]
+fn a_build_that_stops_after_staging_leaves_the_folder_as_it_was() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("public");
+    write_output(
+        &output(&[("index.html", "old"), ("a/index.html", "a")]),
+        &dir,
+    )
+    .unwrap();
+    fs::write(dir.join(".gitignore"), "*").unwrap();
+    let before = snapshot(&dir);
+    let stager = staged(
+        &dir,
+        &[
+            ("index.html", "new"),
+            ("x/y/index.html", "new folder"),
+            ("a/index.html", "a"),
+        ],
+    );
+    assert!(
+        dir.join(".index.html.twinsite-tmp").is_file(),
+        "a changed page waits beside its file"
+    );
+    drop(stager);
+    assert_eq!(snapshot(&dir), before);
+    assert!(!dir.join("x").exists(), "the folders it made are gone too");
+    let fresh = tmp.path().join("new");
+    drop(staged(&fresh, &[("p/index.html", "page")]));
+    assert!(
+        !fresh.exists(),
+        "an output folder it created is removed again"
+    );
+}
+
+#[test]
+fn a_page_where_a_foreign_file_appeared_is_refused_at_the_end() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("public");
+    write_output(&output(&[("index.html", "old")]), &dir).unwrap();
+    let stager = staged(&dir, &[("index.html", "new")]);
+    fs::write(dir.join("notes.html"), "mine").unwrap();
+    use crate::output::PageSink;
+    stager.put("notes.html".to_owned(), b"page".to_vec());
+    assert!(matches!(
+        stager.finish(Output::new()),
+        Err(WriteError::NotOurs { .. })
+    ));
+    assert_eq!(fs::read(dir.join("notes.html")).unwrap(), b"mine");
+    assert_eq!(fs::read(dir.join("index.html")).unwrap(), b"old");
+    assert!(!dir.join(".index.html.twinsite-tmp").exists());
+}
