@@ -71,8 +71,13 @@ fn stages(root: &Path, cache: &BuildCache, label: &str) {
     let feeds = twinsite::render::feeds::render(&site, &theme.strings);
     let feeds_time = t5.elapsed();
     let t6 = Instant::now();
-    let ics =
-        twinsite::render::calendar_pages::feeds(&site, &theme.strings, Some(cache), &mut diags);
+    let ics = twinsite::render::calendar_pages::feeds(
+        &site,
+        &theme.strings,
+        Some(cache),
+        None,
+        &mut diags,
+    );
     let ics_time = t6.elapsed();
     cache.finish_build();
     println!(

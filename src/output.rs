@@ -101,9 +101,10 @@ impl FromIterator<(String, Vec<u8>)> for Output {
     }
 }
 
-/// Takes rendered pages as they are made, so that they need not all be held in memory until
-/// the build ends (`build` stages them in the output folder: [`crate::write::stage`]).
+/// Takes rendered pages and calendar files as they are made, so that they need not all be held
+/// in memory until the build ends (`build` stages them in the output folder:
+/// [`crate::write::stage`]).
 pub trait PageSink: Sync {
-    /// Takes the page at `path` (relative, `/`-separated).
+    /// Takes the file at `path` (relative, `/`-separated).
     fn put(&self, path: String, bytes: Vec<u8>);
 }

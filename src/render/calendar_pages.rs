@@ -14,7 +14,7 @@ use crate::cache::{BuildCache, Key};
 use crate::calendar::{self, ics};
 use crate::content::model::Data;
 use crate::diagnostics::{Diagnostic, Diagnostics};
-use crate::output::Output;
+use crate::output::{Output, PageSink};
 use crate::render::i18n::Strings;
 use crate::render::page_data::PageData;
 use crate::render::{Job, JobCtx};
@@ -365,6 +365,7 @@ pub fn feeds(
     site: &Site,
     t: &Strings,
     cache: Option<&BuildCache>,
+    sink: Option<&dyn PageSink>,
     diags: &mut Diagnostics,
 ) -> Output {
     let title = &site.config.title;
@@ -391,14 +392,24 @@ pub fn feeds(
         ));
     }
     let blocks = event_blocks(site, cache);
-    let results: Vec<Result<CalendarFile, Diagnostic>> = jobs
+    let results: Vec<Result<Option<CalendarFile>, Diagnostic>> = jobs
         .into_par_iter()
-        .map(|(name, events, path)| feed(site, &name, &events, path, &blocks, cache))
+        .map(|(name, events, path)| {
+            let (path, bytes) = feed(site, &name, &events, path, &blocks, cache)?;
+            Ok(match sink {
+                Some(sink) => {
+                    sink.put(path, Arc::unwrap_or_clone(bytes));
+                    None
+                }
+                None => Some((path, bytes)),
+            })
+        })
         .collect();
     let mut out = Output::new();
     for r in results {
         match r {
-            Ok((path, bytes)) => out.insert_shared(path, bytes),
+            Ok(Some((path, bytes))) => out.insert_shared(path, bytes),
+            Ok(None) => {}
             Err(d) => diags.push(d),
         }
     }

@@ -197,19 +197,22 @@ fn render_language(
             })
             .collect()
     };
-    // The feeds and calendar files are made beside the pages. `serve` runs them at the same
-    // time, so the feeds' sequential parts fill the gaps of the page rendering; `build` runs
-    // them one after the other, which keeps its peak memory lower.
+    // The feeds and calendar files are made beside the pages, at the same time, so the feeds'
+    // sequential parts fill the gaps of the page rendering; only an in-memory build without a
+    // cache (relative URLs, `check`) runs them one after the other, for a lower peak memory.
     let other_files = || {
         let mut d = Diagnostics::new();
-        let calendar_files = calendar_pages::feeds(site, strings, cache, &mut d);
+        let sink = sink.map(|sink| Prefixed { prefix, sink });
+        let sink = sink.as_ref().map(|s| s as &dyn PageSink);
+        let calendar_files = calendar_pages::feeds(site, strings, cache, sink, &mut d);
         (feeds::render(site, strings), calendar_files, d)
     };
-    let (rendered, (feed_files, calendar_files, calendar_diags)) = if cache.is_some() {
-        rayon::join(render_pages, other_files)
-    } else {
-        (render_pages(), other_files())
-    };
+    let (rendered, (feed_files, calendar_files, calendar_diags)) =
+        if cache.is_some() || sink.is_some() {
+            rayon::join(render_pages, other_files)
+        } else {
+            (render_pages(), other_files())
+        };
     for r in rendered {
         match r {
             Ok(None) => {}
@@ -235,6 +238,18 @@ struct PageFlow<'a> {
     cache: Option<&'a BuildCache>,
     /// Takes each page instead of the returned output.
     sink: Option<&'a dyn PageSink>,
+}
+
+/// A sink for the files of one language, whose paths get the language's prefix (`fr/`).
+struct Prefixed<'a> {
+    prefix: &'a str,
+    sink: &'a dyn PageSink,
+}
+
+impl PageSink for Prefixed<'_> {
+    fn put(&self, path: String, bytes: Vec<u8>) {
+        self.sink.put(format!("{}{path}", self.prefix), bytes);
+    }
 }
 
 /// A page's output path and bytes (shared with the build cache), unless a sink took them.

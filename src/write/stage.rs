@@ -18,7 +18,7 @@
 //! not have stay behind as hidden files (never counted as foreign) until a build that makes
 //! those pages again removes them.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashSet};
 use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
@@ -48,6 +48,8 @@ struct State {
     created: Vec<PathBuf>,
     /// Total size of every page taken.
     bytes: usize,
+    /// Every path taken so far.
+    keys: HashSet<String>,
     /// The first I/O error, by page path (so the report does not depend on thread timing).
     error: Option<(String, WriteError)>,
     /// Set once the files are committed: nothing to clean up any more.
@@ -175,18 +177,36 @@ impl Stager {
 
 impl PageSink for Stager {
     fn put(&self, key: String, bytes: Vec<u8>) {
-        let outcome = self.stage(&key, &bytes);
+        if !self.lock().keys.insert(key.clone()) {
+            // Which of the two would win depends on thread timing: refuse both.
+            let msg = "the build made two files with this path; an alias may be the address of a generated page such as /map/ or /calendar/";
+            let e = WriteError::Io {
+                path: full_path(&self.dir, &key),
+                source: io::Error::new(io::ErrorKind::AlreadyExists, msg),
+            };
+            return self.fail(key, e);
+        }
+        let outcome = match self.stage(&key, &bytes) {
+            Ok(outcome) => outcome,
+            Err(e) => return self.fail(key, e),
+        };
         let mut state = self.lock();
         state.bytes += bytes.len();
         match outcome {
-            Ok(Outcome::Unchanged(len)) => state.staged.unchanged.push((key, len)),
-            Ok(Outcome::Written(len)) => state.staged.written.push((key, len)),
-            Ok(Outcome::Held) => state.held.push((key, bytes)),
-            Err(e) => {
-                if state.error.as_ref().is_none_or(|(first, _)| key < *first) {
-                    state.error = Some((key, e));
-                }
-            }
+            Outcome::Unchanged(len) => state.staged.unchanged.push((key, len)),
+            Outcome::Written(len) => state.staged.written.push((key, len)),
+            Outcome::Held => state.held.push((key, bytes)),
+        }
+    }
+}
+
+impl Stager {
+    /// Remembers `e` if it is about the first path so far, so the report does not depend on
+    /// thread timing.
+    fn fail(&self, key: String, e: WriteError) {
+        let mut state = self.lock();
+        if state.error.as_ref().is_none_or(|(first, _)| key < *first) {
+            state.error = Some((key, e));
         }
     }
 }

@@ -444,3 +444,19 @@ fn a_page_where_a_foreign_file_appeared_is_refused_at_the_end() {
     assert_eq!(fs::read(dir.join("index.html")).unwrap(), b"old");
     assert!(!dir.join(".index.html.twinsite-tmp").exists());
 }
+
+#[test]
+fn two_files_with_one_path_fail_the_build_whichever_came_first() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("public");
+    write_output(&output(&[("map/index.html", "map")]), &dir).unwrap();
+    let before = snapshot(&dir);
+    let stager = staged(
+        &dir,
+        &[("map/index.html", "alias"), ("map/index.html", "map 2")],
+    );
+    let err = stager.finish(Output::new()).unwrap_err().to_string();
+    assert!(err.contains("two files with this path"), "{err}");
+    assert!(err.contains("map/index.html"), "{err}");
+    assert_eq!(snapshot(&dir), before);
+}
