@@ -328,6 +328,23 @@ fn resolve(
     out
 }
 
+/// Addresses of pages and files every site has (an alias on one of them would hide it).
+const GENERATED: &[&str] = &[
+    "/",
+    "/cities/",
+    "/associations/",
+    "/events/",
+    "/calendar/",
+    "/map/",
+    "/news/",
+    "/topics/",
+    "/404.html",
+    "/sitemap.xml",
+    "/atom.xml",
+    "/calendar.ics",
+    "/robots.txt",
+];
+
 fn check_aliases(entries: &[Arc<Entry>], diags: &mut Diagnostics) {
     let mut seen: HashMap<String, &PathBuf> = HashMap::new();
     let own: HashMap<String, &PathBuf> = entries
@@ -352,6 +369,16 @@ fn check_aliases(entries: &[Arc<Entry>], diags: &mut Diagnostics) {
                             "the alias {a} is the address of {}",
                             crate::diagnostics::display_path(owner)
                         ),
+                    )
+                    .with_hint("an alias must be an old address that no page uses any more"),
+                );
+            } else if GENERATED.contains(&norm.as_str()) {
+                diags.push(
+                    Diagnostic::error(
+                        &e.source,
+                        0,
+                        0,
+                        format!("the alias {a} is the address of a page the site always has"),
                     )
                     .with_hint("an alias must be an old address that no page uses any more"),
                 );

@@ -162,6 +162,29 @@ fn alias_redirects_to_the_page() {
 }
 
 #[test]
+fn an_alias_never_hides_a_page_the_site_makes() {
+    let (_t, root) = temp_site("mini");
+    let lyon = root.join("content/cities/lyon.md");
+    let text = std::fs::read_to_string(&lyon).unwrap();
+    std::fs::write(&lyon, text.replace("[/alt/lyon.html]", "[/map/]")).unwrap();
+    let Err(diags) = twinsite::build_in_memory(&opts(&root)) else {
+        panic!("an alias on /map/ must be refused");
+    };
+    assert!(
+        diags.iter().any(|d| d
+            .message
+            .contains("the alias /map/ is the address of a page")),
+        "{diags:?}"
+    );
+    // Below a section, where the list of addresses depends on the content: the page wins.
+    std::fs::write(&lyon, text.replace("[/alt/lyon.html]", "[/topics/jugend/]")).unwrap();
+    let (_o, out) = build_into_temp(&root);
+    let topic = read(&out, "topics/jugend/index.html");
+    assert!(topic.contains("/events/brunch/"), "{topic}");
+    assert!(!topic.contains("http-equiv=refresh"), "{topic}");
+}
+
+#[test]
 fn feeds_and_data_are_valid_and_absolute() {
     let (_t, out) = build_into_temp(&fixture("mini"));
     let geo: serde_json::Value = serde_json::from_str(&read(&out, "data/cities.geojson")).unwrap();

@@ -461,6 +461,9 @@ pub fn jobs_with<'a>(
         template: "404.html",
         ctx: JobCtx::Ready(ctx),
     });
+    // An alias never hides a page: one on the address of a generated page (`/map/`) is left
+    // out. Aliases on entry pages and on each other are content errors (`link`).
+    let taken: std::collections::HashSet<String> = jobs.iter().map(|j| j.path.clone()).collect();
     for e in &site.entries {
         for a in &e.common.aliases {
             let target = site.url(&e.url_path());
@@ -474,6 +477,9 @@ pub fn jobs_with<'a>(
             } else {
                 format!("{a}/index.html")
             };
+            if taken.contains(&path) {
+                continue;
+            }
             jobs.push(Job {
                 path,
                 template: "alias.html",
