@@ -197,9 +197,9 @@ fn render_language(
             })
             .collect()
     };
-    // The feeds and calendar files are made beside the pages, at the same time, so the feeds'
-    // sequential parts fill the gaps of the page rendering; only an in-memory build without a
-    // cache (relative URLs, `check`) runs them one after the other, for a lower peak memory.
+    // The feeds and calendar files are made beside the pages. `serve` runs them at the same
+    // time, so the feeds' sequential parts fill the gaps of the page rendering; `build` runs
+    // them one after the other, which keeps its peak memory lower (and was not slower).
     let other_files = || {
         let mut d = Diagnostics::new();
         let sink = sink.map(|sink| Prefixed { prefix, sink });
@@ -207,12 +207,11 @@ fn render_language(
         let calendar_files = calendar_pages::feeds(site, strings, cache, sink, &mut d);
         (feeds::render(site, strings), calendar_files, d)
     };
-    let (rendered, (feed_files, calendar_files, calendar_diags)) =
-        if cache.is_some() || sink.is_some() {
-            rayon::join(render_pages, other_files)
-        } else {
-            (render_pages(), other_files())
-        };
+    let (rendered, (feed_files, calendar_files, calendar_diags)) = if cache.is_some() {
+        rayon::join(render_pages, other_files)
+    } else {
+        (render_pages(), other_files())
+    };
     for r in rendered {
         match r {
             Ok(None) => {}
