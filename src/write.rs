@@ -159,6 +159,9 @@ struct Staged {
     written: Vec<(String, u64)>,
     /// Equal to the file on disk: key and size.
     unchanged: Vec<(String, u64)>,
+    /// The output folder did not exist when the build began, so all it holds is this build's
+    /// (staged files and the folders made for them): nothing to check or clean up again.
+    fresh: bool,
 }
 
 /// The steps of the module documentation for the files of `out` plus the `staged` ones, whose
@@ -180,7 +183,8 @@ fn commit(dir: &Path, out: &Output, staged: &Staged) -> Result<WriteStats, Write
             source: io::Error::new(io::ErrorKind::InvalidInput, msg),
         });
     }
-    let (old, leftovers) = match read_state(dir)? {
+    let state = if staged.fresh { None } else { read_state(dir)? };
+    let (old, leftovers) = match state {
         None => {
             fs::create_dir_all(dir).map_err(io_at(dir))?;
             (BTreeSet::new(), Vec::new())

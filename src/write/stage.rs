@@ -70,17 +70,19 @@ impl Stager {
     /// Checks `dir` as [`super::check_target`] does (it does not exist, or everything in it is
     /// ours); changes nothing.
     pub fn new(dir: &Path) -> Result<Self, WriteError> {
-        let old = match read_state(dir)? {
-            None => BTreeSet::new(),
+        let (old, fresh) = match read_state(dir)? {
+            None => (BTreeSet::new(), true),
             Some(old) => {
                 refuse_foreign(dir, scan(dir, &old)?.foreign)?;
-                old
+                (old, false)
             }
         };
+        let mut state = State::default();
+        state.staged.fresh = fresh;
         Ok(Self {
             dir: dir.to_path_buf(),
             old,
-            state: Mutex::new(State::default()),
+            state: Mutex::new(state),
         })
     }
 

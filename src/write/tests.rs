@@ -460,3 +460,18 @@ fn two_files_with_one_path_fail_the_build_whichever_came_first() {
     assert!(err.contains("map/index.html"), "{err}");
     assert_eq!(snapshot(&dir), before);
 }
+
+#[test]
+fn a_new_output_folder_gets_the_staged_pages_and_the_marker() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("site/public");
+    let stager = staged(&dir, &[("index.html", "home"), ("a/b/index.html", "page")]);
+    let (stats, files, _) = stager.finish(output(&[("feed.xml", "f")])).unwrap();
+    assert_eq!((stats.written, stats.unchanged, files), (3, 0, 3));
+    let found: Vec<String> = snapshot(&dir).into_keys().collect();
+    assert_eq!(found, [MARKER, "a/b/index.html", "feed.xml", "index.html"]);
+    assert_eq!(
+        marker(&dir).lines().skip(1).collect::<Vec<_>>(),
+        ["a/b/index.html", "feed.xml", "index.html"]
+    );
+}
