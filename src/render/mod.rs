@@ -72,9 +72,9 @@ pub fn render_with(
     render_into(site, theme, cache, None)
 }
 
-/// [`render_with`], handing each HTML page to `sink` as soon as it is rendered instead of
-/// returning it; the feeds, data and static files are returned. Pages are returned as usual
-/// when the site wants relative URLs, whose rewriting needs the whole output.
+/// [`render_with`], handing each HTML page and calendar file to `sink` as soon as it is made
+/// instead of returning it; the feeds, data and static files are returned. Everything is
+/// returned as usual when the site wants relative URLs, whose rewriting needs the whole output.
 pub fn render_into(
     site: &Site,
     theme: &Theme,

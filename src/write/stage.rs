@@ -126,6 +126,15 @@ impl Stager {
         result.map(|stats| (stats, files, bytes))
     }
 
+    /// Remembers `e` if it is about the first path so far, so the report does not depend on
+    /// thread timing.
+    fn fail(&self, key: String, e: WriteError) {
+        let mut state = self.lock();
+        if state.error.as_ref().is_none_or(|(first, _)| key < *first) {
+            state.error = Some((key, e));
+        }
+    }
+
     fn lock(&self) -> std::sync::MutexGuard<'_, State> {
         self.state.lock().unwrap_or_else(PoisonError::into_inner)
     }
@@ -198,17 +207,6 @@ impl PageSink for Stager {
             Outcome::Unchanged(len) => state.staged.unchanged.push((key, len)),
             Outcome::Written(len) => state.staged.written.push((key, len)),
             Outcome::Held => state.held.push((key, bytes)),
-        }
-    }
-}
-
-impl Stager {
-    /// Remembers `e` if it is about the first path so far, so the report does not depend on
-    /// thread timing.
-    fn fail(&self, key: String, e: WriteError) {
-        let mut state = self.lock();
-        if state.error.as_ref().is_none_or(|(first, _)| key < *first) {
-            state.error = Some((key, e));
         }
     }
 }
