@@ -11,7 +11,7 @@ use std::collections::HashSet;
 use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd, html};
 
 use crate::slug;
-use crate::source::line_col;
+use crate::source::LineIndex;
 
 /// The result of rendering one Markdown body.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -67,6 +67,8 @@ pub fn render_in(body: &str, files_base: &str, pages_base: &str) -> Rendered {
     }
     out.html.reserve(body.len() * 3 / 2);
     html::push_html(&mut out.html, events.into_iter().map(|(e, _)| e));
+    // The body stays in memory for the whole build: drop the spare room reserved above.
+    out.html.shrink_to_fit();
     out
 }
 
@@ -207,8 +209,8 @@ fn plain_text<'a, 'b: 'a>(events: impl Iterator<Item = &'a Event<'b>>) -> String
 }
 
 /// Converts a byte offset in a body that starts on file line `body_line` into file line:col.
-pub fn body_pos(body: &str, body_line: usize, offset: usize) -> (usize, usize) {
-    let (l, c) = line_col(body, offset);
+pub fn body_pos(body: &LineIndex, body_line: usize, offset: usize) -> (usize, usize) {
+    let (l, c) = body.line_col(offset);
     (l + body_line - 1, c)
 }
 
@@ -296,6 +298,6 @@ mod tests {
 
     #[test]
     fn positions_map_to_file_lines() {
-        assert_eq!(body_pos("a\nb [x](/y)", 6, 4), (7, 3));
+        assert_eq!(body_pos(&LineIndex::new("a\nb [x](/y)"), 6, 4), (7, 3));
     }
 }

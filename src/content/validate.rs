@@ -114,8 +114,9 @@ pub fn entry_in(
             body.first_paragraph_text.clone(),
         ),
     };
+    let lines = crate::source::LineIndex::new(&fm.body);
     let to_pos = |offset: usize| {
-        let (line, col) = markdown::body_pos(&fm.body, fm.body_line, offset);
+        let (line, col) = markdown::body_pos(&lines, fm.body_line, offset);
         crate::content::front_matter::Pos { line, col }
     };
     for (src, offset) in &body.images_without_alt {
