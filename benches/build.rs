@@ -1,8 +1,9 @@
 //! Build benchmark over generated sites (see `synth.rs`): full build wall time, pages per
 //! second and peak memory of `twinsite build`, and where the time goes (load + Markdown, link,
-//! render with templates, minification, write; measured stage by stage in a second build). Run with `cargo bench --bench build` (1,000 and 10,000 pages; add
-//! `TWINSITE_BENCH_100K=1` for 100,000). Output goes to tmpfs (`/dev/shm`) when it exists, so
-//! the disk does not hide the work. Each measurement runs in a fresh child process so the peak
+//! render with templates, minification, write; measured stage by stage in a second build, with
+//! minify-html timed on its own over the unminified pages). Run with `cargo bench --bench build`
+//! (1,000 and 10,000 pages; add `TWINSITE_BENCH_100K=1` for 100,000). Output goes to tmpfs
+//! (`/dev/shm`) when it exists, so the disk does not hide the work. Each measurement runs in a fresh child process so the peak
 //! memory (VmHWM) belongs to that build alone.
 //!
 //! Without `--bench` (as under `cargo test --all-targets`) it only builds one small site once,
@@ -22,6 +23,7 @@ mod synth;
 #[global_allocator]
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
+use rayon::prelude::*;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::Instant;
@@ -77,13 +79,26 @@ fn child(root: &Path, out: &Path) {
     twinsite::write::write_output(&output, &staged).expect("write");
     let t_write = t3.elapsed();
     let _ = std::fs::remove_dir_all(&staged);
-    // Minification share: render once more without it.
+    // Where the render time goes: render once more without minification, then minify that
+    // output's HTML pages on their own, in parallel as the build does.
     site.config.minify = false;
     let t4 = Instant::now();
-    twinsite::render::render(&site, &theme).expect("render");
+    let plain = twinsite::render::render(&site, &theme).expect("render");
     let t_plain = t4.elapsed();
+    let html: Vec<&[u8]> = plain
+        .iter()
+        .filter(|(p, _)| p.ends_with(".html"))
+        .map(|(_, b)| b)
+        .collect();
+    let t5 = Instant::now();
+    let minified: usize = html
+        .par_iter()
+        .map(|b| twinsite::render::minify(b).len())
+        .sum();
+    let t_minify = t5.elapsed();
+    let html_bytes: usize = html.iter().map(|b| b.len()).sum();
     println!(
-        "pages={pages} files={} bytes={} total_ms={} load_ms={} link_ms={} render_ms={} write_ms={} render_nominify_ms={} peak_mb={}",
+        "pages={pages} files={} bytes={} total_ms={} load_ms={} link_ms={} render_ms={} write_ms={} render_nominify_ms={} minify_ms={} html_mb={} minified_mb={} peak_mb={}",
         report.files,
         report.bytes,
         total.as_millis(),
@@ -92,6 +107,9 @@ fn child(root: &Path, out: &Path) {
         t_render.as_millis(),
         t_write.as_millis(),
         t_plain.as_millis(),
+        t_minify.as_millis(),
+        html_bytes / 1_000_000,
+        minified / 1_000_000,
         rss / 1024
     );
 }
@@ -146,7 +164,7 @@ fn main() {
         std::env::consts::ARCH
     );
     println!(
-        "{:>8} {:>9} {:>9} {:>8} {:>8} {:>8} {:>8} {:>8} {:>8} {:>8}",
+        "{:>8} {:>9} {:>9} {:>8} {:>8} {:>8} {:>8} {:>8} {:>8} {:>8} {:>12}",
         "pages",
         "wall ms",
         "pages/s",
@@ -156,7 +174,8 @@ fn main() {
         "render",
         "minify",
         "write",
-        "files"
+        "files",
+        "HTML MB"
     );
     for pages in sizes {
         let root = site_for(pages);
@@ -183,20 +202,19 @@ fn main() {
         lines.sort_by_key(|l| field(l, "total_ms"));
         let m = &lines[lines.len() / 2];
         let total = field(m, "total_ms").max(1);
-        let render = field(m, "render_ms");
-        let minify = render.saturating_sub(field(m, "render_nominify_ms"));
         println!(
-            "{:>8} {:>9} {:>9} {:>8} {:>8} {:>8} {:>8} {:>8} {:>8} {:>8}",
+            "{:>8} {:>9} {:>9} {:>8} {:>8} {:>8} {:>8} {:>8} {:>8} {:>8} {:>12}",
             field(m, "pages"),
             total,
             field(m, "pages") * 1000 / total,
             field(m, "peak_mb"),
             field(m, "load_ms"),
             field(m, "link_ms"),
-            render - minify,
-            minify,
+            field(m, "render_nominify_ms"),
+            field(m, "minify_ms"),
             field(m, "write_ms"),
-            field(m, "files")
+            field(m, "files"),
+            format!("{}→{}", field(m, "html_mb"), field(m, "minified_mb"))
         );
     }
 }
