@@ -3,8 +3,8 @@
 //! render with templates, minification, write; measured stage by stage in a second build, with
 //! minify-html timed on its own over the unminified pages). Run with `cargo bench --bench build`
 //! (1,000 and 10,000 pages; add `TWINSITE_BENCH_100K=1` for 100,000). Output goes to tmpfs
-//! (`/dev/shm`) when it exists, so the disk does not hide the work. Each measurement runs in a fresh child process so the peak
-//! memory (VmHWM) belongs to that build alone.
+//! (`/dev/shm`) when it exists, so the disk does not hide the work. Each measurement runs in a
+//! fresh child process so the peak memory (VmHWM) belongs to that build alone.
 //!
 //! Without `--bench` (as under `cargo test --all-targets`) it only builds one small site once,
 //! as a smoke test.
