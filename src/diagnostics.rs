@@ -4,6 +4,7 @@
 //! list instead of stopping at the first problem; the build fails before rendering when any of
 //! them is an error, so a volunteer sees every mistake of a run at once.
 
+use std::borrow::Cow;
 use std::fmt;
 use std::path::{Path, PathBuf};
 
@@ -92,12 +93,59 @@ impl fmt::Display for Diagnostic {
             Severity::Error => "error",
             Severity::Warning => "warning",
         };
-        write!(f, "{}: {level}: {}", self.location(), self.message)?;
+        let location = self.location();
+        write!(
+            f,
+            "{}: {level}: {}",
+            terminal_safe(&location),
+            lines_safe(&self.message)
+        )?;
         if let Some(hint) = &self.hint {
-            write!(f, "\n  hint: {hint}")?;
+            write!(f, "\n  hint: {}", lines_safe(hint))?;
         }
         Ok(())
     }
+}
+
+/// `text` made safe to print on a terminal: control characters (C0 and C1, DEL) and the
+/// characters that reorder text (bidi embeddings, overrides and isolates) are written as
+/// escapes like `\u{1b}`, `\n` or `\t`, so a file name or a value from a file cannot clear the
+/// screen, retitle the window, hide text or forge a line of output. Everything the binary
+/// prints goes through this function.
+pub fn terminal_safe(text: &str) -> Cow<'_, str> {
+    if !text.chars().any(needs_escape) {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        match c {
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            c if needs_escape(c) => out.push_str(&format!("\\u{{{:x}}}", u32::from(c))),
+            c => out.push(c),
+        }
+    }
+    Cow::Owned(out)
+}
+
+/// Whether [`terminal_safe`] escapes `c`.
+fn needs_escape(c: char) -> bool {
+    c.is_control() || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+}
+
+/// A message that may have several lines (a template error with its excerpt): each line made
+/// [`terminal_safe`], continuation lines indented so they cannot pass for a new problem.
+fn lines_safe(text: &str) -> Cow<'_, str> {
+    if !text.contains('\n') {
+        return terminal_safe(text);
+    }
+    let lines: Vec<Cow<'_, str>> = text
+        .trim_end_matches('\n')
+        .split('\n')
+        .map(terminal_safe)
+        .collect();
+    Cow::Owned(lines.join("\n    "))
 }
 
 /// Shows a relative path with `/` on every platform.
@@ -236,6 +284,52 @@ mod tests {
         assert_eq!(
             d.to_string(),
             "content/events/brunch.md:4:7: error: unknown city \"lyonn\" in cities\n  hint: did you mean \"lyon\"?"
+        );
+    }
+
+    #[test]
+    fn escapes_controls_and_bidi_overrides_for_the_terminal() {
+        assert_eq!(terminal_safe("Lyon – Kraków"), "Lyon – Kraków");
+        assert_eq!(
+            terminal_safe("a\u{1b}[2Jb\u{7}\u{7f}\u{85}\u{9b}"),
+            "a\\u{1b}[2Jb\\u{7}\\u{7f}\\u{85}\\u{9b}"
+        );
+        assert_eq!(
+            terminal_safe("x\u{202e}y\u{2066}z\u{2069}\u{202a}"),
+            "x\\u{202e}y\\u{2066}z\\u{2069}\\u{202a}"
+        );
+        assert_eq!(terminal_safe("a\nb\tc\r"), "a\\nb\\tc\\r");
+        // Hebrew and Arabic text needs no escaping.
+        assert_eq!(terminal_safe("שלום سلام"), "שלום سلام");
+    }
+
+    #[test]
+    fn display_escapes_path_message_and_hint() {
+        let d = Diagnostic::error(
+            "content/cities/\u{1b}]0;pwned\u{7}.md",
+            2,
+            8,
+            "the slug \"\u{1b}[2J\" is bad",
+        )
+        .with_hint("write `slug: x`\u{202e}");
+        let s = d.to_string();
+        assert!(
+            !s.contains('\u{1b}') && !s.contains('\u{7}') && !s.contains('\u{202e}'),
+            "{s}"
+        );
+        assert_eq!(
+            s,
+            "content/cities/\\u{1b}]0;pwned\\u{7}.md:2:8: error: the slug \"\\u{1b}[2J\" is bad\n  hint: write `slug: x`\\u{202e}"
+        );
+        let multi = Diagnostic::error(
+            "templates/page.html",
+            0,
+            0,
+            "cannot read:\n 1 | {{ x\n\u{1b}",
+        );
+        assert_eq!(
+            multi.to_string(),
+            "templates/page.html: error: cannot read:\n     1 | {{ x\n    \\u{1b}"
         );
     }
 

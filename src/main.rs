@@ -9,7 +9,7 @@ use std::process::ExitCode;
 
 use clap::Parser;
 use twinsite::cli::{Cli, Command, ServeArgs};
-use twinsite::diagnostics::Diagnostic;
+use twinsite::diagnostics::{Diagnostic, terminal_safe};
 use twinsite::serve::{Event, open_browser};
 use twinsite::{BuildError, build, check};
 
@@ -18,8 +18,21 @@ use twinsite::{BuildError, build, check};
 #[global_allocator]
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
+/// Prints one line on stdout, made [`terminal_safe`].
+macro_rules! say {
+    ($($arg:tt)*) => { println!("{}", terminal_safe(&format!($($arg)*))) };
+}
+
+/// Prints one line on stderr, made [`terminal_safe`].
+macro_rules! tell {
+    ($($arg:tt)*) => { eprintln!("{}", terminal_safe(&format!($($arg)*))) };
+}
+
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => return usage_error(&e),
+    };
     match cli.command {
         Command::Build(args) => {
             let out = args.output_dir();
@@ -27,7 +40,7 @@ fn main() -> ExitCode {
             match build(&args.options(), &out) {
                 Ok(report) => {
                     print_all(&report.warnings);
-                    println!(
+                    say!(
                         "Built {} files ({} KB) into {} in {} ms: {} written, {} unchanged, {} removed.",
                         report.files,
                         report.bytes / 1024,
@@ -42,11 +55,11 @@ fn main() -> ExitCode {
                 Err(BuildError::Content(diags)) => {
                     print_all(&diags);
                     summary(&diags);
-                    eprintln!("Nothing was written; {} is unchanged.", out.display());
+                    tell!("Nothing was written; {} is unchanged.", out.display());
                     ExitCode::from(1)
                 }
                 Err(BuildError::Write(e)) => {
-                    eprintln!("error: {e}");
+                    tell!("error: {e}");
                     ExitCode::from(1)
                 }
             }
@@ -60,12 +73,12 @@ fn main() -> ExitCode {
             );
             match twinsite::scaffold::init(&args.dir, &fill, twinsite::today("Europe/Berlin")) {
                 Ok(files) => {
-                    println!(
+                    say!(
                         "Created a new site in {} with {} files.",
                         args.dir.display(),
                         files.len()
                     );
-                    println!(
+                    say!(
                         "Next: cd {} && twinsite build   (then fill in content/impressum.md and content/datenschutz.md)",
                         args.dir.display()
                     );
@@ -76,7 +89,7 @@ fn main() -> ExitCode {
         }
         Command::New(args) => match twinsite::scaffold::new_entry(&args.options()) {
             Ok(path) => {
-                println!(
+                say!(
                     "Created {}. Open it in an editor and fill in the lines marked Pflicht.",
                     twinsite::diagnostics::display_path(&path)
                 );
@@ -92,7 +105,7 @@ fn main() -> ExitCode {
             if diags.iter().any(Diagnostic::is_error) {
                 ExitCode::from(1)
             } else {
-                println!("No problems found.");
+                say!("No problems found.");
                 ExitCode::SUCCESS
             }
         }
@@ -104,9 +117,33 @@ fn fail(d: &Diagnostic) -> ExitCode {
     ExitCode::from(1)
 }
 
+/// A wrong command line: clap's message (escaped, as it echoes what was typed), exit 2;
+/// `--help` and `--version` print as usual.
+fn usage_error(e: &clap::Error) -> ExitCode {
+    use clap::error::ErrorKind;
+    if matches!(
+        e.kind(),
+        ErrorKind::DisplayHelp
+            | ErrorKind::DisplayVersion
+            | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand
+    ) {
+        let _ = e.print();
+        return if e.use_stderr() {
+            ExitCode::from(2)
+        } else {
+            ExitCode::SUCCESS
+        };
+    }
+    let text = e.to_string();
+    for line in text.trim_end().lines() {
+        tell!("{line}");
+    }
+    ExitCode::from(2)
+}
+
 /// Asks one question on the terminal; `None` at end of input.
 fn ask(question: &str, default: &str) -> Option<String> {
-    eprint!("{question} [{default}]: ");
+    eprint!("{}", terminal_safe(&format!("{question} [{default}]: ")));
     let mut line = String::new();
     match std::io::stdin().read_line(&mut line) {
         Ok(0) | Err(_) => None,
@@ -118,12 +155,12 @@ fn serve(args: &ServeArgs) -> ExitCode {
     let open = args.open;
     let mut on_event = |event: Event| match event {
         Event::Listening { url } => {
-            println!("Serving {url}");
+            say!("Serving {url}");
             if open && let Err(e) = open_browser(&url) {
-                eprintln!("warning: {e}");
+                tell!("warning: {e}");
             }
         }
-        Event::Warning(w) => eprintln!("warning: {w}"),
+        Event::Warning(w) => tell!("warning: {w}"),
         Event::Built {
             build,
             elapsed,
@@ -133,13 +170,13 @@ fn serve(args: &ServeArgs) -> ExitCode {
         } => {
             print_all(&warnings);
             if build == 1 {
-                println!(
+                say!(
                     "Built {files} files in {} ms. Watching for changes; stop with Ctrl-C.",
                     elapsed.as_millis()
                 );
             } else {
                 let s = if changed == 1 { "" } else { "s" };
-                println!(
+                say!(
                     "Rebuilt in {} ms ({changed} file{s} changed)",
                     elapsed.as_millis()
                 );
@@ -150,7 +187,7 @@ fn serve(args: &ServeArgs) -> ExitCode {
         } => {
             print_all(&errors);
             summary(&errors);
-            eprintln!(
+            tell!(
                 "Build failed after {} ms; still serving the last good version.",
                 elapsed.as_millis()
             );
@@ -159,7 +196,7 @@ fn serve(args: &ServeArgs) -> ExitCode {
     match twinsite::serve::serve(&args.options(), &mut on_event) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("error: {e}");
+            tell!("error: {e}");
             ExitCode::from(1)
         }
     }
@@ -175,6 +212,6 @@ fn summary(diags: &[Diagnostic]) {
     let errors = diags.iter().filter(|d| d.is_error()).count();
     let warnings = diags.len() - errors;
     if errors > 0 || warnings > 0 {
-        eprintln!("{errors} error(s), {warnings} warning(s).");
+        tell!("{errors} error(s), {warnings} warning(s).");
     }
 }
