@@ -6,12 +6,15 @@
 //! `content/events/brunch.md:4:7`), and hands out typed values key by key. Reading key by key
 //! instead of deserializing one big struct lets a file with three mistakes report all three.
 
+mod plain;
+mod yaml;
+
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use serde::de::DeserializeOwned;
 
-use crate::diagnostics::{Diagnostic, Diagnostics, did_you_mean};
+use crate::diagnostics::{Diagnostic, Diagnostics, did_you_mean, display_path};
 use crate::source::SourceFile;
 
 /// Where a key and its value sit in the file (1-based, file lines, not YAML lines).
@@ -74,11 +77,7 @@ pub fn parse(file: &SourceFile) -> Result<FrontMatter, Diagnostic> {
         )
         .with_hint("add a line with only `---` after the last key, before the text of the page"));
     };
-    let value: serde_yaml::Value = if yaml.trim().is_empty() {
-        serde_yaml::Value::Mapping(serde_yaml::Mapping::new())
-    } else {
-        serde_yaml::from_str(&yaml).map_err(|e| yaml_error(path, &e, 1))?
-    };
+    let value = yaml::parse_value(&yaml, 1, "the front matter").map_err(|p| yaml_error(path, p))?;
     let map = match value {
         serde_yaml::Value::Mapping(m) => m,
         serde_yaml::Value::Null => serde_yaml::Mapping::new(),
@@ -105,11 +104,8 @@ pub fn parse(file: &SourceFile) -> Result<FrontMatter, Diagnostic> {
 /// Parses a whole YAML file (such as `site.yaml`) the same way.
 pub fn parse_yaml_file(file: &SourceFile) -> Result<FrontMatter, Diagnostic> {
     let path = &file.rel_path;
-    let value: serde_yaml::Value = if file.text.trim().is_empty() {
-        serde_yaml::Value::Mapping(serde_yaml::Mapping::new())
-    } else {
-        serde_yaml::from_str(&file.text).map_err(|e| yaml_error(path, &e, 0))?
-    };
+    let value =
+        yaml::parse_value(&file.text, 0, &display_path(path)).map_err(|p| yaml_error(path, p))?;
     let serde_yaml::Value::Mapping(map) = value else {
         return Err(Diagnostic::error(
             path,
@@ -136,33 +132,12 @@ pub fn parse_yaml_file(file: &SourceFile) -> Result<FrontMatter, Diagnostic> {
 
 /// Parses a flat `key: text` YAML file (theme i18n strings). Values must be strings.
 pub fn parse_string_map(name: &str, text: &str) -> Result<BTreeMap<String, String>, String> {
-    serde_yaml::from_str::<BTreeMap<String, String>>(text).map_err(|e| format!("{name}: {e}"))
+    serde_yaml::from_str::<BTreeMap<String, String>>(text)
+        .map_err(|e| plain::string_map_error(name, &e))
 }
 
-fn yaml_error(path: &Path, e: &serde_yaml::Error, line_shift: usize) -> Diagnostic {
-    let (line, col) = e
-        .location()
-        .map_or((0, 0), |l| (l.line() + line_shift, l.column()));
-    let mut msg = e.to_string();
-    if let Some(i) = msg.find(" at line ") {
-        msg.truncate(i);
-    }
-    let hint = if msg.contains("mapping values are not allowed") {
-        "a value that contains `: ` must be put in quotes, e.g. title: \"Treffen: Planung\""
-    } else if msg.contains("did not find expected")
-        || msg.contains("found character that cannot start")
-    {
-        "check the quotes and indentation on this line; values with `:`, `#`, `@` or a leading `*` or `&` need quotes"
-    } else {
-        "check the quotes, colons and indentation on this line"
-    };
-    Diagnostic::error(
-        path,
-        line,
-        col,
-        format!("the front matter is not valid YAML: {msg}"),
-    )
-    .with_hint(hint)
+fn yaml_error(path: &Path, p: yaml::YamlProblem) -> Diagnostic {
+    Diagnostic::error(path, p.line, p.col, p.message).with_hint(p.hint)
 }
 
 /// Finds `key:` lines at indentation 0 and the column where their value starts.
@@ -312,7 +287,7 @@ impl FrontMatter {
         match serde_yaml::from_value::<T>(v.clone()) {
             Ok(t) => Some(t),
             Err(e) => {
-                let detail = friendly(&e.to_string());
+                let detail = plain::friendly(&e.to_string(), v, what);
                 diags.push(self.error(
                     key,
                     format!("`{key}` must be {what}{detail}"),
@@ -358,11 +333,29 @@ impl FrontMatter {
             None => {
                 diags.push(self.error(
                     key,
-                    format!("`{key}` must be a single text value, not a list or a group of keys"),
+                    format!("`{key}` must be a text, not {}", self.kind_of(key)),
                     "write it on one line, e.g. `key: some text`; put text with `: ` in quotes",
                 ));
                 None
             }
+        }
+    }
+
+    /// What kind of value `key` has, in plain words: "a text", "a number", "`true` or `false`",
+    /// "a list", "a group of keys", "empty" (also when missing).
+    pub fn kind_of(&self, key: &str) -> &'static str {
+        match self.map.get(key) {
+            None | Some(serde_yaml::Value::Null) => "empty",
+            Some(serde_yaml::Value::String(_)) => "a text",
+            Some(serde_yaml::Value::Number(_)) => "a number",
+            Some(serde_yaml::Value::Bool(_)) => "`true` or `false`",
+            Some(serde_yaml::Value::Sequence(_)) => "a list",
+            Some(serde_yaml::Value::Mapping(_)) => "a group of keys",
+            Some(serde_yaml::Value::Tagged(t)) => match t.value {
+                serde_yaml::Value::Sequence(_) => "a list",
+                serde_yaml::Value::Mapping(_) => "a group of keys",
+                _ => "a text",
+            },
         }
     }
 
@@ -466,39 +459,6 @@ fn scalar_text(v: &serde_yaml::Value) -> Option<String> {
         serde_yaml::Value::Tagged(t) => scalar_text(&t.value),
         _ => None,
     }
-}
-
-/// Turns serde's wording into plain words: "invalid type: string \"x\", expected f64" becomes
-/// ", not the text \"x\"".
-fn friendly(msg: &str) -> String {
-    let msg = msg.split(" at line ").next().unwrap_or(msg);
-    if let Some(rest) = msg.strip_prefix("invalid type: ") {
-        let found = rest.split(", expected").next().unwrap_or(rest);
-        let found = found
-            .replace("string ", "the text ")
-            .replace("sequence", "a list")
-            .replace("map", "a group of keys")
-            .replace("integer ", "the number ")
-            .replace("floating point ", "the number ")
-            .replace("boolean ", "");
-        return format!(", not {found}");
-    }
-    if let Some(rest) = msg.strip_prefix("unknown field ") {
-        let field = rest.split(',').next().unwrap_or(rest);
-        let expected = rest
-            .split("expected ")
-            .nth(1)
-            .map(|e| format!(" (allowed: {e})"))
-            .unwrap_or_default();
-        return format!(": unknown key {field}{expected}");
-    }
-    if let Some(rest) = msg.strip_prefix("missing field ") {
-        return format!(": the key {rest} is missing");
-    }
-    if let Some(rest) = msg.strip_prefix("unknown variant ") {
-        return format!(": {rest}");
-    }
-    format!(" ({msg})")
 }
 
 #[cfg(test)]

@@ -1,0 +1,491 @@
+//! Reading YAML text into a value: a guard against anchors and aliases that expand to too much
+//! data, and serde_yaml's errors turned into plain words at the right line and column.
+//!
+//! serde_yaml gives no position for some errors (its alias repetition limit) and a poor one for
+//! others (a duplicate key points at the start of its mapping, a tab at the line after it); the
+//! positions are worked out here from the YAML text itself.
+
+use std::cell::{Cell, RefCell};
+use std::fmt;
+
+use serde::de::{self, DeserializeSeed, Visitor};
+
+/// Where a problem in the YAML text sits (file lines) and what to say about it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(super) struct YamlProblem {
+    /// 1-based line in the file; 0 when unknown.
+    pub(super) line: usize,
+    /// 1-based column; 0 when unknown.
+    pub(super) col: usize,
+    /// What is wrong, in plain words.
+    pub(super) message: String,
+    /// How to fix it.
+    pub(super) hint: String,
+}
+
+/// Nodes a document may expand to beyond the size of its text (anchors and aliases included).
+const EXTRA_NODES: usize = 50_000;
+
+/// Parses `yaml`, whose first line is line `shift + 1` of its file, into a value; `what` names
+/// it in messages ("the front matter", "site.yaml"). A document
+/// whose aliases expand to too much data is refused before any of it is built, so memory stays
+/// proportional to the text.
+pub(super) fn parse_value(
+    yaml: &str,
+    shift: usize,
+    what: &str,
+) -> Result<serde_yaml::Value, YamlProblem> {
+    if yaml.trim().is_empty() {
+        return Ok(serde_yaml::Value::Mapping(serde_yaml::Mapping::new()));
+    }
+    let shifted = |mut p: YamlProblem| {
+        if p.line > 0 {
+            p.line += shift;
+        }
+        p
+    };
+    if yaml.contains('*') {
+        check_expansion(yaml).map_err(shifted)?;
+    }
+    serde_yaml::from_str(yaml).map_err(|e| shifted(problem(yaml, shift, what, &e)))
+}
+
+/// Walks the document without building it, counting the nodes its aliases expand to.
+fn check_expansion(yaml: &str) -> Result<(), YamlProblem> {
+    let left = Cell::new(EXTRA_NODES + yaml.len());
+    let key = RefCell::new(None);
+    let seed = Count {
+        left: &left,
+        key: &key,
+        top: true,
+        record: false,
+    };
+    let result = seed.deserialize(serde_yaml::Deserializer::from_str(yaml));
+    let Err(e) = result else { return Ok(()) };
+    let msg = e.to_string();
+    if left.get() == 0 || msg.starts_with("repetition limit exceeded") {
+        let (line, col) = key
+            .borrow()
+            .as_deref()
+            .and_then(|k| top_key_position(yaml, k))
+            .or_else(|| first_alias(yaml))
+            .unwrap_or((0, 0));
+        return Err(YamlProblem {
+            line,
+            col,
+            message: "YAML anchors and aliases (&name, *name) expand to too much data".to_owned(),
+            hint: "write the values out instead of repeating them with *name; twinsite needs no anchors or aliases".to_owned(),
+        });
+    }
+    // Any other problem is reported by the real parse, with its position.
+    Ok(())
+}
+
+/// Counts every node it visits; fails once the budget in `left` is spent. At the top level
+/// it notes which key it is in, for the position of the error.
+#[derive(Clone, Copy)]
+struct Count<'a> {
+    left: &'a Cell<usize>,
+    key: &'a RefCell<Option<String>>,
+    top: bool,
+    record: bool,
+}
+
+impl Count<'_> {
+    fn take<E: de::Error>(&self) -> Result<(), E> {
+        match self.left.get().checked_sub(1) {
+            Some(n) if n > 0 => {
+                self.left.set(n);
+                Ok(())
+            }
+            _ => {
+                self.left.set(0);
+                Err(E::custom("too much data"))
+            }
+        }
+    }
+
+    fn inner(self) -> Self {
+        Self {
+            top: false,
+            record: false,
+            ..self
+        }
+    }
+
+    fn scalar<E: de::Error>(self, text: impl FnOnce() -> String) -> Result<(), E> {
+        if self.record {
+            *self.key.borrow_mut() = Some(text());
+        }
+        self.take()
+    }
+}
+
+impl<'de> DeserializeSeed<'de> for Count<'_> {
+    type Value = ();
+    fn deserialize<D: de::Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
+        d.deserialize_any(self)
+    }
+}
+
+impl<'de> Visitor<'de> for Count<'_> {
+    type Value = ();
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("any YAML value")
+    }
+    fn visit_bool<E: de::Error>(self, v: bool) -> Result<(), E> {
+        self.scalar(|| v.to_string())
+    }
+    fn visit_i64<E: de::Error>(self, v: i64) -> Result<(), E> {
+        self.scalar(|| v.to_string())
+    }
+    fn visit_u64<E: de::Error>(self, v: u64) -> Result<(), E> {
+        self.scalar(|| v.to_string())
+    }
+    fn visit_i128<E: de::Error>(self, v: i128) -> Result<(), E> {
+        self.scalar(|| v.to_string())
+    }
+    fn visit_u128<E: de::Error>(self, v: u128) -> Result<(), E> {
+        self.scalar(|| v.to_string())
+    }
+    fn visit_f64<E: de::Error>(self, v: f64) -> Result<(), E> {
+        self.scalar(|| v.to_string())
+    }
+    fn visit_str<E: de::Error>(self, v: &str) -> Result<(), E> {
+        self.scalar(|| v.to_owned())
+    }
+    fn visit_unit<E: de::Error>(self) -> Result<(), E> {
+        self.take()
+    }
+    fn visit_none<E: de::Error>(self) -> Result<(), E> {
+        self.take()
+    }
+    fn visit_some<D: de::Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
+        self.inner().deserialize(d)
+    }
+    fn visit_seq<A: de::SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
+        self.take()?;
+        while seq.next_element_seed(self.inner())?.is_some() {}
+        Ok(())
+    }
+    fn visit_map<A: de::MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
+        self.take()?;
+        let key_seed = Count {
+            record: self.top,
+            ..self.inner()
+        };
+        while map.next_key_seed(key_seed)?.is_some() {
+            map.next_value_seed(self.inner())?;
+        }
+        Ok(())
+    }
+    fn visit_enum<A: de::EnumAccess<'de>>(self, data: A) -> Result<(), A::Error> {
+        // A tagged value (`!tag value`).
+        use serde::de::VariantAccess;
+        let ((), variant) = data.variant_seed(self.inner())?;
+        variant.newtype_variant_seed(self.inner())
+    }
+}
+
+/// The line and value column of the top-level `key:` line.
+fn top_key_position(yaml: &str, key: &str) -> Option<(usize, usize)> {
+    yaml.lines().enumerate().find_map(|(i, l)| {
+        let rest = strip_key(l, key)?;
+        let value = rest.trim_start();
+        let col = if value.is_empty() {
+            1
+        } else {
+            l[..l.len() - value.len()].chars().count() + 1
+        };
+        Some((i + 1, col))
+    })
+}
+
+/// The rest of `line` after `key:` when the line sets `key` (plain or quoted).
+fn strip_key<'a>(line: &'a str, key: &str) -> Option<&'a str> {
+    [String::new(), "\"".to_owned(), "'".to_owned()]
+        .iter()
+        .find_map(|q| {
+            line.strip_prefix(q.as_str())?
+                .strip_prefix(key)?
+                .strip_prefix(q.as_str())?
+                .trim_start_matches([' ', '\t'])
+                .strip_prefix(':')
+        })
+        .filter(|rest| rest.is_empty() || rest.starts_with([' ', '\t']))
+}
+
+/// The first `*name` outside quotes and comments.
+fn first_alias(yaml: &str) -> Option<(usize, usize)> {
+    yaml.lines().enumerate().find_map(|(i, l)| {
+        let code = l.split(" #").next().unwrap_or(l);
+        let at = code
+            .char_indices()
+            .find(|&(j, c)| {
+                c == '*'
+                    && code[..j]
+                        .chars()
+                        .last()
+                        .is_none_or(|p| matches!(p, ' ' | '[' | ',' | '{' | ':' | '-'))
+            })?
+            .0;
+        Some((i + 1, code[..at].chars().count() + 1))
+    })
+}
+
+/// A serde_yaml error as a plain problem at the right place.
+/// Lines are the YAML text's; messages name file lines (`shift` added).
+fn problem(yaml: &str, shift: usize, what: &str, e: &serde_yaml::Error) -> YamlProblem {
+    let (line, col) = e.location().map_or((0, 0), |l| (l.line(), l.column()));
+    let msg = e.to_string();
+    let msg = msg.split(" at line ").next().unwrap_or(&msg);
+    if let Some(tab) = tab_indent(yaml, shift, line) {
+        return tab;
+    }
+    if let Some(key) = duplicate_key(msg) {
+        let (at, first) = second_occurrence(yaml, e, &key).unwrap_or(((line, col), line));
+        return YamlProblem {
+            line: at.0,
+            col: at.1,
+            message: format!(
+                "the key `{key}` is given twice (the first time on line {})",
+                first + shift
+            ),
+            hint: "keep one of the two lines and delete the other".to_owned(),
+        };
+    }
+    if let Some(number) = huge_number(msg) {
+        return YamlProblem {
+            line,
+            col,
+            message: format!("the number {number} is too large"),
+            hint: "write a smaller number, or put the value in quotes if it is a text".to_owned(),
+        };
+    }
+    if msg.ends_with("recursion limit exceeded") {
+        return YamlProblem {
+            line,
+            col,
+            message: "the values are nested too deeply".to_owned(),
+            hint: "check the [ ] and { } brackets on this line".to_owned(),
+        };
+    }
+    if msg.ends_with("unknown anchor") {
+        let name: String = yaml
+            .lines()
+            .nth(line.saturating_sub(1))
+            .and_then(|l| l.get(col.saturating_sub(1)..))
+            .map(|s| {
+                s.trim_start_matches('*')
+                    .chars()
+                    .take_while(|c| !c.is_whitespace() && !matches!(c, ',' | ']' | '}'))
+                    .collect()
+            })
+            .unwrap_or_default();
+        return YamlProblem {
+            line,
+            col,
+            message: format!("*{name} refers to an anchor &{name} that is not defined before it"),
+            hint:
+                "a value starting with * must be put in quotes, e.g. title: \"*Neu* im Programm\""
+                    .to_owned(),
+        };
+    }
+    YamlProblem {
+        line,
+        col,
+        message: format!("{what} is not valid YAML: {msg}"),
+        hint: syntax_hint(msg).to_owned(),
+    }
+}
+
+fn syntax_hint(msg: &str) -> &'static str {
+    if msg.contains("mapping values are not allowed") {
+        "a value that contains `: ` must be put in quotes, e.g. title: \"Treffen: Planung\""
+    } else if msg.contains("did not find expected")
+        || msg.contains("found character that cannot start")
+    {
+        "check the quotes and indentation on this line; values with `:`, `#`, `@` or a leading `*` or `&` need quotes"
+    } else {
+        "check the quotes, colons and indentation on this line"
+    }
+}
+
+/// A tab in the indentation of a line up to the error's `line` (all lines when unknown): YAML
+/// allows only spaces there, and libyaml's own words for it never say "tab".
+fn tab_indent(yaml: &str, shift: usize, line: usize) -> Option<YamlProblem> {
+    let last = if line == 0 { usize::MAX } else { line };
+    yaml.lines()
+        .enumerate()
+        .take(last)
+        .find_map(|(i, l)| {
+            let indent = &l[..l.len() - l.trim_start_matches([' ', '\t']).len()];
+            let tab = indent.find('\t')?;
+            (!l.trim().is_empty()).then(|| (i + 1, tab + 1))
+        })
+        .map(|(l, c)| YamlProblem {
+            line: l,
+            col: c,
+            message: format!(
+                "a tab character at line {}: YAML needs spaces for indentation",
+                l + shift
+            ),
+            hint: "replace the tab at the start of the line with spaces (two for each level)"
+                .to_owned(),
+        })
+}
+
+/// The key of serde_yaml's "duplicate entry with key \"x\"".
+fn duplicate_key(msg: &str) -> Option<String> {
+    let rest = msg.split("duplicate entry with key ").nth(1)?;
+    let key = match rest.strip_prefix('"') {
+        Some(quoted) => quoted
+            .strip_suffix('"')?
+            .replace("\\\"", "\"")
+            .replace("\\\\", "\\"),
+        None => rest.trim_matches('`').to_owned(),
+    };
+    Some(key)
+}
+
+/// Where the second `key:` of the mapping that starts at the error's position is, and the line
+/// of the first.
+fn second_occurrence(
+    yaml: &str,
+    e: &serde_yaml::Error,
+    key: &str,
+) -> Option<((usize, usize), usize)> {
+    let loc = e.location()?;
+    let start = loc.index();
+    if yaml[start..].starts_with('{') {
+        return second_in_flow(yaml, start, key);
+    }
+    let indent = loc.column().checked_sub(1)?;
+    let mut found = Vec::new();
+    for (i, l) in yaml.lines().enumerate().skip(loc.line() - 1) {
+        let (head, tail) = split_at_char(l, indent);
+        let first = i + 1 == loc.line();
+        if !first && !l.trim().is_empty() && !l.trim_start().starts_with('#') {
+            if !head.chars().all(|c| c == ' ') {
+                break;
+            }
+            if tail.starts_with(' ') && head.len() == indent {
+                continue; // deeper: a value of an earlier key
+            }
+        }
+        if strip_key(tail, key).is_some() {
+            found.push((i + 1, indent + 1));
+            if found.len() == 2 {
+                return Some((found[1], found[0].0));
+            }
+        }
+    }
+    None
+}
+
+fn second_in_flow(yaml: &str, start: usize, key: &str) -> Option<((usize, usize), usize)> {
+    let mut hits = Vec::new();
+    let mut from = start;
+    while let Some(j) = yaml[from..].find(key) {
+        let at = from + j;
+        let before = yaml[..at].trim_end_matches([' ', '"', '\'']).chars().last();
+        let after = yaml[at + key.len()..].trim_start_matches(['"', '\'', ' ']);
+        if matches!(before, Some('{' | ',')) && after.starts_with(':') {
+            hits.push(at);
+        }
+        if hits.len() == 2 {
+            break;
+        }
+        from = at + key.len();
+    }
+    let pos = |at: usize| {
+        let line = yaml[..at].matches('\n').count() + 1;
+        let line_start = yaml[..at].rfind('\n').map_or(0, |n| n + 1);
+        (line, yaml[line_start..at].chars().count() + 1)
+    };
+    match hits.as_slice() {
+        [a, b] => Some((pos(*b), pos(*a).0)),
+        _ => None,
+    }
+}
+
+/// `line` split after `n` characters (the whole line and "" when shorter).
+fn split_at_char(line: &str, n: usize) -> (&str, &str) {
+    match line.char_indices().nth(n) {
+        Some((i, _)) => line.split_at(i),
+        None => (line, ""),
+    }
+}
+
+/// The digits of serde_yaml's "integer `123…` as u128" (a number too large to keep).
+fn huge_number(msg: &str) -> Option<&str> {
+    if !msg.contains(" as u128") && !msg.contains(" as i128") {
+        return None;
+    }
+    msg.split('`').nth(1)
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+mod tests {
+    use super::*;
+
+    fn problem_of(yaml: &str) -> YamlProblem {
+        parse_value(yaml, 1, "the front matter").unwrap_err()
+    }
+
+    #[test]
+    fn duplicate_keys_point_at_the_second_one() {
+        let p = problem_of("title: a\ncontacts:\n  - name: A\n    role: x\n    name: B\n");
+        assert_eq!((p.line, p.col), (6, 5), "{p:?}");
+        assert_eq!(
+            p.message,
+            "the key `name` is given twice (the first time on line 4)"
+        );
+        let p = problem_of("title: a\nlocation:\n  name: x\n  sub:\n    name: deeper\n  name: y\n");
+        assert_eq!((p.line, p.col), (7, 3), "{p:?}");
+        let p = problem_of("\"title\": a\ntitle: b\n");
+        assert_eq!((p.line, p.col), (3, 1), "{p:?}");
+    }
+
+    #[test]
+    fn tabs_are_named() {
+        let p = problem_of("title: a\nloc:\n  name: x\n\tfoo: y\n");
+        assert_eq!((p.line, p.col), (5, 1));
+        assert_eq!(
+            p.message,
+            "a tab character at line 5: YAML needs spaces for indentation"
+        );
+    }
+
+    #[test]
+    fn aliases_that_expand_too_far_are_refused_at_their_key() {
+        let mut yaml = "title: x\na: &a [x,x,x,x,x,x,x,x,x,x]\n".to_owned();
+        for (k, prev) in ["b", "c", "d", "e", "f", "g"]
+            .iter()
+            .zip(["a", "b", "c", "d", "e", "f"])
+        {
+            yaml.push_str(&format!(
+                "{k}: &{k} [{}]\n",
+                vec![format!("*{prev}"); 10].join(",")
+            ));
+        }
+        let p = problem_of(&yaml);
+        assert_eq!((p.line, p.col), (7, 4), "{p:?}");
+        assert!(p.message.contains("expand to too much data"));
+        // A few aliases are fine.
+        let ok = parse_value("a: &a [1, 2]\nb: *a\n", 0, "x").unwrap();
+        assert_eq!(ok["b"], ok["a"]);
+    }
+
+    #[test]
+    fn unknown_anchors_are_explained() {
+        let p = problem_of("title: *neu\n");
+        assert_eq!((p.line, p.col), (2, 8), "{p:?}");
+        assert_eq!(
+            p.message,
+            "*neu refers to an anchor &neu that is not defined before it"
+        );
+    }
+}
