@@ -13,9 +13,10 @@ use rayon::prelude::*;
 
 use crate::calendar;
 use crate::config::{CONFIG_FILE, SiteConfig};
+use crate::content::front_matter::Pos;
 use crate::content::load::Content;
 use crate::content::model::{Data, Entry, Ref, Section};
-use crate::diagnostics::{Diagnostic, Diagnostics, did_you_mean};
+use crate::diagnostics::{Diagnostic, Diagnostics, did_you_mean, display_path};
 use crate::site::{Languages, Occurrence, Relations, Site, Topic};
 use crate::slug;
 
@@ -51,90 +52,30 @@ pub fn link(
     let Content {
         mut entries,
         broken,
+        drafts,
         translations: _,
     } = content;
     entries.sort_by(|a, b| a.source.cmp(&b.source));
     let broken: HashSet<(Section, String)> = broken.into_iter().collect();
-    let mut index: HashMap<(Section, String), usize> = HashMap::with_capacity(entries.len());
-    let mut home_intro = None;
-    for (i, e) in entries.iter().enumerate() {
-        if e.section == Section::Page
-            && e.common.slug == "index"
-            && e.source == Path::new("content/index.md")
-        {
-            home_intro = Some(i);
-            continue;
-        }
-        if e.section == Section::Page && RESERVED.contains(&e.common.slug.as_str()) {
-            diags.push(
-                Diagnostic::error(
-                    &e.source,
-                    0,
-                    0,
-                    format!(
-                        "the page slug \"{}\" is used by twinsite itself for /{}/",
-                        e.common.slug, e.common.slug
-                    ),
-                )
-                .with_hint("rename the file or set another `slug:`"),
-            );
-            continue;
-        }
-        if e.section == Section::Page
-            && config.languages.iter().skip(1).any(|l| *l == e.common.slug)
-        {
-            diags.push(
-                Diagnostic::error(
-                    &e.source,
-                    0,
-                    0,
-                    format!(
-                        "the page slug \"{}\" is the folder of the language \"{}\" (/{}/)",
-                        e.common.slug, e.common.slug, e.common.slug
-                    ),
-                )
-                .with_hint("rename the file or set another `slug:`"),
-            );
-            continue;
-        }
-        let key = (e.section, e.common.slug.clone());
-        if let Some(&other) = index.get(&key) {
-            let first = &entries[other].source;
-            diags.push(
-                Diagnostic::error(
-                    &e.source,
-                    0,
-                    0,
-                    format!(
-                        "the slug \"{}\" is already used by {}",
-                        e.common.slug,
-                        crate::diagnostics::display_path(first)
-                    ),
-                )
-                .with_hint(
-                    "two entries of the same kind need different file names or `slug:` values",
-                ),
-            );
-            continue;
-        }
-        index.insert(key, i);
-    }
+    let drafts: HashMap<(Section, String), PathBuf> = drafts
+        .into_iter()
+        .map(|(section, slug, path)| ((section, slug), path))
+        .collect();
+    let (index, home_intro) = index_entries(&entries, &config, diags);
     check_aliases(&entries, diags);
-    check_config_refs(&config, root, &index, diags);
+    check_config_refs(&config, root, &index, &drafts, diags);
+    let known = Known {
+        index: &index,
+        broken: &broken,
+        drafts: &drafts,
+    };
 
     let mut relations = vec![Relations::default(); entries.len()];
     for (i, e) in entries.iter().enumerate() {
         match &e.data {
             Data::Association(a) => {
-                relations[i].cities = resolve(
-                    &e.source,
-                    "cities",
-                    &a.cities,
-                    Section::City,
-                    &index,
-                    &broken,
-                    diags,
-                );
+                relations[i].cities =
+                    resolve(&e.source, "cities", &a.cities, Section::City, &known, diags);
             }
             Data::Event(ev) => {
                 relations[i].cities = resolve(
@@ -142,8 +83,7 @@ pub fn link(
                     "cities",
                     &ev.cities,
                     Section::City,
-                    &index,
-                    &broken,
+                    &known,
                     diags,
                 );
                 relations[i].associations = resolve(
@@ -151,8 +91,7 @@ pub fn link(
                     "organizers",
                     &ev.organizers,
                     Section::Association,
-                    &index,
-                    &broken,
+                    &known,
                     diags,
                 );
             }
@@ -277,55 +216,164 @@ pub fn link(
     }
 }
 
+/// What a reference can find: published entries, files with errors, drafts.
+struct Known<'a> {
+    index: &'a HashMap<(Section, String), usize>,
+    broken: &'a HashSet<(Section, String)>,
+    drafts: &'a HashMap<(Section, String), PathBuf>,
+}
+
+/// Indexes the entries by section and slug; reserved slugs and slug collisions are errors
+/// (the first file of a colliding slug keeps it). Also finds the home page intro.
+fn index_entries(
+    entries: &[Arc<Entry>],
+    config: &SiteConfig,
+    diags: &mut Diagnostics,
+) -> (HashMap<(Section, String), usize>, Option<usize>) {
+    let mut index: HashMap<(Section, String), usize> = HashMap::with_capacity(entries.len());
+    let mut home_intro = None;
+    for (i, e) in entries.iter().enumerate() {
+        if e.section == Section::Page
+            && e.common.slug == "index"
+            && e.source == Path::new("content/index.md")
+        {
+            home_intro = Some(i);
+            continue;
+        }
+        let slug = &e.common.slug;
+        let taken = if RESERVED.contains(&slug.as_str()) {
+            Some(format!(
+                "the page slug \"{slug}\" is used by twinsite itself for /{slug}/"
+            ))
+        } else if config.languages.iter().skip(1).any(|l| l == slug) {
+            Some(format!(
+                "the page slug \"{slug}\" is the folder of the language \"{slug}\" (/{slug}/)"
+            ))
+        } else {
+            None
+        };
+        if let Some(message) = taken.filter(|_| e.section == Section::Page) {
+            let p = e.common.slug_pos.unwrap_or_default();
+            diags.push(
+                Diagnostic::error(&e.source, p.line, p.col, message)
+                    .with_hint("rename the file or set another `slug:`"),
+            );
+            continue;
+        }
+        let key = (e.section, slug.clone());
+        if let Some(&other) = index.get(&key) {
+            diags.push(slug_collision(&entries[other], e));
+            continue;
+        }
+        index.insert(key, i);
+    }
+    (index, home_intro)
+}
+
+/// Two entries of one section with the same slug. The error goes to the file that sets the slug
+/// with `slug:` (the later one when both do) and names the other file with its line.
+fn slug_collision(first: &Entry, second: &Entry) -> Diagnostic {
+    let (here, there) = if second.common.slug_pos.is_none() && first.common.slug_pos.is_some() {
+        (first, second)
+    } else {
+        (second, first)
+    };
+    let p = here.common.slug_pos.unwrap_or_default();
+    let other = match there.common.slug_pos {
+        Some(o) => format!("{}:{}:{}", display_path(&there.source), o.line, o.col),
+        None => format!("{} (from its file name)", display_path(&there.source)),
+    };
+    let hint = if here.common.slug_pos.is_some() {
+        "two entries of the same kind need different `slug:` values or file names".to_owned()
+    } else {
+        format!(
+            "this file's name gives it the slug \"{}\"; rename one of the files, or give one of them another `slug:`",
+            here.common.slug
+        )
+    };
+    Diagnostic::error(
+        &here.source,
+        p.line,
+        p.col,
+        format!(
+            "the slug \"{}\" is already used by {other}",
+            here.common.slug
+        ),
+    )
+    .with_hint(hint)
+}
+
 fn resolve(
     source: &Path,
     key: &str,
     refs: &[Ref],
     section: Section,
-    index: &HashMap<(Section, String), usize>,
-    broken: &HashSet<(Section, String)>,
+    known: &Known<'_>,
     diags: &mut Diagnostics,
 ) -> Vec<usize> {
     let mut out = Vec::new();
     for r in refs {
-        match index.get(&(section, r.slug.clone())) {
-            Some(&i) => {
-                if !out.contains(&i) {
-                    out.push(i);
-                }
+        let wanted = (section, r.slug.clone());
+        if let Some(&i) = known.index.get(&wanted) {
+            if !out.contains(&i) {
+                out.push(i);
             }
-            None if broken.contains(&(section, r.slug.clone())) => {}
-            None => {
-                let what = if section == Section::City {
-                    "city"
-                } else {
-                    "association"
-                };
-                let candidates = index
-                    .keys()
-                    .chain(broken.iter())
-                    .filter(|(s, _)| *s == section)
-                    .map(|(_, slug)| slug.as_str());
-                let hint = match did_you_mean(&r.slug, candidates) {
-                    Some(s) => format!("did you mean \"{s}\"?"),
-                    None => format!(
-                        "use the file name (without .md) of a file in content/{}/",
-                        section.dir()
+        } else if let Some(file) = known.drafts.get(&wanted) {
+            diags.push(
+                Diagnostic::error(
+                    source,
+                    r.pos.line,
+                    r.pos.col,
+                    format!(
+                        "{} is a draft and is not published; remove `draft: true` from {} or build with --drafts",
+                        r.slug,
+                        display_path(file)
                     ),
-                };
-                diags.push(
-                    Diagnostic::error(
-                        source,
-                        r.pos.line,
-                        r.pos.col,
-                        format!("unknown {what} \"{}\" in {key}", r.slug),
-                    )
-                    .with_hint(hint),
-                );
-            }
+                )
+                .with_hint(format!(
+                    "or remove \"{}\" from {key} until the draft is finished",
+                    r.slug
+                )),
+            );
+        } else if !known.broken.contains(&wanted) {
+            diags.push(unknown_ref(source, key, r, section, known));
         }
     }
     out
+}
+
+fn unknown_ref(
+    source: &Path,
+    key: &str,
+    r: &Ref,
+    section: Section,
+    known: &Known<'_>,
+) -> Diagnostic {
+    let what = if section == Section::City {
+        "city"
+    } else {
+        "association"
+    };
+    let candidates = known
+        .index
+        .keys()
+        .chain(known.broken.iter())
+        .filter(|(s, _)| *s == section)
+        .map(|(_, slug)| slug.as_str());
+    let hint = match did_you_mean(&r.slug, candidates) {
+        Some(s) => format!("did you mean \"{s}\"?"),
+        None => format!(
+            "use the file name (without .md) of a file in content/{}/",
+            section.dir()
+        ),
+    };
+    Diagnostic::error(
+        source,
+        r.pos.line,
+        r.pos.col,
+        format!("unknown {what} \"{}\" in {key}", r.slug),
+    )
+    .with_hint(hint)
 }
 
 /// Addresses of pages and files every site has (an alias on one of them would hide it).
@@ -346,55 +394,37 @@ const GENERATED: &[&str] = &[
 ];
 
 fn check_aliases(entries: &[Arc<Entry>], diags: &mut Diagnostics) {
-    let mut seen: HashMap<String, &PathBuf> = HashMap::new();
+    let mut seen: HashMap<String, (&PathBuf, Pos)> = HashMap::new();
     let own: HashMap<String, &PathBuf> = entries
         .iter()
         .map(|e| (format!("/{}", e.url_path()), &e.source))
         .collect();
+    let hint = "an alias must be an old address that no page uses any more";
     for e in entries {
-        for a in &e.common.aliases {
+        for (k, a) in e.common.aliases.iter().enumerate() {
+            let p = e.common.alias_pos.get(k).copied().unwrap_or_default();
             let norm = if a.ends_with('/') || a.rsplit('/').next().is_some_and(|l| l.contains('.'))
             {
                 a.clone()
             } else {
                 format!("{a}/")
             };
-            if let Some(owner) = own.get(&norm) {
-                diags.push(
-                    Diagnostic::error(
-                        &e.source,
-                        0,
-                        0,
-                        format!(
-                            "the alias {a} is the address of {}",
-                            crate::diagnostics::display_path(owner)
-                        ),
-                    )
-                    .with_hint("an alias must be an old address that no page uses any more"),
-                );
+            let message = if let Some(owner) = own.get(&norm) {
+                format!("the alias {a} is the address of {}", display_path(owner))
             } else if GENERATED.contains(&norm.as_str()) {
-                diags.push(
-                    Diagnostic::error(
-                        &e.source,
-                        0,
-                        0,
-                        format!("the alias {a} is the address of a page the site always has"),
-                    )
-                    .with_hint("an alias must be an old address that no page uses any more"),
-                );
-            } else if let Some(prev) = seen.insert(norm, &e.source)
-                && prev != &e.source
-            {
-                diags.push(Diagnostic::error(
-                    &e.source,
-                    0,
-                    0,
-                    format!(
-                        "the alias {a} is also claimed by {}",
-                        crate::diagnostics::display_path(prev)
+                format!("the alias {a} is the address of a page the site always has")
+            } else {
+                match seen.insert(norm, (&e.source, p)) {
+                    Some((prev, q)) if prev != &e.source => format!(
+                        "the alias {a} is also claimed by {}:{}:{}",
+                        display_path(prev),
+                        q.line,
+                        q.col
                     ),
-                ));
-            }
+                    _ => continue,
+                }
+            };
+            diags.push(Diagnostic::error(&e.source, p.line, p.col, message).with_hint(hint));
         }
     }
 }
@@ -403,6 +433,7 @@ fn check_config_refs(
     config: &SiteConfig,
     root: &Path,
     index: &HashMap<(Section, String), usize>,
+    drafts: &HashMap<(Section, String), PathBuf>,
     diags: &mut Diagnostics,
 ) {
     for (key, value) in [("imprint", &config.imprint), ("privacy", &config.privacy)] {
@@ -421,6 +452,18 @@ fn check_config_refs(
                 .keys()
                 .filter(|(s, _)| *s == Section::Page)
                 .map(|(_, s)| s.as_str());
+            if let Some(file) = drafts.get(&(Section::Page, slug.clone())) {
+                diags.push(Diagnostic::error(
+                    CONFIG_FILE,
+                    line,
+                    0,
+                    format!(
+                        "`{key}` names the page \"{slug}\", which is a draft and is not published; remove `draft: true` from {} or build with --drafts",
+                        display_path(file)
+                    ),
+                ));
+                continue;
+            }
             let hint = match did_you_mean(slug, candidates) {
                 Some(s) => format!("did you mean \"{s}\"?"),
                 None => format!("create content/{slug}.md"),

@@ -115,9 +115,17 @@ pub fn stable_hash(bytes: &[u8]) -> u64 {
     h
 }
 
-/// What loading one file gave: the entry, or at least the slug of a file that has errors (so
-/// references to it do not cause a second, misleading "unknown" error).
-pub type FileResult = (Option<Arc<Entry>>, Option<(Section, String)>, Diagnostics);
+/// A file that exists but gives no entry, by section and slug.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Unpublished {
+    /// It has errors (its own problems are reported; references to it are not "unknown").
+    Broken(Section, String),
+    /// It is a draft and drafts are left out (references to it say so).
+    Draft(Section, String),
+}
+
+/// What loading one file gave: the entry, or what is known of a file that gives none.
+pub type FileResult = (Option<Arc<Entry>>, Option<Unpublished>, Diagnostics);
 
 /// Reads and checks one content file.
 pub fn load_file(root: &Path, rel: &Path, config: &SiteConfig, opts: LoadOptions) -> FileResult {
@@ -189,7 +197,7 @@ fn load_text(
         Ok(fm) => fm,
         Err(d) => {
             diags.push(d);
-            return (None, Some((section, stem)), diags);
+            return (None, Some(Unpublished::Broken(section, stem)), diags);
         }
     };
     let entry = validate::entry(
@@ -217,11 +225,12 @@ fn load_text(
             .collect::<Vec<_>>();
         let mut out = Diagnostics::new();
         out.extend(relaxed);
-        return (None, None, out);
+        let slug = fm.text("slug", &mut Diagnostics::new()).unwrap_or(stem);
+        return (None, Some(Unpublished::Draft(section, slug)), out);
     }
     let known = match &entry {
         Some(_) => None,
-        None => Some((
+        None => Some(Unpublished::Broken(
             section,
             fm.text("slug", &mut Diagnostics::new()).unwrap_or(stem),
         )),
@@ -236,6 +245,8 @@ pub struct Content {
     pub entries: Vec<Arc<Entry>>,
     /// Sections and slugs of files that exist but have errors.
     pub broken: Vec<(Section, String)>,
+    /// Drafts left out of the build: section, slug and file.
+    pub drafts: Vec<(Section, String, PathBuf)>,
     /// Translation files (`lyon.fr.md`) that passed their own checks.
     pub translations: Vec<Translation>,
 }
@@ -299,15 +310,22 @@ pub fn load_with(
     let mut out = Content {
         entries: Vec::with_capacity(results.len()),
         broken: Vec::new(),
+        drafts: Vec::new(),
         translations: Vec::new(),
     };
-    for r in results {
+    for (r, rel) in results.into_iter().zip(&files) {
         match r {
             Loaded::Original(r) => {
-                let (entry, broken, d) = *r;
+                let (entry, unpublished, d) = *r;
                 diags.extend(d);
                 out.entries.extend(entry);
-                out.broken.extend(broken);
+                match unpublished {
+                    Some(Unpublished::Broken(section, slug)) => out.broken.push((section, slug)),
+                    Some(Unpublished::Draft(section, slug)) => {
+                        out.drafts.push((section, slug, rel.clone()));
+                    }
+                    None => {}
+                }
             }
             Loaded::Translation(t, d) => {
                 diags.extend(d);

@@ -87,6 +87,10 @@ pub struct Common {
     pub title: String,
     /// URL slug (`[a-z0-9-]+`).
     pub slug: String,
+    /// Where `slug:` is set; `None` when the slug is the file name.
+    pub slug_pos: Option<Pos>,
+    /// Where each of [`Common::aliases`] is written.
+    pub alias_pos: Vec<Pos>,
     /// Drafts are left out unless `--drafts`.
     pub draft: bool,
     /// Teaser text from the front matter (Markdown).

@@ -157,6 +157,7 @@ fn common(fm: &FrontMatter, diags: &mut Diagnostics) -> Common {
         .file_stem()
         .map(|s| s.to_string_lossy().into_owned())
         .unwrap_or_default();
+    let slug_pos = fm.has("slug").then(|| fm.pos("slug"));
     let slug = match fm.text("slug", diags) {
         Some(s) => {
             if !slug::is_valid(&s) {
@@ -200,9 +201,12 @@ fn common(fm: &FrontMatter, diags: &mut Diagnostics) -> Common {
             );
         }
     }
+    let alias_pos = aliases.iter().map(|a| fm.item_pos("aliases", a)).collect();
     Common {
         title,
         slug,
+        slug_pos,
+        alias_pos,
         draft: fm
             .get::<bool>("draft", "`true` or `false`", diags)
             .unwrap_or(false),
@@ -335,7 +339,7 @@ fn refs(fm: &FrontMatter, key: &str, diags: &mut Diagnostics) -> Vec<Ref> {
 }
 
 fn city(fm: &FrontMatter, diags: &mut Diagnostics) -> Option<City> {
-    let country = fm.require_text("country", "Frankreich", diags);
+    let country = name_text(fm, "country", "Frankreich", diags);
     let country_code = fm.text("country_code", diags).map(|c| {
         if c.len() != 2 || !c.bytes().all(|b| b.is_ascii_alphabetic()) {
             let p = fm.pos("country_code");
@@ -400,35 +404,71 @@ fn city(fm: &FrontMatter, diags: &mut Diagnostics) -> Option<City> {
             format!("`sdgs` contains {bad}, but the UN goals are numbered 1 to 17"),
         ));
     }
+    // Every key is checked before any missing one ends the entry, so all mistakes show.
+    let kind = one_of(fm, "kind", CITY_KINDS, "partnership", diags);
+    let name_local = fm.text("name_local", diags);
+    let region = fm.text("region", diags);
+    let activity = fm
+        .text("activity", diags)
+        .map(|_| one_of(fm, "activity", ACTIVITIES, "A", diags));
+    let population = fm.get::<u64>("population", "a whole number, like 522250", diags);
+    let website = url(fm, "website", diags);
+    let languages = fm.text_list("languages", diags);
+    let contacts = contacts(fm, diags);
     Some(City {
         country: country?,
         country_code,
-        kind: one_of(fm, "kind", CITY_KINDS, "partnership", diags),
-        name_local: fm.text("name_local", diags),
-        region: fm.text("region", diags),
+        kind,
+        name_local,
+        region,
         since: since?,
         lat: lat?,
         lon: lon?,
         status,
         ended,
-        activity: fm
-            .text("activity", diags)
-            .map(|_| one_of(fm, "activity", ACTIVITIES, "A", diags)),
+        activity,
         sdgs,
-        population: fm.get::<u64>(
-            "population",
-            "a whole number of inhabitants like 515695",
-            diags,
-        ),
-        website: url(fm, "website", diags),
-        languages: fm.text_list("languages", diags),
-        contacts: contacts(fm, diags),
+        population,
+        website,
+        languages,
+        contacts,
     })
+}
+
+/// A required name (a country): a number or `true` there is a mistake, not a name.
+fn name_text(
+    fm: &FrontMatter,
+    key: &str,
+    example: &str,
+    diags: &mut Diagnostics,
+) -> Option<String> {
+    let v = fm.require_text(key, example, diags)?;
+    let kind = fm.kind_of(key);
+    if kind == "a text" {
+        return Some(v);
+    }
+    let p = fm.pos(key);
+    diags.push(
+        Diagnostic::error(
+            &fm.rel_path,
+            p.line,
+            p.col,
+            format!("`{key}` must be a name like {example}, not {kind} ({v})"),
+        )
+        .with_hint(format!("write the name, e.g. `{key}: {example}`")),
+    );
+    None
+}
+
+/// Whether `v` is an address a link may point to: `https://…`, `http://…` or a path on this
+/// site starting with `/`. Everything else (`javascript:`, `data:`, …) is refused.
+pub fn is_web_address(v: &str) -> bool {
+    v.starts_with("https://") || v.starts_with("http://") || v.starts_with('/')
 }
 
 fn url(fm: &FrontMatter, key: &str, diags: &mut Diagnostics) -> Option<String> {
     let v = fm.text(key, diags)?;
-    if v.starts_with("https://") || v.starts_with("http://") || v.starts_with('/') {
+    if is_web_address(&v) {
         return Some(v);
     }
     let p = fm.pos(key);
@@ -540,29 +580,44 @@ fn event(fm: &FrontMatter, diags: &mut Diagnostics) -> Option<Event> {
     }
     let repeat = match (fm.has("repeat"), start) {
         (true, Some(first)) => repeat(fm, first, diags),
+        (true, None) => {
+            // No usable first day to check it against, but its form can still be checked.
+            repeat_spec(fm, diags);
+            None
+        }
         _ => None,
     };
+    // Every key is checked before a missing `date` ends the entry, so all mistakes show.
+    let cities = refs(fm, "cities", diags);
+    let organizers = refs(fm, "organizers", diags);
+    let status = one_of(fm, "status", EVENT_STATUSES, "scheduled", diags);
+    let registration = url(fm, "registration", diags);
+    let cost = fm.text("cost", diags);
     Some(Event {
         date: start?,
         time: t,
         end,
         end_date,
         location,
-        cities: refs(fm, "cities", diags),
-        organizers: refs(fm, "organizers", diags),
+        cities,
+        organizers,
         repeat,
-        status: one_of(fm, "status", EVENT_STATUSES, "scheduled", diags),
-        registration: url(fm, "registration", diags),
-        cost: fm.text("cost", diags),
+        status,
+        registration,
+        cost,
     })
 }
 
-fn repeat(fm: &FrontMatter, first: Date, diags: &mut Diagnostics) -> Option<calendar::Rule> {
-    let spec = fm.get::<calendar::RepeatSpec>(
+fn repeat_spec(fm: &FrontMatter, diags: &mut Diagnostics) -> Option<calendar::RepeatSpec> {
+    fm.get::<calendar::RepeatSpec>(
         "repeat",
         "a group like `{ every: month, weekday: tue, nth: 2 }`",
         diags,
-    )?;
+    )
+}
+
+fn repeat(fm: &FrontMatter, first: Date, diags: &mut Diagnostics) -> Option<calendar::Rule> {
+    let spec = repeat_spec(fm, diags)?;
     let p = fm.pos("repeat");
     match calendar::validate(&spec, first) {
         Ok(rule) => {
