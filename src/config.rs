@@ -315,6 +315,9 @@ fn from_front_matter(fm: &FrontMatter, diags: &mut Diagnostics) -> Option<SiteCo
             diags,
         )
         .unwrap_or_default();
+    check_menu_urls(fm, "menu", menu.iter().flatten(), diags);
+    let translated_menus = translations.values().filter_map(|t| t.menu.as_ref());
+    check_menu_urls(fm, "translations", translated_menus.flatten(), diags);
     for code in translations.keys() {
         if !languages.iter().skip(1).any(|l| l == code) {
             let p = fm.item_pos("translations", code);
@@ -351,6 +354,35 @@ fn from_front_matter(fm: &FrontMatter, diags: &mut Diagnostics) -> Option<SiteCo
         relative_urls,
         translations,
     })
+}
+
+/// Menu entries may link to pages of the site (`/…`) and to web addresses (`https://…`), the
+/// same rule as links in front matter: `javascript:` and `data:` links would run code or show
+/// made-up content on the site's own pages.
+fn check_menu_urls<'a>(
+    fm: &FrontMatter,
+    key: &str,
+    items: impl Iterator<Item = &'a MenuItem>,
+    diags: &mut Diagnostics,
+) {
+    for item in items {
+        if crate::content::validate::is_web_address(&item.url) {
+            continue;
+        }
+        let p = fm.item_pos(key, &item.url);
+        diags.push(
+            Diagnostic::error(
+                &fm.rel_path,
+                p.line,
+                p.col,
+                format!(
+                    "the menu entry \"{}\" links to \"{}\", which is not a web address",
+                    item.title, item.url
+                ),
+            )
+            .with_hint("write a path on this site such as `/cities/`, or a full address such as `https://www.example.org/`"),
+        );
+    }
 }
 
 /// Whether `code` looks like a language code: `de`, `fr`, `pt-br`, `zh-hant`.
