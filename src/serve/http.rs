@@ -4,9 +4,11 @@
 //! Robustness: a request head must arrive within [`HEAD_DEADLINE`] and fit in
 //! [`HEAD_LIMIT`] bytes; reads and writes time out; at most [`MAX_CONNECTIONS`] connections
 //! (of which [`MAX_STREAMS`] event streams) are served at once and further ones get a quick 503.
-//! Only GET and HEAD are answered (405 otherwise). While the server listens on loopback, a
-//! `Host` header naming another host is refused, so a web page cannot read the preview
-//! through DNS rebinding.
+//! Only GET and HEAD are answered (405 otherwise). A request must name its host once: an
+//! HTTP/1.1 request without `Host`, or with more than one, gets 400 (RFC 9112 §3.2), as does a
+//! header line with space before its colon or a folded line (§5.1, §5.2). While the server
+//! listens on loopback, a `Host` header naming another host is refused, so a web page cannot
+//! read the preview through DNS rebinding.
 //!
 //! Endpoints that exist only in `serve` live below `/__twinsite/`: `reload.js`, `events`
 //! (Server-Sent Events), `status` (JSON: build number, errors) and `files` (the output paths).
@@ -32,6 +34,8 @@ pub(crate) const MAX_CONNECTIONS: usize = 256;
 pub(crate) const MAX_STREAMS: usize = 64;
 /// Time after which a stalled read or write gives up.
 const IO_TIMEOUT: Duration = Duration::from_secs(10);
+/// Longest wait of a connection for the first build to finish.
+const FIRST_BUILD_WAIT: Duration = Duration::from_secs(30);
 /// An event stream sends a comment this often, to notice closed tabs.
 const KEEPALIVE: Duration = Duration::from_secs(15);
 
@@ -71,8 +75,25 @@ impl Drop for Slot {
     }
 }
 
-/// Accepts connections on a background thread, one thread per connection.
-pub(crate) fn spawn(listener: TcpListener, hub: Arc<Hub>, cfg: Config) {
+/// Starts a thread with `body`; the error when no thread can be started.
+pub(crate) type Spawner = fn(Box<dyn FnOnce() + Send>) -> std::io::Result<()>;
+
+/// The ordinary [`Spawner`]: a named thread.
+pub(crate) fn spawn_thread(body: Box<dyn FnOnce() + Send>) -> std::io::Result<()> {
+    std::thread::Builder::new()
+        .name("twinsite-accept".into())
+        .spawn(body)
+        .map(drop)
+}
+
+/// Accepts connections on a background thread started by `spawner`, one thread per
+/// connection. Fails when the accept thread cannot be started: then there is no server.
+pub(crate) fn spawn(
+    listener: TcpListener,
+    hub: Arc<Hub>,
+    cfg: Config,
+    spawner: Spawner,
+) -> std::io::Result<()> {
     let accept = move || {
         for stream in listener.incoming() {
             let Ok(mut stream) = stream else {
@@ -98,13 +119,11 @@ pub(crate) fn spawn(listener: TcpListener, hub: Arc<Hub>, cfg: Config) {
                 });
         }
     };
-    // Without the accept thread there is no server; the caller keeps rebuilding regardless.
-    let _ = std::thread::Builder::new()
-        .name("twinsite-accept".into())
-        .spawn(accept);
+    spawner(Box::new(accept))
 }
 
 /// One parsed request head.
+#[derive(Debug)]
 struct Request {
     method: String,
     target: String,
@@ -112,18 +131,43 @@ struct Request {
     if_none_match: Option<String>,
 }
 
+/// Why a request head is refused with 400.
+#[derive(Debug, PartialEq, Eq)]
+enum BadHead {
+    /// Not an HTTP/1.x request line, or a header line that is not `name: value`.
+    Malformed,
+    /// HTTP/1.1 (or later) without `Host`.
+    NoHost,
+    /// More than one `Host` line.
+    TwoHosts,
+}
+
+impl BadHead {
+    fn text(&self) -> &'static str {
+        match self {
+            Self::Malformed => "malformed request",
+            Self::NoHost => "an HTTP/1.1 request needs a Host header",
+            Self::TwoHosts => "more than one Host header",
+        }
+    }
+}
+
 fn handle(mut stream: TcpStream, hub: &Hub, cfg: &Config) {
     let _ = stream.set_read_timeout(Some(IO_TIMEOUT));
     let _ = stream.set_write_timeout(Some(IO_TIMEOUT));
     let _ = stream.set_nodelay(true);
+    // Connections made while the first build runs wait for it (for at most a few seconds).
+    if hub.current().build == 0 {
+        hub.wait_for_change(0, FIRST_BUILD_WAIT);
+    }
     let req = match read_head(&mut stream) {
         Ok(head) => match parse_head(&head) {
-            Some(req) => req,
-            None => {
+            Ok(req) => req,
+            Err(bad) => {
                 return drop(write_response(
                     &mut stream,
                     false,
-                    &Response::text(400, "malformed request"),
+                    &Response::text(400, bad.text()),
                 ));
             }
         },
@@ -218,13 +262,19 @@ fn read_head(stream: &mut TcpStream) -> Result<Vec<u8>, Option<u16>> {
     }
 }
 
-fn parse_head(head: &[u8]) -> Option<Request> {
-    let text = std::str::from_utf8(head).ok()?;
+fn parse_head(head: &[u8]) -> Result<Request, BadHead> {
+    let text = std::str::from_utf8(head).map_err(|_| BadHead::Malformed)?;
     let mut lines = text.lines();
-    let mut parts = lines.next()?.split(' ');
-    let (method, target, version) = (parts.next()?, parts.next()?, parts.next()?);
-    if parts.next().is_some() || !version.starts_with("HTTP/1.") || method.is_empty() {
-        return None;
+    let request_line = lines.next().ok_or(BadHead::Malformed)?;
+    let mut parts = request_line.split(' ');
+    let (Some(method), Some(target), Some(version), None) =
+        (parts.next(), parts.next(), parts.next(), parts.next())
+    else {
+        return Err(BadHead::Malformed);
+    };
+    let minor = version.strip_prefix("HTTP/1.").ok_or(BadHead::Malformed)?;
+    if method.is_empty() || minor.is_empty() || !minor.bytes().all(|b| b.is_ascii_digit()) {
+        return Err(BadHead::Malformed);
     }
     let mut req = Request {
         method: method.to_owned(),
@@ -233,15 +283,30 @@ fn parse_head(head: &[u8]) -> Option<Request> {
         if_none_match: None,
     };
     for line in lines {
-        let (name, value) = line.split_once(':')?;
+        let (name, value) = line.split_once(':').ok_or(BadHead::Malformed)?;
+        // No space before the colon, no folded continuation lines (RFC 9112 §5.1, §5.2).
+        if name.is_empty() || !name.bytes().all(is_token_byte) {
+            return Err(BadHead::Malformed);
+        }
         let value = value.trim().to_owned();
         if name.eq_ignore_ascii_case("host") {
+            if req.host.is_some() {
+                return Err(BadHead::TwoHosts);
+            }
             req.host = Some(value);
         } else if name.eq_ignore_ascii_case("if-none-match") {
             req.if_none_match = Some(value);
         }
     }
-    Some(req)
+    if req.host.is_none() && minor != "0" {
+        return Err(BadHead::NoHost);
+    }
+    Ok(req)
+}
+
+/// Whether `b` may appear in a header name (an RFC 9110 token).
+fn is_token_byte(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || b"!#$%&'*+-.^_`|~".contains(&b)
 }
 
 /// On loopback, only loopback host names may be asked for (against DNS rebinding).
@@ -343,5 +408,60 @@ fn stream_events(mut stream: TcpStream, hub: &Hub, cfg: &Config, query: &str) {
                 return;
             }
         }
+    }
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+mod tests {
+    use super::*;
+
+    fn head(text: &str) -> Result<Request, BadHead> {
+        parse_head(text.as_bytes())
+    }
+
+    #[test]
+    fn http11_needs_exactly_one_host() {
+        assert_eq!(head("GET / HTTP/1.1").unwrap_err(), BadHead::NoHost);
+        assert_eq!(
+            head("GET / HTTP/1.1\r\nHost: localhost\r\nhost: evil.example").unwrap_err(),
+            BadHead::TwoHosts
+        );
+        assert_eq!(
+            head("GET / HTTP/1.0\r\nHost: a\r\nHost: b").unwrap_err(),
+            BadHead::TwoHosts
+        );
+        assert!(head("GET / HTTP/1.0").is_ok_and(|r| r.host.is_none()));
+        assert!(
+            head("GET / HTTP/1.1\r\nHost: localhost:1111")
+                .is_ok_and(|r| r.host.as_deref() == Some("localhost:1111"))
+        );
+    }
+
+    #[test]
+    fn refuses_space_before_colon_and_folded_lines() {
+        for bad in [
+            "GET / HTTP/1.0\r\nHost : evil.example",
+            "GET / HTTP/1.1\r\nHost: localhost\r\n evil.example",
+            "GET / HTTP/1.1\r\nHost: localhost\r\nno colon",
+            "GET / HTTP/2\r\nHost: localhost",
+            "GET / HTTP/1.x\r\nHost: localhost",
+        ] {
+            assert_eq!(head(bad).unwrap_err(), BadHead::Malformed, "{bad:?}");
+        }
+    }
+
+    #[test]
+    fn a_failed_accept_thread_is_an_error() {
+        let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+        let hub = Arc::new(Hub::default());
+        let failing: Spawner = |_| Err(std::io::Error::other("no threads left"));
+        let e = spawn(
+            listener,
+            hub,
+            Config::new("127.0.0.1".parse().unwrap()),
+            failing,
+        );
+        assert_eq!(e.unwrap_err().to_string(), "no threads left");
     }
 }

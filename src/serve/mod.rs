@@ -86,6 +86,8 @@ pub enum ServeError {
     Bind(SocketAddr, std::io::Error),
     /// The file watcher could not be started.
     Watch(String),
+    /// The thread that accepts connections could not be started.
+    Accept(std::io::Error),
 }
 
 impl std::fmt::Display for ServeError {
@@ -96,6 +98,10 @@ impl std::fmt::Display for ServeError {
                 "cannot listen on {addr}: {e} (choose another port with --port, or --port 0 for any free one)"
             ),
             Self::Watch(e) => write!(f, "cannot watch the site folder for changes: {e}"),
+            Self::Accept(e) => write!(
+                f,
+                "cannot start the web server: {e} (close some programs and try again)"
+            ),
         }
     }
 }
@@ -158,6 +164,16 @@ impl Hub {
 /// Builds, serves and rebuilds the site until the process ends. Returns only when the server
 /// cannot start, or when the file watcher stops.
 pub fn serve(opts: &ServeOptions, on_event: &mut dyn FnMut(Event)) -> Result<(), ServeError> {
+    serve_with(opts, on_event, http::spawn_thread)
+}
+
+/// [`serve`], starting the accept thread with `spawner`. `Listening` is told only once the
+/// server really accepts connections.
+fn serve_with(
+    opts: &ServeOptions,
+    on_event: &mut dyn FnMut(Event),
+    spawner: http::Spawner,
+) -> Result<(), ServeError> {
     let addr = SocketAddr::new(opts.bind, opts.port);
     let listener = TcpListener::bind(addr).map_err(|e| ServeError::Bind(addr, e))?;
     let port = listener
@@ -175,6 +191,16 @@ pub fn serve(opts: &ServeOptions, on_event: &mut dyn FnMut(Event)) -> Result<(),
         ..opts.build.clone()
     };
     let base_path = read_base_path(&build_opts);
+    let mut changes = watch::start(&root).map_err(ServeError::Watch)?;
+    let hub = Arc::new(Hub::default());
+    // Connections made during the first build wait for it (see `http`).
+    http::spawn(
+        listener,
+        Arc::clone(&hub),
+        http::Config::new(opts.bind),
+        spawner,
+    )
+    .map_err(ServeError::Accept)?;
     on_event(Event::Listening {
         url: format!("http://{host}:{port}{base_path}"),
     });
@@ -184,8 +210,6 @@ pub fn serve(opts: &ServeOptions, on_event: &mut dyn FnMut(Event)) -> Result<(),
             opts.bind
         )));
     }
-    let mut changes = watch::start(&root).map_err(ServeError::Watch)?;
-    let hub = Arc::new(Hub::default());
     let mut builder = Builder {
         opts: build_opts,
         host,
@@ -194,7 +218,6 @@ pub fn serve(opts: &ServeOptions, on_event: &mut dyn FnMut(Event)) -> Result<(),
         cache: BuildCache::new(),
     };
     on_event(builder.rebuild());
-    http::spawn(listener, Arc::clone(&hub), http::Config::new(opts.bind));
     while let Some(warnings) = changes.next_batch() {
         for w in warnings {
             on_event(Event::Warning(w));
@@ -309,9 +332,34 @@ pub fn open_browser(url: &str) -> Result<(), String> {
 }
 
 #[cfg(test)]
-#[allow(clippy::unwrap_used)]
+#[allow(clippy::unwrap_used, clippy::panic)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_server_that_cannot_accept_says_so_and_is_never_announced() {
+        let dir = tempfile::tempdir().unwrap();
+        let opts = ServeOptions {
+            build: BuildOptions {
+                root: dir.path().to_path_buf(),
+                ..BuildOptions::default()
+            },
+            bind: IpAddr::V4(Ipv4Addr::LOCALHOST),
+            port: 0,
+        };
+        let mut events = Vec::new();
+        let failing: http::Spawner = |_| Err(std::io::Error::other("no threads left"));
+        let result = serve_with(&opts, &mut |e| events.push(e), failing);
+        let Err(e) = result else {
+            panic!("serve started without an accept thread")
+        };
+        assert!(matches!(e, ServeError::Accept(_)), "{e:?}");
+        assert_eq!(
+            e.to_string(),
+            "cannot start the web server: no threads left (close some programs and try again)"
+        );
+        assert!(events.is_empty(), "{events:?}");
+    }
 
     #[test]
     fn url_hosts() {
