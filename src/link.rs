@@ -4,8 +4,7 @@
 
 use std::cmp::Ordering;
 use std::collections::{BTreeMap, HashMap, HashSet};
-use std::path::{Path, PathBuf};
-use std::sync::Arc;
+use std::path::Path;
 
 use jiff::ToSpan;
 use jiff::civil::Date;
@@ -18,6 +17,8 @@ use crate::content::model::{Data, Entry, Ref, Section};
 use crate::diagnostics::{Diagnostic, Diagnostics, did_you_mean};
 use crate::site::{Languages, Occurrence, Relations, Site, Topic};
 use crate::slug;
+
+pub mod paths;
 
 /// URL folders the build writes itself; a plain page may not take these slugs.
 pub const RESERVED: &[&str] = &[
@@ -119,7 +120,6 @@ pub fn link(
         }
         index.insert(key, i);
     }
-    check_aliases(&entries, diags);
     check_config_refs(&config, root, &index, diags);
 
     let mut relations = vec![Relations::default(); entries.len()];
@@ -256,7 +256,7 @@ pub fn link(
     occurrences.sort_by_cached_key(|o| (o.start, event_key(&entries[o.event])));
 
     let lang = Languages::default_of(&config, entries.len());
-    Site {
+    let site = Site {
         root: root.to_path_buf(),
         now,
         entries,
@@ -274,7 +274,9 @@ pub fn link(
         lang,
         translations: Vec::new(),
         config,
-    }
+    };
+    paths::check(&site, diags);
+    site
 }
 
 fn resolve(
@@ -326,77 +328,6 @@ fn resolve(
         }
     }
     out
-}
-
-/// Addresses of pages and files every site has (an alias on one of them would hide it).
-const GENERATED: &[&str] = &[
-    "/",
-    "/cities/",
-    "/associations/",
-    "/events/",
-    "/calendar/",
-    "/map/",
-    "/news/",
-    "/topics/",
-    "/404.html",
-    "/sitemap.xml",
-    "/atom.xml",
-    "/calendar.ics",
-    "/robots.txt",
-];
-
-fn check_aliases(entries: &[Arc<Entry>], diags: &mut Diagnostics) {
-    let mut seen: HashMap<String, &PathBuf> = HashMap::new();
-    let own: HashMap<String, &PathBuf> = entries
-        .iter()
-        .map(|e| (format!("/{}", e.url_path()), &e.source))
-        .collect();
-    for e in entries {
-        for a in &e.common.aliases {
-            let norm = if a.ends_with('/') || a.rsplit('/').next().is_some_and(|l| l.contains('.'))
-            {
-                a.clone()
-            } else {
-                format!("{a}/")
-            };
-            if let Some(owner) = own.get(&norm) {
-                diags.push(
-                    Diagnostic::error(
-                        &e.source,
-                        0,
-                        0,
-                        format!(
-                            "the alias {a} is the address of {}",
-                            crate::diagnostics::display_path(owner)
-                        ),
-                    )
-                    .with_hint("an alias must be an old address that no page uses any more"),
-                );
-            } else if GENERATED.contains(&norm.as_str()) {
-                diags.push(
-                    Diagnostic::error(
-                        &e.source,
-                        0,
-                        0,
-                        format!("the alias {a} is the address of a page the site always has"),
-                    )
-                    .with_hint("an alias must be an old address that no page uses any more"),
-                );
-            } else if let Some(prev) = seen.insert(norm, &e.source)
-                && prev != &e.source
-            {
-                diags.push(Diagnostic::error(
-                    &e.source,
-                    0,
-                    0,
-                    format!(
-                        "the alias {a} is also claimed by {}",
-                        crate::diagnostics::display_path(prev)
-                    ),
-                ));
-            }
-        }
-    }
 }
 
 fn check_config_refs(
