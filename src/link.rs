@@ -13,12 +13,13 @@ use rayon::prelude::*;
 
 use crate::calendar;
 use crate::config::{CONFIG_FILE, SiteConfig};
-use crate::content::front_matter::Pos;
 use crate::content::load::Content;
 use crate::content::model::{Data, Entry, Ref, Section};
 use crate::diagnostics::{Diagnostic, Diagnostics, did_you_mean, display_path};
 use crate::site::{Languages, Occurrence, Relations, Site, Topic};
 use crate::slug;
+
+pub mod paths;
 
 /// URL folders the build writes itself; a plain page may not take these slugs.
 pub const RESERVED: &[&str] = &[
@@ -62,7 +63,6 @@ pub fn link(
         .map(|(section, slug, path)| ((section, slug), path))
         .collect();
     let (index, home_intro) = index_entries(&entries, &config, diags);
-    check_aliases(&entries, diags);
     check_config_refs(&config, root, &index, &drafts, diags);
     let known = Known {
         index: &index,
@@ -195,7 +195,7 @@ pub fn link(
     occurrences.sort_by_cached_key(|o| (o.start, event_key(&entries[o.event])));
 
     let lang = Languages::default_of(&config, entries.len());
-    Site {
+    let site = Site {
         root: root.to_path_buf(),
         now,
         entries,
@@ -213,7 +213,9 @@ pub fn link(
         lang,
         translations: Vec::new(),
         config,
-    }
+    };
+    paths::check(&site, diags);
+    site
 }
 
 /// What a reference can find: published entries, files with errors, drafts.
@@ -374,59 +376,6 @@ fn unknown_ref(
         format!("unknown {what} \"{}\" in {key}", r.slug),
     )
     .with_hint(hint)
-}
-
-/// Addresses of pages and files every site has (an alias on one of them would hide it).
-const GENERATED: &[&str] = &[
-    "/",
-    "/cities/",
-    "/associations/",
-    "/events/",
-    "/calendar/",
-    "/map/",
-    "/news/",
-    "/topics/",
-    "/404.html",
-    "/sitemap.xml",
-    "/atom.xml",
-    "/calendar.ics",
-    "/robots.txt",
-];
-
-fn check_aliases(entries: &[Arc<Entry>], diags: &mut Diagnostics) {
-    let mut seen: HashMap<String, (&PathBuf, Pos)> = HashMap::new();
-    let own: HashMap<String, &PathBuf> = entries
-        .iter()
-        .map(|e| (format!("/{}", e.url_path()), &e.source))
-        .collect();
-    let hint = "an alias must be an old address that no page uses any more";
-    for e in entries {
-        for (k, a) in e.common.aliases.iter().enumerate() {
-            let p = e.common.alias_pos.get(k).copied().unwrap_or_default();
-            let norm = if a.ends_with('/') || a.rsplit('/').next().is_some_and(|l| l.contains('.'))
-            {
-                a.clone()
-            } else {
-                format!("{a}/")
-            };
-            let message = if let Some(owner) = own.get(&norm) {
-                format!("the alias {a} is the address of {}", display_path(owner))
-            } else if GENERATED.contains(&norm.as_str()) {
-                format!("the alias {a} is the address of a page the site always has")
-            } else {
-                match seen.insert(norm, (&e.source, p)) {
-                    Some((prev, q)) if prev != &e.source => format!(
-                        "the alias {a} is also claimed by {}:{}:{}",
-                        display_path(prev),
-                        q.line,
-                        q.col
-                    ),
-                    _ => continue,
-                }
-            };
-            diags.push(Diagnostic::error(&e.source, p.line, p.col, message).with_hint(hint));
-        }
-    }
 }
 
 fn check_config_refs(

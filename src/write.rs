@@ -3,42 +3,51 @@
 //! # Ownership
 //! Every build leaves a marker file `.twinsite-build` in the output folder: a header line, then
 //! every file path the build wrote, sorted, one per line. A file is *ours* if the marker lists
-//! it. Before touching anything, [`check_target`] walks the folder (level by level, in
-//! parallel) and refuses it if it holds a file that is not ours, or a subfolder it cannot
-//! read, so `--output ~` fails instead of mixing a site into a home folder. Entries whose name
-//! starts with `.` (`.gitignore`, `.git/`, `.DS_Store`) are never inspected, never counted as
-//! foreign and never deleted, at any depth. So a missing folder, an empty one, one holding only
-//! dotfiles (or empty subfolders) and one holding only files of an earlier build are accepted.
-//! Temporary files `.<name>.twinsite-tmp` left by an interrupted write are removed when
-//! `<name>` is ours.
+//! it. Before touching anything, the folder is checked ([`check_target`]):
+//! - the home folder (`$HOME`) and the root of the file system are always refused;
+//! - a folder without a marker must be empty, dotfiles included, except for the placeholder
+//!   files that keep an empty folder in git (`.gitignore`, `.gitkeep`), so `--output ~/Sites`
+//!   holding only `.bashrc`-like files is refused too;
+//! - a folder with a marker is walked (level by level, in parallel) and refused if it holds a
+//!   file that is not ours, or a subfolder it cannot read. Entries whose name starts with `.`
+//!   (`.gitignore`, `.git/`, `.DS_Store`) are never inspected, never counted as foreign and
+//!   never deleted, at any depth.
 //!
-//! # Strategy: in place, one atomic rename per file
+//! Temporary files `.<name>.twinsite-tmp` and backups `.<name>.twinsite-old` left by an
+//! interrupted write are removed when `<name>` is ours.
+//!
+//! # Strategy: in place, staged, one transaction
 //! We write into the existing folder rather than building a sibling folder and swapping it in:
 //! unchanged files keep their bytes and mtimes (cheap uploads, no rewrite cost), foreign
 //! dotfiles are never moved or copied, and a `public/` that is a symlink or a mount point just
 //! works (a swap would replace the symlink by a folder, and cannot rename across a mount).
-//! Nothing is replaced before the whole site has rendered, so a failed build leaves the
-//! previous `public/` untouched: `build` stages its pages beside their targets while they are
-//! rendered (hidden temporary files, see [`stage`], removed again if the build fails), the
-//! other files are held in memory. The steps are:
+//! A failed build leaves the previous output byte for byte as it was, whatever step fails:
+//! `build` stages its pages beside their targets while they are rendered (hidden temporary
+//! files, see [`stage`], removed again if the build fails), the other files are held in memory.
+//! The commit ([`commit`]) then runs as one transaction recorded in a [`journal`]:
 //! 1. Validate every key (relative, `/`-separated, no `..`, `.`, empty parts, backslashes or
-//!    control characters, no file that is also a folder), then check the folder and compare
-//!    every output file with the disk in parallel (staged pages were compared when they were
-//!    staged). Nothing has been modified yet, so any refusal leaves the folder byte for byte as
-//!    it was, once the stager has removed its temporary files and the folders it created.
-//! 2. Write the marker as the union of the old and new lists (skipped when nothing is new).
-//! 3. Remove stale files that stand where a new file needs a folder, or the reverse.
-//! 4. Write every changed file in parallel (`rayon`): into `.<name>.twinsite-tmp` beside it,
-//!    then `rename` over the target (a staged page only needs the rename). Files whose bytes
-//!    are equal are not touched.
-//! 5. Remove the other stale files (listed in the old marker, absent from the new output),
-//!    the folders they leave empty, and our own leftover temporary files.
-//! 6. Write the marker with exactly the new list, last (skipped when unchanged).
+//!    control characters, no file that is also a folder), check the folder, and compare every
+//!    in-memory file with the disk in parallel (staged pages were compared when staged). A
+//!    folder standing where a new file must go may hold only files of the last build.
+//! 2. Stage every changed file in `.<name>.twinsite-tmp` beside its target (in parallel),
+//!    creating the folders it needs. Nothing visible has changed yet.
+//! 3. Write the marker as the union of the old and new lists (skipped when nothing is new).
+//! 4. Move files of the last build that stand where a new file needs a folder, or the reverse,
+//!    out of the way (renamed to their backup name).
+//! 5. Rename every staged file over its target (in parallel), keeping the old file as a backup
+//!    (a hard link, or the old file renamed). Files whose bytes are equal are not touched.
+//! 6. Move the other stale files (listed in the old marker, absent from the new output) to
+//!    their backups, then write the marker with exactly the new list, last.
+//!
+//! If any step fails, every change is undone in reverse order: placed files get their backups
+//! back, new files, temporary files and new folders are removed, moved files return. Only once
+//! every step has succeeded are the backups deleted, with the folders removed files left empty
+//! and our leftover temporary files.
 //!
 //! # Crash consistency
 //! If the process dies at any point, every output file is either its old or its new version
 //! (renames are atomic), and every file we may have written is listed in the marker on disk:
-//! before step 2 the old marker covers the old files; from step 2 on the union covers old and
+//! before step 3 the old marker covers the old files; from step 3 on the union covers old and
 //! new ones. So the next build still recognises the folder as its own and repairs it. Files are
 //! not `fsync`ed, so after a power loss (not a process crash) a file may be old, new or empty
 //! depending on the filesystem; a rebuild fixes that too. Two builds writing the same folder at
@@ -48,7 +57,6 @@ use std::collections::BTreeSet;
 use std::fmt;
 use std::fs;
 use std::io;
-use std::ops::Bound;
 use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
@@ -83,6 +91,20 @@ pub enum WriteError {
         /// The first few files that twinsite did not write.
         foreign: Vec<PathBuf>,
     },
+    /// The output folder is the home folder or the root of the file system; nothing was changed.
+    Protected {
+        /// The output folder.
+        dir: PathBuf,
+        /// What it is, in words.
+        what: &'static str,
+    },
+    /// The output folder has no marker and is not empty; nothing was changed.
+    NotEmpty {
+        /// The output folder.
+        dir: PathBuf,
+        /// The first few entries in it.
+        found: Vec<PathBuf>,
+    },
     /// An I/O operation failed (an invalid output path is reported as `InvalidInput`).
     Io {
         /// The file or folder the operation was about.
@@ -94,22 +116,31 @@ pub enum WriteError {
 
 impl fmt::Display for WriteError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let hint = "\n  hint: choose an empty folder with --output, or delete this one first; twinsite never deletes files it did not write";
         match self {
             Self::NotOurs { dir, foreign } => {
-                let (dir, hint) = (
-                    dir.display(),
-                    "choose an empty folder with --output, or move these files away; twinsite never deletes files it did not write",
-                );
+                let dir = dir.display();
                 write!(
                     f,
                     "refusing to write into {dir}: it holds files twinsite did not write"
                 )?;
-                for (i, path) in foreign.iter().enumerate() {
-                    write!(f, "{}{}", if i == 0 { " (" } else { ", " }, path.display())?;
-                }
-                let close = if foreign.is_empty() { "" } else { ")" };
-                write!(f, "{close}; {hint}")
+                list_paths(f, foreign)?;
+                write!(f, "{hint}")
             }
+            Self::NotEmpty { dir, found } => {
+                let dir = dir.display();
+                write!(
+                    f,
+                    "refusing to write into {dir}: the folder is not empty and was not made by twinsite"
+                )?;
+                list_paths(f, found)?;
+                write!(f, "{hint}")
+            }
+            Self::Protected { dir, what } => write!(
+                f,
+                "refusing to write into {}: it is {what}\n  hint: choose an empty folder for the site with --output, e.g. --output public",
+                dir.display()
+            ),
             Self::Io { path, source } => {
                 write!(f, "cannot write the output at {}: {source}", path.display())
             }
@@ -120,9 +151,21 @@ impl fmt::Display for WriteError {
 impl std::error::Error for WriteError {
     fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
         match self {
-            Self::NotOurs { .. } => None,
+            Self::NotOurs { .. } | Self::NotEmpty { .. } | Self::Protected { .. } => None,
             Self::Io { source, .. } => Some(source),
         }
+    }
+}
+
+/// Writes ` (a, b, c)` for a non-empty list of paths.
+fn list_paths(f: &mut fmt::Formatter<'_>, paths: &[PathBuf]) -> fmt::Result {
+    for (i, path) in paths.iter().enumerate() {
+        write!(f, "{}{}", if i == 0 { " (" } else { ", " }, path.display())?;
+    }
+    if paths.is_empty() {
+        Ok(())
+    } else {
+        write!(f, ")")
     }
 }
 
@@ -137,6 +180,7 @@ fn io_at(path: &Path) -> impl FnOnce(io::Error) -> WriteError + '_ {
 /// Checks that `dir` may be written: it does not exist, or every file in it (ignoring names
 /// starting with `.`) is listed in the marker of an earlier build. Changes nothing.
 pub fn check_target(dir: &Path) -> Result<(), WriteError> {
+    check_folder(dir)?;
     match read_state(dir)? {
         None => Ok(()),
         Some(owned) => refuse_foreign(dir, scan(dir, &owned)?.foreign),
@@ -148,6 +192,7 @@ pub fn check_target(dir: &Path) -> Result<(), WriteError> {
 /// removed. Refuses, changing nothing, if `dir` holds files twinsite did not write or if an
 /// output path is not a safe relative path.
 pub fn write_output(out: &Output, dir: &Path) -> Result<WriteStats, WriteError> {
+    check_folder(dir)?;
     commit(dir, out, &Staged::default())
 }
 
@@ -164,101 +209,53 @@ struct Staged {
     fresh: bool,
 }
 
-/// The steps of the module documentation for the files of `out` plus the `staged` ones, whose
-/// step 1 is done and whose step 4 is a rename of the temporary file.
-fn commit(dir: &Path, out: &Output, staged: &Staged) -> Result<WriteStats, WriteError> {
-    let new: BTreeSet<&str> = out
-        .iter()
-        .map(|(key, _)| key)
-        .chain(staged.written.iter().map(|(key, _)| key.as_str()))
-        .chain(staged.unchanged.iter().map(|(key, _)| key.as_str()))
-        .collect();
-    if let Some(key) = new
-        .iter()
-        .find(|key| !valid_key(key) || is_folder_too(key, &new))
-    {
-        let msg = "not a safe relative file path inside the output folder";
-        return Err(WriteError::Io {
-            path: PathBuf::from(*key),
-            source: io::Error::new(io::ErrorKind::InvalidInput, msg),
-        });
-    }
-    let state = if staged.fresh { None } else { read_state(dir)? };
-    let (old, leftovers) = match state {
-        None => {
-            fs::create_dir_all(dir).map_err(io_at(dir))?;
-            (BTreeSet::new(), Vec::new())
-        }
-        Some(old) => {
-            let scan = scan(dir, &old)?;
-            refuse_foreign(dir, scan.foreign)?;
-            (old, scan.leftovers)
-        }
+/// Files that may be in an output folder twinsite did not make: placeholders that keep an
+/// empty folder in git.
+const PLACEHOLDERS: &[&str] = &[".gitignore", ".gitkeep"];
+
+/// Refuses `dir` when it is the home folder or the root of the file system, or when it exists
+/// without a marker and holds anything but [`PLACEHOLDERS`]. Changes nothing.
+fn check_folder(dir: &Path) -> Result<(), WriteError> {
+    let Ok(real) = fs::canonicalize(dir) else {
+        return Ok(()); // missing (or unreadable: reported when it is read)
     };
-    // Step 1: compare with the disk: which files must be written?
-    let files: Vec<(&str, &[u8])> = out.iter().collect();
-    let probes = files
-        .par_iter()
-        .map(|&(key, bytes)| Ok(needs_write(dir, key, bytes, &old)?.then_some((key, bytes))));
-    let changed: Vec<(&str, &[u8])> = probes
-        .collect::<Vec<Result<_, WriteError>>>() // the first error in path order
-        .into_iter()
-        .collect::<Result<Vec<_>, _>>()?
-        .into_iter()
-        .flatten()
-        .collect();
-    // Step 2: from now on every file we may write is listed.
-    if !new.iter().all(|key| old.contains(*key)) {
-        write_marker(
-            dir,
-            old.iter().map(String::as_str).chain(new.iter().copied()),
-        )?;
-    }
-    // Step 3: clear stale files and folders that stand in the way of new ones.
-    let stale: Vec<&str> = old
-        .iter()
-        .map(String::as_str)
-        .filter(|key| !new.contains(key))
-        .collect();
-    let (blocking, stale): (Vec<&str>, Vec<&str>) =
-        stale.into_iter().partition(|s| blocks(s, &new));
-    let mut removed = remove_files(dir, &blocking)?;
-    // Step 4: write changed files; move the staged ones into place.
-    changed.par_iter().try_for_each(|&(key, bytes)| {
-        let path = full_path(dir, key);
-        if let Some(parent) = path.parent() {
-            fs::create_dir_all(parent).map_err(io_at(parent))?;
-        }
-        write_atomic(&path, bytes)
-    })?;
-    staged.written.par_iter().try_for_each(|(key, _)| {
-        let path = full_path(dir, key);
-        fs::rename(tmp_path(&path), &path).map_err(io_at(&path))
-    })?;
-    // Step 5: remove stale files and our leftover temporary files.
-    removed += remove_files(dir, &stale)?;
-    let ours = |tmp: &String| {
-        tmp_owner(tmp)
-            .is_some_and(|key| key == MARKER || old.contains(&key) || new.contains(key.as_str()))
+    let protected = |what| {
+        Err(WriteError::Protected {
+            dir: dir.to_path_buf(),
+            what,
+        })
     };
-    for tmp in leftovers.iter().filter(|tmp| ours(tmp)) {
-        let path = full_path(dir, tmp);
-        fs::remove_file(&path)
-            .or_else(ignore_missing)
-            .map_err(io_at(&path))?;
+    if real.parent().is_none() {
+        return protected("the root of the file system");
     }
-    // Step 6: the exact list of this build, last.
-    write_marker(dir, new.iter().copied())?;
-    let staged_bytes: u64 = staged.written.iter().map(|(_, len)| len).sum();
-    Ok(WriteStats {
-        written: changed.len() + staged.written.len(),
-        unchanged: files.len() - changed.len() + staged.unchanged.len(),
-        removed,
-        bytes_written: changed
-            .iter()
-            .map(|(_, bytes)| bytes.len() as u64)
-            .sum::<u64>()
-            + staged_bytes,
+    let home = std::env::var_os("HOME").or_else(|| std::env::var_os("USERPROFILE"));
+    let home = home.filter(|h| !h.is_empty()).map(PathBuf::from);
+    if home.and_then(|h| fs::canonicalize(h).ok()) == Some(real.clone()) {
+        return protected("your home folder");
+    }
+    if !real.is_dir() || real.join(MARKER).is_file() {
+        return Ok(());
+    }
+    let mut entries = fs::read_dir(dir)
+        .and_then(Iterator::collect::<Result<Vec<_>, _>>)
+        .map_err(io_at(dir))?;
+    entries.sort_by_key(fs::DirEntry::file_name);
+    let placeholder = |e: &fs::DirEntry| {
+        PLACEHOLDERS.iter().any(|p| e.file_name() == **p)
+            && e.file_type().is_ok_and(|t| t.is_file())
+    };
+    let found: Vec<PathBuf> = entries
+        .iter()
+        .filter(|e| !placeholder(e))
+        .take(FOREIGN_LIMIT)
+        .map(fs::DirEntry::path)
+        .collect();
+    if found.is_empty() {
+        return Ok(());
+    }
+    Err(WriteError::NotEmpty {
+        dir: dir.to_path_buf(),
+        found,
     })
 }
 
@@ -417,66 +414,10 @@ fn refuse_foreign(dir: &Path, foreign: Vec<PathBuf>) -> Result<(), WriteError> {
     })
 }
 
-/// Removes the listed files of the last build (not folders: a folder there is not ours), then
-/// the folders they leave empty, deepest first. Returns how many files were removed.
-fn remove_files(dir: &Path, rels: &[&str]) -> Result<usize, WriteError> {
-    let removed = rels.par_iter().map(|rel| {
-        let path = full_path(dir, rel);
-        let gone = match fs::symlink_metadata(&path) {
-            Ok(meta) if meta.is_dir() => return Ok(0),
-            Ok(_) => fs::remove_file(&path),
-            Err(e) => Err(e),
-        };
-        match gone {
-            Ok(()) => Ok(1),
-            Err(e) if missing(&e) => Ok(0),
-            Err(e) => Err(io_at(&path)(e)),
-        }
-    });
-    let removed = removed.collect::<Result<Vec<usize>, _>>()?.iter().sum();
-    let mut folders: Vec<&str> = rels.iter().flat_map(|rel| ancestors(rel)).collect();
-    folders.sort_by_key(|folder| (std::cmp::Reverse(folder.matches('/').count()), *folder));
-    folders.dedup();
-    for folder in folders.into_iter().map(|folder| full_path(dir, folder)) {
-        let is_dir = fs::symlink_metadata(&folder).is_ok_and(|meta| meta.is_dir());
-        let empty = is_dir && fs::read_dir(&folder).is_ok_and(|mut it| it.next().is_none());
-        if empty {
-            fs::remove_dir(&folder)
-                .or_else(ignore_missing)
-                .map_err(io_at(&folder))?;
-        }
-    }
-    Ok(removed)
-}
-
-/// Writes `bytes` to `.<name>.twinsite-tmp` beside `path`, then renames it over `path`.
-fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), WriteError> {
-    let tmp = tmp_path(path);
-    fs::write(&tmp, bytes).map_err(io_at(path))?;
-    fs::rename(&tmp, path).map_err(|e| {
-        let _ = fs::remove_file(&tmp);
-        io_at(path)(e)
-    })
-}
-
 /// The temporary file `.<name>.twinsite-tmp` beside `path`.
 fn tmp_path(path: &Path) -> PathBuf {
     let name = path.file_name().unwrap_or_default().to_string_lossy();
     path.with_file_name(format!(".{name}{TMP_SUFFIX}"))
-}
-
-/// Writes the marker listing `entries` (sorted, deduplicated), unless it already says that.
-fn write_marker<'a>(dir: &Path, entries: impl Iterator<Item = &'a str>) -> Result<(), WriteError> {
-    let mut text = format!("{HEADER}\n");
-    for entry in entries.collect::<BTreeSet<_>>() {
-        text.push_str(entry);
-        text.push('\n');
-    }
-    let path = dir.join(MARKER);
-    if fs::read(&path).is_ok_and(|old| old == text.as_bytes()) {
-        return Ok(());
-    }
-    write_atomic(&path, text.as_bytes())
 }
 
 /// Whether `key` is a safe relative file path: `/`-separated normal parts, nothing else.
@@ -499,23 +440,19 @@ fn is_folder_too(key: &str, keys: &BTreeSet<&str>) -> bool {
     ancestors(key).any(|folder| keys.contains(folder))
 }
 
-/// Whether the stale file `stale` stands where a folder of a new file must go, or lies below
-/// a path that is now a file.
-fn blocks(stale: &str, new: &BTreeSet<&str>) -> bool {
-    let prefix = format!("{stale}/");
-    let below = new.range::<str, _>((Bound::Included(prefix.as_str()), Bound::Unbounded));
-    is_folder_too(stale, new) || below.take(1).any(|key| key.starts_with(&prefix))
-}
-
 /// The folders containing `key`, e.g. `a` and `a/b` for `a/b/c.html`.
 fn ancestors(key: &str) -> impl Iterator<Item = &str> {
     key.match_indices('/').map(move |(i, _)| &key[..i])
 }
 
-/// For a temporary file `a/.b.twinsite-tmp`, the file it stands for: `a/b`.
+/// For a temporary file `a/.b.twinsite-tmp` or a backup `a/.b.twinsite-old`, the file it
+/// stands for: `a/b`.
 fn tmp_owner(rel: &str) -> Option<String> {
     let (parent, name) = rel.rsplit_once('/').map_or(("", rel), |(p, n)| (p, n));
-    let owner = name.strip_prefix('.')?.strip_suffix(TMP_SUFFIX)?;
+    let name = name.strip_prefix('.')?;
+    let owner = name
+        .strip_suffix(TMP_SUFFIX)
+        .or_else(|| name.strip_suffix(journal::OLD_SUFFIX))?;
     let slash = if parent.is_empty() { "" } else { "/" };
     (!owner.is_empty()).then(|| format!("{parent}{slash}{owner}"))
 }
@@ -532,12 +469,11 @@ fn missing(e: &io::Error) -> bool {
     e.kind() == io::ErrorKind::NotFound || e.kind() == io::ErrorKind::NotADirectory
 }
 
-/// Turns "not there" into success, for removals.
-fn ignore_missing(e: io::Error) -> io::Result<()> {
-    if missing(&e) { Ok(()) } else { Err(e) }
-}
-
+mod commit;
+mod journal;
 pub mod stage;
+
+use commit::commit;
 
 #[cfg(test)]
 mod tests;

@@ -219,3 +219,200 @@ fn check_passes_on_the_demo_site() {
         String::from_utf8_lossy(&o.stderr)
     );
 }
+
+/// The text of the first `<h1>` of `html`, unescaped, with runs of white space as one space.
+fn h1_text(html: &str) -> String {
+    let start = html.find("<h1").unwrap();
+    let open = start + html[start..].find('>').unwrap() + 1;
+    let end = open + html[open..].find("</h1>").unwrap();
+    let text = html[open..end]
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&#x27;", "'")
+        .replace("&#39;", "'")
+        .replace("&#x2F;", "/")
+        .replace("&amp;", "&");
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+#[test]
+fn new_entries_with_awkward_titles_build_and_show_the_title() {
+    let titles = [
+        "Titel\n---\nslug: boese",
+        "Besuch: \"Lyon\" & 'Krakau'",
+        "# Kein Kommentar",
+        "*Stern",
+        "&Anker",
+        "!Tag",
+        "- Liste",
+        "[a, b]",
+        "{a: b}",
+        "yes",
+        "2026",
+        "Tab\tim Titel",
+        "...",
+        "%Prozent @at `tick` |pipe >mehr",
+        "Ende mit Doppelpunkt:",
+    ];
+    let (_t, root) = temp_site("mini");
+    let r = root.to_str().unwrap();
+    let mut pages = Vec::new();
+    for (i, title) in titles.iter().enumerate() {
+        let slug = format!("titel-{i}");
+        let o = twinsite(&[
+            "new",
+            "--root",
+            r,
+            "--slug",
+            &slug,
+            "--date",
+            "2026-10-02",
+            "--",
+            "news",
+            title,
+        ]);
+        assert_eq!(
+            o.status.code(),
+            Some(0),
+            "{title:?}: {}",
+            String::from_utf8_lossy(&o.stderr)
+        );
+        pages.push((title, format!("news/{slug}/index.html")));
+    }
+    let o = twinsite(&["build", "--root", r, "--now", NOW]);
+    assert_eq!(
+        o.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    for (title, page) in pages {
+        let shown = h1_text(&read(&root.join("public"), &page));
+        let typed = title.split_whitespace().collect::<Vec<_>>().join(" ");
+        assert_eq!(shown, typed, "{title:?}");
+    }
+}
+
+#[test]
+fn new_drops_control_characters_from_titles() {
+    let (_t, root) = temp_site("mini");
+    let r = root.to_str().unwrap();
+    let o = twinsite(&[
+        "new",
+        "page",
+        "Ver\u{1}ein\u{7f}\r\nsseite\u{1b}[0m",
+        "--root",
+        r,
+    ]);
+    assert_eq!(
+        o.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    let o = twinsite(&["build", "--root", r, "--now", NOW]);
+    assert_eq!(
+        o.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    let page = read(&root.join("public"), "verein-sseite-0m/index.html");
+    assert_eq!(h1_text(&page), "Verein sseite[0m");
+}
+
+#[test]
+fn new_refuses_an_empty_title() {
+    let (_t, root) = temp_site("mini");
+    let o = twinsite(&[
+        "new",
+        "page",
+        " \n ",
+        "--root",
+        root.to_str().unwrap(),
+        "--slug",
+        "leer",
+    ]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("the title is empty"));
+    assert!(!root.join("content/leer.md").exists());
+}
+
+/// `build --output DIR` with `$HOME` set to `home`.
+fn build_into(
+    root: &std::path::Path,
+    out: &std::path::Path,
+    home: &std::path::Path,
+) -> std::process::Output {
+    Command::new(env!("CARGO_BIN_EXE_twinsite"))
+        .args([
+            "build",
+            "--root",
+            root.to_str().unwrap(),
+            "--output",
+            out.to_str().unwrap(),
+            "--now",
+            NOW,
+        ])
+        .env("HOME", home)
+        .output()
+        .unwrap()
+}
+
+#[test]
+fn refuses_the_home_folder_even_when_empty_or_made_by_twinsite() {
+    let (t, root) = temp_site("mini");
+    let home = t.path().join("home");
+    std::fs::create_dir_all(&home).unwrap();
+    for marker in [false, true] {
+        if marker {
+            std::fs::write(home.join(".twinsite-build"), "# written by twinsite\n").unwrap();
+        }
+        let o = build_into(&root, &home, &home);
+        let err = String::from_utf8_lossy(&o.stderr);
+        assert_eq!(o.status.code(), Some(1), "{err}");
+        assert!(
+            err.contains("it is your home folder") && err.contains("hint:"),
+            "{err}"
+        );
+        assert!(!home.join("index.html").exists());
+    }
+    // The same folder under another name (a trailing `/.`) is still the home folder.
+    let o = build_into(&root, &home.join("."), &home);
+    assert_eq!(o.status.code(), Some(1));
+}
+
+#[test]
+fn refuses_a_folder_holding_only_dotfiles_it_did_not_make() {
+    let (t, root) = temp_site("mini");
+    let home = t.path().join("home");
+    let out = t.path().join("dotfiles");
+    std::fs::create_dir_all(out.join(".config")).unwrap();
+    std::fs::write(out.join(".bashrc"), "alias ll='ls -l'\n").unwrap();
+    std::fs::write(out.join(".gitignore"), "*\n").unwrap();
+    let o = build_into(&root, &out, &home);
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert_eq!(o.status.code(), Some(1), "{err}");
+    assert!(
+        err.contains("not empty") && err.contains(".bashrc"),
+        "{err}"
+    );
+    assert!(err.contains("choose an empty folder"), "{err}");
+    let names: Vec<String> = std::fs::read_dir(&out)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(names.len(), 3, "{names:?}");
+    // Placeholders that keep an empty folder in git are fine.
+    std::fs::remove_file(out.join(".bashrc")).unwrap();
+    std::fs::remove_dir(out.join(".config")).unwrap();
+    std::fs::write(out.join(".gitkeep"), "").unwrap();
+    let o = build_into(&root, &out, &home);
+    assert_eq!(
+        o.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+}

@@ -101,13 +101,13 @@ fn init_takes_the_home_town_from_flags() {
     ]));
     let yaml = std::fs::read_to_string(root.join("site.yaml")).unwrap();
     assert!(
-        yaml.contains("name: \"Neustadt\"")
+        yaml.contains("name: Neustadt")
             && yaml.contains("lat: 49.35")
             && yaml.contains("lon: -8.14"),
         "{yaml}"
     );
-    assert!(yaml.contains("title: \"Städtepartnerschaften Neustadt\""));
-    assert!(yaml.contains("base_url: \"https://partner.neustadt.example/p/\""));
+    assert!(yaml.contains("title: Städtepartnerschaften Neustadt"));
+    assert!(yaml.contains("base_url: https://partner.neustadt.example/p/"));
     ok(&twinsite(&["build", "--root", s(&root)]));
 }
 
@@ -168,7 +168,7 @@ fn new_makes_files_of_every_type_that_build() {
     }
     let text = std::fs::read_to_string(root.join("content/cities/krakow.md")).unwrap();
     assert!(
-        text.contains("title: \"Kraków\"") && text.contains("lat: 0") && text.contains("# kind:"),
+        text.contains("title: Kraków") && text.contains("lat: 0") && text.contains("# kind:"),
         "{text}"
     );
     let err = ok(&twinsite(&["build", "--root", r]));

@@ -248,6 +248,41 @@ impl FrontMatter {
         start
     }
 
+    /// Where the `index`-th entry (from 0) of the list `key` sits: on its own `- ` line when
+    /// the list has one entry per line, else where `item` appears (see [`Self::item_pos`]).
+    pub fn list_item_pos(&self, key: &str, index: usize, item: &str) -> Pos {
+        let start = self.pos(key);
+        let below = self
+            .lines
+            .iter()
+            .skip_while(|(line, _)| *line <= start.line);
+        let mut n = 0;
+        for (line, text) in below {
+            let rest = text.trim_start();
+            if !text.starts_with([' ', '\t', '-']) && !rest.is_empty() {
+                break;
+            }
+            let Some(value) = rest.strip_prefix('-') else {
+                continue;
+            };
+            if !value.is_empty() && !value.starts_with([' ', '\t']) {
+                continue;
+            }
+            if n == index {
+                let indent = text.chars().count() - value.trim_start().chars().count();
+                let col = text
+                    .find(item)
+                    .map_or(indent, |i| text[..i].chars().count());
+                return Pos {
+                    line: *line,
+                    col: col + 1,
+                };
+            }
+            n += 1;
+        }
+        self.item_pos(key, item)
+    }
+
     /// Whether `key` is present.
     pub fn has(&self, key: &str) -> bool {
         self.map.contains_key(key)
@@ -451,6 +486,14 @@ fn diags_has_key_error(diags: &Diagnostics, path: &Path, key: &str) -> bool {
         .any(|d| d.path == path && d.message.contains(&needle))
 }
 
+/// `value` as one YAML scalar for a `key: value` line of new front matter, quoted and escaped by
+/// the serializer: one line, or a block scalar (`|-` and indented lines) when `value` has line
+/// breaks. Parsing the result gives `value` back.
+pub fn yaml_scalar(value: &str) -> String {
+    let text = serde_yaml::to_string(value).unwrap_or_else(|_| "''\n".to_owned());
+    text.strip_suffix('\n').unwrap_or(&text).to_owned()
+}
+
 fn scalar_text(v: &serde_yaml::Value) -> Option<String> {
     match v {
         serde_yaml::Value::String(s) => Some(s.clone()),
@@ -527,5 +570,40 @@ mod tests {
         f.check_keys(&["title", "slug"], "a page", &mut d);
         let v = d.sorted();
         assert_eq!(v[0].hint.as_deref(), Some("did you mean `title`?"));
+    }
+
+    #[test]
+    fn yaml_scalar_round_trips_awkward_text() {
+        for title in [
+            "Titel\n---\nslug: x",
+            "\"Zitat\" und 'Apostroph'",
+            "Ort: Lyon # Kommentar",
+            "# Überschrift",
+            "*Stern",
+            "&Anker",
+            "!Tag",
+            "- Liste",
+            "yes",
+            "2026",
+            " Leerzeichen ",
+            "Tab\tTab",
+            "Zeile\n\n",
+            "[a, b]",
+            "{a: b}",
+            "|",
+            "%TAG",
+            "@x `y`",
+            "a\u{2028}b\u{85}c\u{feff}",
+            "...",
+            "---",
+        ] {
+            let text = format!("---\ntitle: {}\nx: 1\n---\nBody\n", yaml_scalar(title));
+            let f = fm(&text)
+                .map_err(|d| format!("{title:?}: {d}\n{text}"))
+                .unwrap();
+            let mut d = Diagnostics::new();
+            assert_eq!(f.text("title", &mut d).as_deref(), Some(title), "{text}");
+            assert_eq!(f.body, "Body\n", "{text}");
+        }
     }
 }

@@ -187,18 +187,10 @@ fn common(fm: &FrontMatter, diags: &mut Diagnostics) -> Common {
         }
     };
     let aliases = fm.text_list("aliases", diags);
-    for a in &aliases {
-        if !a.starts_with('/') || a.contains("..") || a.contains("://") {
-            let p = fm.item_pos("aliases", a);
-            diags.push(
-                Diagnostic::error(
-                    &fm.rel_path,
-                    p.line,
-                    p.col,
-                    format!("the alias \"{a}\" must be an old path on this site starting with /"),
-                )
-                .with_hint("write it like `/partnerstaedte/lyon.html` or `/alt/lyon/`"),
-            );
+    for (i, a) in aliases.iter().enumerate() {
+        if let Some((message, hint)) = crate::link::paths::alias_problem(a) {
+            let p = fm.list_item_pos("aliases", i, a);
+            diags.push(Diagnostic::error(&fm.rel_path, p.line, p.col, message).with_hint(hint));
         }
     }
     let alias_pos = aliases.iter().map(|a| fm.item_pos("aliases", a)).collect();

@@ -3,6 +3,7 @@
 //!
 //! `twinsite new` fills them with placeholders; `twinsite init` with the example site's values.
 
+use crate::content::front_matter::yaml_scalar;
 use crate::content::model::Section;
 
 /// The values a new content file is filled with.
@@ -32,9 +33,37 @@ pub struct Fill {
     pub body: Option<String>,
 }
 
-/// A YAML double-quoted string.
+/// `s` as a YAML scalar on one line, written by the YAML serializer: line breaks and tabs become
+/// spaces, other control characters are dropped. For values inside nested or commented lines.
 pub fn quote(s: &str) -> String {
-    format!("\"{}\"", s.replace('\\', "\\\\").replace('"', "\\\""))
+    yaml_scalar(&one_line(s))
+}
+
+/// `s` with line breaks and tabs turned into spaces and other control characters dropped.
+pub fn one_line(s: &str) -> String {
+    s.chars()
+        .map(|c| {
+            if matches!(c, '\n' | '\r' | '\t') {
+                ' '
+            } else {
+                c
+            }
+        })
+        .filter(|c| !c.is_control())
+        .collect()
+}
+
+/// `key: value    # comment` with `value` written by the YAML serializer; a value with line
+/// breaks becomes an indented block below the key.
+fn key_line(key: &str, value: &str, comment: &str) -> String {
+    let scalar = yaml_scalar(value);
+    let (first, rest) = scalar.split_once('\n').unwrap_or((scalar.as_str(), ""));
+    let mut line = format!("{key}: {first}    # {comment}\n");
+    if !rest.is_empty() {
+        line.push_str(rest);
+        line.push('\n');
+    }
+    line
 }
 
 fn list(key: &str, items: &[String], example: &str, comment: &str) -> String {
@@ -58,9 +87,10 @@ const COMMON: &str = "\
 /// The full text of a new file of `section`.
 pub fn render(section: Section, f: &Fill) -> String {
     let mut s = String::from("---\n");
-    s.push_str(&format!(
-        "title: {}    # Pflicht: Überschrift der Seite\n",
-        quote(&f.title)
+    s.push_str(&key_line(
+        "title",
+        &f.title,
+        "Pflicht: Überschrift der Seite",
     ));
     let placeholder = match section {
         Section::City => city(&mut s, f),
@@ -91,9 +121,10 @@ pub fn render(section: Section, f: &Fill) -> String {
 
 fn city(s: &mut String, f: &Fill) -> &'static str {
     let country = f.country.clone().unwrap_or_else(|| "ergänzen".to_owned());
-    s.push_str(&format!(
-        "country: {}    # Pflicht: Land, wie es auf der Seite stehen soll\n",
-        quote(&country)
+    s.push_str(&key_line(
+        "country",
+        &country,
+        "Pflicht: Land, wie es auf der Seite stehen soll",
     ));
     match &f.country_code {
         Some(c) => s.push_str(&format!(

@@ -40,6 +40,13 @@ pub fn init(dir: &Path, site: &SiteFill, today: Date) -> Result<Vec<PathBuf>, Di
             ));
         }
     }
+    // Names end up inside YAML lines, comments and Markdown: one line each.
+    let site = &SiteFill {
+        title: entries::one_line(&site.title),
+        name: entries::one_line(&site.name),
+        base_url: entries::one_line(&site.base_url),
+        ..site.clone()
+    };
     let files = example_files(site, today);
     for (rel, text) in &files {
         write_new(&dir.join(rel), text)?;
@@ -87,7 +94,10 @@ pub fn example_files(site: &SiteFill, today: Date) -> Vec<(&'static str, String)
         extra: vec![
             "time: \"10:30\"    # Beginn".into(),
             "end: \"13:30\"    # Ende".into(),
-            format!("location: {{ name: Bürgerhaus, address: \"Hauptstraße 1, {}\" }}    # Ort", site.name),
+            format!(
+                "location:    # Ort\n  name: Bürgerhaus\n  address: {}",
+                entries::quote(&format!("Hauptstraße 1, {}", site.name))
+            ),
         ],
         body: Some(
             "Croissants, Quiche und Kaffee: Der Freundeskreis lädt alle ein, bei einem langen Frühstück die Menschen \
@@ -181,7 +191,30 @@ pub fn new_entry(opts: &NewOptions) -> Result<PathBuf, Diagnostic> {
             .unwrap_or_else(|| Diagnostic::error("site.yaml", 0, 0, "site.yaml is unusable")));
     };
     let date = opts.date.unwrap_or_else(|| crate::today(&config.timezone));
+    let title = clean_title(&opts.title);
+    if title.trim().is_empty() {
+        return Err(Diagnostic::error(
+            "twinsite new",
+            0,
+            0,
+            "the title is empty; nothing was written",
+        )
+        .with_hint("write the title in quotes, e.g. `twinsite new news \"Besuch aus Lyon\"`"));
+    }
     let slug = match &opts.slug {
+        Some(s) if s.len() > crate::link::paths::MAX_SEGMENT => {
+            return Err(Diagnostic::error(
+                "twinsite new",
+                0,
+                0,
+                format!(
+                    "the address --slug {s} is {} characters long; at most {} are allowed",
+                    s.len(),
+                    crate::link::paths::MAX_SEGMENT
+                ),
+            )
+            .with_hint("choose a shorter name with --slug"));
+        }
         Some(s) if slug::is_valid(s) => s.clone(),
         Some(s) => {
             let hint = slug::slugify(s).map_or("use only a-z, 0-9 and -".to_owned(), |g| {
@@ -195,12 +228,12 @@ pub fn new_entry(opts: &NewOptions) -> Result<PathBuf, Diagnostic> {
             )
             .with_hint(hint));
         }
-        None => slug::slugify(&opts.title).ok_or_else(|| {
+        None => slug::slugify(&title).map(|s| shorten(&s)).ok_or_else(|| {
             Diagnostic::error(
                 "twinsite new",
                 0,
                 0,
-                format!("no web address can be made from \"{}\"", opts.title),
+                format!("no web address can be made from \"{}\"", title.trim()),
             )
             .with_hint("pass a Latin-letter name for the address, e.g. `--slug yangzhou`")
         })?,
@@ -233,7 +266,7 @@ pub fn new_entry(opts: &NewOptions) -> Result<PathBuf, Diagnostic> {
         _ => section_dir.join(format!("{slug}.md")),
     };
     let fill = Fill {
-        title: opts.title.clone(),
+        title,
         date: date.to_string(),
         lat: opts.lat.unwrap_or(0.0),
         lon: opts.lon.unwrap_or(0.0),
@@ -243,6 +276,29 @@ pub fn new_entry(opts: &NewOptions) -> Result<PathBuf, Diagnostic> {
     write_new(&opts.root.join(&rel), &entries::render(opts.section, &fill))?;
     Ok(rel)
 }
+
+/// The title as typed, without control characters other than line breaks and tabs (a pasted
+/// title may carry invisible ones that have no place on a page).
+fn clean_title(title: &str) -> String {
+    title
+        .chars()
+        .filter(|&c| !c.is_control() || c == '\n' || c == '\t')
+        .collect()
+}
+
+/// A slug made from a long title, cut at a dash to at most [`NEW_SLUG_LEN`] characters.
+fn shorten(slug: &str) -> String {
+    if slug.len() <= NEW_SLUG_LEN {
+        return slug.to_owned();
+    }
+    let cut = &slug[..NEW_SLUG_LEN];
+    cut.rsplit_once('-')
+        .map_or(cut, |(head, _)| head)
+        .to_owned()
+}
+
+/// The longest slug `new` makes from a title (a longer `--slug` is taken as given).
+const NEW_SLUG_LEN: usize = 60;
 
 /// An existing `<slug>.md` in `dir` (and its sub-folders when `deep`).
 fn find_slug(dir: &Path, slug: &str, deep: bool) -> Option<PathBuf> {

@@ -70,6 +70,7 @@ impl Stager {
     /// Checks `dir` as [`super::check_target`] does (it does not exist, or everything in it is
     /// ours); changes nothing.
     pub fn new(dir: &Path) -> Result<Self, WriteError> {
+        super::check_folder(dir)?;
         let (old, fresh) = match read_state(dir)? {
             None => (BTreeSet::new(), true),
             Some(old) => {
@@ -166,7 +167,11 @@ impl Stager {
         if let Some(parent) = path.parent() {
             self.create_folders(parent)?;
         }
-        fs::write(tmp_path(&path), bytes).map_err(io_at(&path))?;
+        let tmp = tmp_path(&path);
+        if let Err(e) = fs::write(&tmp, bytes) {
+            let _ = fs::remove_file(&tmp); // a partly written file
+            return Err(io_at(&path)(e));
+        }
         Ok(Outcome::Written(bytes.len() as u64))
     }
 

@@ -66,10 +66,37 @@ fn writes_into_a_new_folder() {
 }
 
 #[test]
-fn refuses_a_foreign_folder_and_leaves_it_untouched() {
+fn refuses_a_folder_it_did_not_make_and_leaves_it_untouched() {
     let tmp = tempfile::tempdir().unwrap();
     let dir = tmp.path();
+    for (name, is_dir) in [(".bashrc", false), (".ssh", true), ("empty", true)] {
+        let path = dir.join(name);
+        if is_dir {
+            fs::create_dir(&path).unwrap();
+        } else {
+            fs::write(&path, "mine").unwrap();
+        }
+        let before = snapshot(dir);
+        let err = write_output(&output(&[("index.html", "home")]), dir).unwrap_err();
+        let WriteError::NotEmpty { found, .. } = &err else {
+            panic!("{err}")
+        };
+        assert_eq!(found, std::slice::from_ref(&path));
+        assert!(err.to_string().contains("delete this one first"), "{err}");
+        assert!(check_target(dir).is_err());
+        assert_eq!(snapshot(dir), before);
+        assert!(dir.join(name).exists());
+        let _ = fs::remove_file(&path).or_else(|_| fs::remove_dir(&path));
+    }
+}
+
+#[test]
+fn refuses_a_folder_of_its_own_with_foreign_files_and_leaves_it_untouched() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path();
+    write_output(&output(&[("index.html", "home")]), dir).unwrap();
     fs::write(dir.join("notes.txt"), "mine").unwrap();
+    fs::write(dir.join("readme.txt"), "mine").unwrap();
     fs::create_dir(dir.join("photos")).unwrap();
     fs::write(dir.join("photos/cat.jpg"), "meow").unwrap();
     fs::write(dir.join("index.html"), "my own page").unwrap();
@@ -79,7 +106,7 @@ fn refuses_a_foreign_folder_and_leaves_it_untouched() {
         panic!("{err}")
     };
     // The walk stops at the first level with foreign files: those nearest the top are named.
-    let expected = ["index.html", "notes.txt"].map(|f| dir.join(f));
+    let expected = ["notes.txt", "readme.txt"].map(|f| dir.join(f));
     assert_eq!(foreign, &expected);
     let message = err.to_string();
     assert!(
@@ -91,14 +118,18 @@ fn refuses_a_foreign_folder_and_leaves_it_untouched() {
 }
 
 #[test]
-fn accepts_a_folder_with_only_dotfiles_and_keeps_them() {
+fn accepts_a_folder_with_only_placeholders_and_keeps_dotfiles() {
     let tmp = tempfile::tempdir().unwrap();
     let dir = tmp.path();
     fs::write(dir.join(".gitignore"), "*\n").unwrap();
+    fs::write(dir.join(".gitkeep"), "").unwrap();
+    check_target(dir).unwrap();
+    write_output(&output(&[("a.html", "a")]), dir).unwrap();
+    // In a folder of its own, dotfiles are never inspected, replaced or removed.
+    fs::remove_file(dir.join(".gitkeep")).unwrap();
     fs::create_dir(dir.join(".git")).unwrap();
     fs::write(dir.join(".git/HEAD"), "ref").unwrap();
     check_target(dir).unwrap();
-    write_output(&output(&[("a.html", "a")]), dir).unwrap();
     write_output(&output(&[("b.html", "b")]), dir).unwrap();
     let files = snapshot(dir);
     assert_eq!(files[".gitignore"], b"*\n");
@@ -252,9 +283,14 @@ fn files_of_an_interrupted_write_are_still_ours() {
     let dir = tmp.path();
     write_output(&output(&[("a.html", "a")]), dir).unwrap();
     // What a crash in step 4 leaves: the union marker, a new file and a temporary file.
-    write_marker(dir, ["a.html", "b.html", "c.html"].into_iter()).unwrap();
+    fs::write(
+        dir.join(MARKER),
+        format!("{HEADER}\na.html\nb.html\nc.html\n"),
+    )
+    .unwrap();
     fs::write(dir.join("b.html"), "b").unwrap();
     fs::write(dir.join(".c.html.twinsite-tmp"), "half").unwrap();
+    fs::write(dir.join(".a.html.twinsite-old"), "backup").unwrap();
     fs::write(dir.join(".x.twinsite-tmp"), "not a temporary file of ours").unwrap();
     check_target(dir).unwrap();
     let stats = write_output(&output(&[("a.html", "a")]), dir).unwrap();
@@ -269,9 +305,10 @@ fn files_of_an_interrupted_write_are_still_ours() {
 fn a_dotfile_in_the_way_is_not_overwritten() {
     let tmp = tempfile::tempdir().unwrap();
     let dir = tmp.path();
+    write_output(&output(&[("index.html", "home")]), dir).unwrap();
     fs::write(dir.join(".nojekyll"), "user's").unwrap();
     let err = write_output(&output(&[(".nojekyll", "")]), dir).unwrap_err();
-    assert!(matches!(err, WriteError::NotOurs { .. }));
+    assert!(matches!(err, WriteError::NotOurs { .. }), "{err}");
     assert_eq!(fs::read(dir.join(".nojekyll")).unwrap(), b"user's");
     // The same bytes are adopted, and removed once no longer part of the output.
     write_output(&output(&[(".nojekyll", "user's")]), dir).unwrap();

@@ -1,0 +1,435 @@
+//! Output paths that come from content (aliases, slugs, topic names, images beside a content
+//! file): checked once here, in the link stage that `check` and `build` both run, so `check`
+//! finds every path `build` would refuse to write, with the file and line it comes from.
+//!
+//! An alias must be a plain old address of the site: no hidden (dot) names, no `..`, no
+//! characters a file name cannot hold, not too long, and not the address of anything the site
+//! itself writes (an entry's page, a list, a feed, the open data, a theme or `static/` file, a
+//! calendar month, another alias).
+
+use std::collections::{BTreeMap, HashMap};
+use std::path::Path;
+
+use crate::content::front_matter::{self, Pos};
+use crate::content::model::{Entry, Section};
+use crate::diagnostics::{Diagnostic, Diagnostics, display_path};
+use crate::site::Site;
+
+/// The longest part of an output path, in bytes (file systems allow 255, and the temporary
+/// file written beside it needs a few more).
+pub const MAX_SEGMENT: usize = 200;
+
+/// The longest alias, in bytes.
+pub const MAX_ALIAS: usize = 1000;
+
+/// Characters no alias may hold: not in file names on every system, or never sent to a server.
+const FORBIDDEN: &[char] = &['\\', '?', '#', '<', '>', ':', '"', '|', '*'];
+
+const ALIAS_HINT: &str = "write it like `/partnerstaedte/lyon.html` or `/alt/lyon/`";
+
+/// What is wrong with the shape of `alias`, as a message and a hint; `None` when it is fine.
+pub fn alias_problem(alias: &str) -> Option<(String, &'static str)> {
+    let shown = alias.escape_debug().to_string();
+    if let Some(c) = alias.chars().find(|c| c.is_control()) {
+        let msg = format!(
+            "the alias \"{shown}\" contains an invisible control character (U+{:04X})",
+            u32::from(c)
+        );
+        return Some((
+            msg,
+            "retype the alias; it must be one line of visible characters",
+        ));
+    }
+    if !alias.starts_with('/') || alias.contains("://") {
+        let msg = format!("the alias \"{shown}\" must be an old path on this site starting with /");
+        return Some((msg, ALIAS_HINT));
+    }
+    if alias.len() > MAX_ALIAS {
+        let msg = format!(
+            "the alias is {} characters long; at most {MAX_ALIAS} are allowed",
+            alias.len()
+        );
+        return Some((msg, ALIAS_HINT));
+    }
+    if let Some(c) = alias.chars().find(|c| FORBIDDEN.contains(c)) {
+        let msg = format!("the alias \"{shown}\" contains the character {c}");
+        let hint = match c {
+            '\\' => "web addresses use / between folders, never \\",
+            '?' | '#' => "a static site cannot redirect what follows ? or #; leave that part out",
+            _ => "file names cannot hold \\ ? # < > : \" | *; leave the character out",
+        };
+        return Some((msg, hint));
+    }
+    segment_problem(alias, &shown).or_else(|| fixed_problem(alias))
+}
+
+/// Files every site has, whatever its content.
+const FIXED: &[&str] = &[
+    "index.html",
+    "404.html",
+    "atom.xml",
+    "sitemap.xml",
+    "robots.txt",
+    "calendar.ics",
+    "data/cities.geojson",
+    "data/events.json",
+    "cities/index.html",
+    "associations/index.html",
+    "events/index.html",
+    "news/index.html",
+    "topics/index.html",
+    "map/index.html",
+    "calendar/index.html",
+];
+
+/// An alias on (or below) a file every site has, or on a file of the built-in theme.
+fn fixed_problem(alias: &str) -> Option<(String, &'static str)> {
+    let key = alias_key(alias);
+    let theme = crate::render::theme::STATIC.iter().map(|(name, _)| *name);
+    let hint = "an alias must be an old address that no page or file of the site uses any more";
+    for file in FIXED.iter().copied().chain(theme) {
+        let msg = if key == file {
+            format!("the alias {alias} is the address of a page or file every site has")
+        } else if key.starts_with(file) && key[file.len()..].starts_with('/') {
+            format!(
+                "the alias {alias} needs /{file} to be a folder, but every site has a file there"
+            )
+        } else {
+            continue;
+        };
+        return Some((msg, hint));
+    }
+    None
+}
+
+/// The problems of the parts between the slashes of `alias` (a trailing `/` is fine).
+fn segment_problem(alias: &str, shown: &str) -> Option<(String, &'static str)> {
+    let inner = alias[1..].strip_suffix('/').unwrap_or(&alias[1..]);
+    if inner.is_empty() {
+        return None; // `/`: the home page, refused with the other addresses of the site
+    }
+    for part in inner.split('/') {
+        let (msg, hint) = if part.is_empty() {
+            ("contains an empty part //", ALIAS_HINT)
+        } else if part == "." || part == ".." {
+            (
+                "contains the part \"..\" or \".\"",
+                "write the old address without . and .. parts",
+            )
+        } else if part.starts_with('.') {
+            (
+                "names a hidden file or folder (a name starting with a dot)",
+                "web servers keep names starting with a dot private, and twinsite keeps its own files there; an alias cannot be such an address",
+            )
+        } else if part.len() > MAX_SEGMENT {
+            ("has a part longer than 200 characters", ALIAS_HINT)
+        } else {
+            continue;
+        };
+        return Some((format!("the alias \"{shown}\" {msg}"), hint));
+    }
+    None
+}
+
+/// The output file an alias becomes: `index.html` in its folder unless its last part has a dot.
+pub fn alias_key(alias: &str) -> String {
+    let a = alias.trim_start_matches('/');
+    if a.is_empty() || a.ends_with('/') {
+        format!("{a}index.html")
+    } else if a.rsplit('/').next().is_some_and(|l| l.contains('.')) {
+        a.to_owned()
+    } else {
+        format!("{a}/index.html")
+    }
+}
+
+/// Reports every content-derived output path of `site` that cannot be written: slugs and topic
+/// names too long for a folder name, images beside a file that would land outside their page,
+/// and aliases on an address the site already uses.
+pub fn check(site: &Site, diags: &mut Diagnostics) {
+    let at = Locator { root: &site.root };
+    for e in &site.entries {
+        check_lengths(e, &at, diags);
+        check_image(e, &at, diags);
+    }
+    check_aliases(site, &at, diags);
+}
+
+/// Slugs and topic slugs must fit in a folder name.
+fn check_lengths(e: &Entry, at: &Locator<'_>, diags: &mut Diagnostics) {
+    if e.common.slug.len() > MAX_SEGMENT {
+        let p = at.pos(&e.source, "slug", None);
+        diags.push(
+            Diagnostic::error(
+                &e.source,
+                p.line,
+                p.col,
+                format!(
+                    "the address (slug) is {} characters long; at most {MAX_SEGMENT} are allowed",
+                    e.common.slug.len()
+                ),
+            )
+            .with_hint("set a shorter `slug:`, or give the file a shorter name"),
+        );
+    }
+    for (i, name) in e.common.topics.iter().enumerate() {
+        if crate::slug::slugify(name).is_some_and(|s| s.len() > MAX_SEGMENT) {
+            let p = at.pos(&e.source, "topics", Some((i, name)));
+            diags.push(
+                Diagnostic::error(
+                    &e.source,
+                    p.line,
+                    p.col,
+                    format!(
+                        "a topic name is {} characters long, too long for the address of its page",
+                        name.len()
+                    ),
+                )
+                .with_hint("topics are short words like `Jugend` or `Kultur`"),
+            );
+        }
+    }
+}
+
+/// An image beside the content file is published beside the page: its name must stay there.
+fn check_image(e: &Entry, at: &Locator<'_>, diags: &mut Diagnostics) {
+    let Some(img) = &e.common.image else { return };
+    if img.starts_with('/') || img.contains("://") {
+        return;
+    }
+    let bad = img.is_empty()
+        || img
+            .chars()
+            .any(|c| c.is_control() || FORBIDDEN.contains(&c))
+        || img
+            .split('/')
+            .any(|part| part.is_empty() || part.starts_with('.') || part.len() > MAX_SEGMENT);
+    if bad {
+        let p = at.pos(&e.source, "image", None);
+        diags.push(
+            Diagnostic::error(
+                &e.source,
+                p.line,
+                p.col,
+                format!(
+                    "the image \"{}\" must be a file in the same folder as this file or below it",
+                    img.escape_debug()
+                ),
+            )
+            .with_hint(
+                "for an image elsewhere, put it in static/ and write `image: /images/name.jpg`",
+            ),
+        );
+    }
+}
+
+/// Every alias must lead to a file of its own that no other part of the site writes.
+fn check_aliases(site: &Site, at: &Locator<'_>, diags: &mut Diagnostics) {
+    let mut files = site_files(site);
+    let mut claimed: HashMap<String, (&Entry, &str, Pos)> = HashMap::new();
+    for e in &site.entries {
+        for (i, a) in e.common.aliases.iter().enumerate() {
+            if alias_problem(a).is_some() {
+                continue; // reported when the file was read
+            }
+            let key = alias_key(a);
+            let p = alias_pos(e, i, a, at);
+            let problem = match claimed.get(&key) {
+                Some((other, b, _)) if other.source == e.source => {
+                    Some(format!("the alias {a} is listed twice (also as {b})"))
+                }
+                Some((other, _, q)) => Some(format!(
+                    "the alias {a} is also claimed by {}:{}:{}",
+                    display_path(&other.source),
+                    q.line,
+                    q.col
+                )),
+                None => clash(site, &key, &files).map(|what| format!("the alias {a} {what}")),
+            };
+            if let Some(msg) = problem {
+                diags.push(
+                    Diagnostic::error(&e.source, p.line, p.col, msg).with_hint(
+                        "an alias must be an old address that no page or file of the site uses any more",
+                    ),
+                );
+                continue;
+            }
+            claimed.insert(key.clone(), (e, a, p));
+            files.insert(key, format!("the alias {a}"));
+        }
+    }
+}
+
+/// Where the `i`-th alias of `e` stands: recorded when the file was read, else found again.
+fn alias_pos(e: &Entry, i: usize, a: &str, at: &Locator<'_>) -> Pos {
+    match e.common.alias_pos.get(i) {
+        Some(p) if p.line > 0 => *p,
+        _ => at.pos(&e.source, "aliases", Some((i, a))),
+    }
+}
+
+/// What already stands at `key`, at a folder `key` needs, or below `key` (which must be a file),
+/// worded to follow "the alias /x".
+fn clash(site: &Site, key: &str, files: &BTreeMap<String, String>) -> Option<String> {
+    if let Some(what) = files.get(key) {
+        return Some(format!("is the address of {what}"));
+    }
+    for (i, _) in key.match_indices('/') {
+        if let Some(what) = files.get(&key[..i]) {
+            return Some(format!(
+                "needs /{} to be a folder, but that is the address of {what}",
+                &key[..i]
+            ));
+        }
+    }
+    let below = format!("{key}/");
+    let inside = files.range(below.clone()..).next();
+    if let Some((_, what)) = inside.filter(|(k, _)| k.starts_with(&below)) {
+        return Some(format!(
+            "is the address of a folder of the site, which holds {what}"
+        ));
+    }
+    let theme = Path::new("themes").join(&site.config.theme).join("static");
+    for dir in [Path::new("static"), theme.as_path()] {
+        let base = site.root.join(dir);
+        if !base.is_dir() {
+            continue;
+        }
+        let parts: Vec<&str> = key.split('/').collect();
+        for depth in 1..=parts.len() {
+            let rel = parts[..depth].join("/");
+            let path = base.join(&rel);
+            let is_file = path.is_file();
+            if is_file || (depth == parts.len() && path.is_dir()) {
+                let file = display_path(&dir.join(&rel));
+                return Some(format!(
+                    "is the address of {file}, which the site publishes"
+                ));
+            }
+        }
+    }
+    None
+}
+
+/// Every file the site writes whose path is known before rendering, with what it is.
+fn site_files(site: &Site) -> BTreeMap<String, String> {
+    let mut pages: BTreeMap<String, String> = BTreeMap::new();
+    let own = "a page or file the site always has";
+    for key in FIXED {
+        pages.insert((*key).to_owned(), own.to_owned());
+    }
+    for e in &site.entries {
+        let page = e.url_path();
+        let what = format!("the page of {}", display_path(&e.source));
+        pages.insert(format!("{page}index.html"), what.clone());
+        match e.section {
+            Section::City | Section::Association => {
+                pages.insert(format!("{page}calendar.ics"), what.clone());
+            }
+            Section::Event => {
+                pages.insert(format!("{page}{}.ics", e.common.slug), what.clone());
+                let year = e.event().map(|ev| ev.date.year());
+                if let Some(year) = year {
+                    pages.insert(format!("events/archive/{year}/index.html"), own.to_owned());
+                }
+            }
+            _ => {}
+        }
+        if let Some(img) = e.common.image.as_ref().filter(|i| !i.starts_with('/')) {
+            pages.insert(format!("{page}{img}"), what);
+        }
+    }
+    for t in site.topics.values() {
+        pages.insert(format!("topics/{}/index.html", t.slug), own.to_owned());
+    }
+    for (y, m) in crate::render::calendar_pages::months(site) {
+        pages.insert(format!("calendar/{y}/{m:02}/index.html"), own.to_owned());
+    }
+    let mut files = pages.clone();
+    for lang in site.config.languages.iter().skip(1) {
+        for (key, what) in &pages {
+            files.insert(format!("{lang}/{key}"), what.clone());
+        }
+    }
+    files
+}
+
+/// Finds where a key or list item sits in a content file, reading the file again (only done
+/// for a file with a problem).
+struct Locator<'a> {
+    root: &'a Path,
+}
+
+impl Locator<'_> {
+    /// The position of the `item` with this index in the list `key` of `source` (of `key`
+    /// itself without `item`);
+    /// line 0 when the file cannot be read again.
+    fn pos(&self, source: &Path, key: &str, item: Option<(usize, &str)>) -> Pos {
+        let Ok(file) = crate::source::SourceFile::read(self.root, source) else {
+            return Pos::default();
+        };
+        let Ok(fm) = front_matter::parse(&file) else {
+            return Pos::default();
+        };
+        if !fm.has(key) {
+            return Pos::default();
+        }
+        match item {
+            Some((index, item)) => fm.list_item_pos(key, index, item),
+            None => fm.pos(key),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn alias_keys_are_the_files_the_build_writes() {
+        assert_eq!(alias_key("/alt/lyon.html"), "alt/lyon.html");
+        assert_eq!(alias_key("/alt/lyon"), "alt/lyon/index.html");
+        assert_eq!(alias_key("/alt/lyon/"), "alt/lyon/index.html");
+        assert_eq!(alias_key("/"), "index.html");
+    }
+
+    #[test]
+    fn unsafe_aliases_are_refused_and_plain_ones_pass() {
+        let long = format!("/{}", "a".repeat(5000));
+        let deep = format!("/{}.html", "a".repeat(201));
+        for bad in [
+            "/a\0b",
+            "/a\r\nb",
+            "/a\\b",
+            long.as_str(),
+            deep.as_str(),
+            "/.twinsite-build",
+            "/.x.twinsite-tmp",
+            "/.htaccess",
+            "/.ssh/authorized_keys",
+            "/a/.git/config",
+            "/a/../b",
+            "/./a",
+            "/a//b",
+            "a/b",
+            "https://example.org/x",
+            "/index.php?id=5",
+            "/a#b",
+            "/c:/x",
+            "/",
+            "/map/",
+            "/robots.txt",
+        ] {
+            assert!(alias_problem(bad).is_some(), "{bad:?} was accepted");
+        }
+        for good in [
+            "/alt/lyon.html",
+            "/alt/lyon/",
+            "/alt/lyon",
+            "/städte/łódź/",
+            "/a b/",
+        ] {
+            assert_eq!(alias_problem(good), None, "{good:?} was refused");
+        }
+    }
+}
