@@ -121,11 +121,9 @@ pub fn check_links(site: &Site, diags: &mut Diagnostics) {
             } else {
                 format!("{path}/")
             };
-            let is_static = site
-                .root
-                .join("static")
-                .join(path.trim_start_matches('/'))
-                .is_file();
+            let in_static = std::path::Path::new("static").join(path.trim_start_matches('/'));
+            let is_static =
+                crate::fs_safe::check(&site.root, &in_static, crate::fs_safe::STATIC).is_ok();
             match pages.get(&normalized) {
                 Some(Some(anchors)) => {
                     if let Some(a) = anchor.filter(|a| !anchors.contains(*a)) {

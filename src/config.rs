@@ -148,14 +148,16 @@ pub struct SiteConfig {
 /// Reads `root/site.yaml`. Problems go to `diags`; `None` when the file is unusable.
 pub fn load(root: &Path, diags: &mut Diagnostics) -> Option<SiteConfig> {
     let rel = Path::new(CONFIG_FILE);
-    if !root.join(rel).is_file() {
+    if let Err(crate::fs_safe::Refusal::Missing) =
+        crate::fs_safe::check(root, rel, crate::fs_safe::CONFIG)
+    {
         diags.push(
             Diagnostic::error(rel, 0, 0, format!("there is no {CONFIG_FILE} in {}", root.display()))
                 .with_hint("run twinsite in the site's folder, pass --root FOLDER, or create a new site with `twinsite init FOLDER`"),
         );
         return None;
     }
-    let file = match SourceFile::read(root, rel) {
+    let file = match SourceFile::read_limited(root, rel, crate::fs_safe::CONFIG) {
         Ok(f) => f,
         Err(d) => {
             diags.push(d);
@@ -299,6 +301,18 @@ fn from_front_matter(fm: &FrontMatter, diags: &mut Diagnostics) -> Option<SiteCo
     let theme = fm
         .text("theme", diags)
         .unwrap_or_else(|| "default".to_owned());
+    if !is_theme_name(&theme) {
+        let p = fm.pos("theme");
+        diags.push(
+            Diagnostic::error(
+                &fm.rel_path,
+                p.line,
+                p.col,
+                format!("`theme` \"{theme}\" is not a theme name; a theme is a folder in themes/ named with letters, digits, - and _"),
+            )
+            .with_hint("write only the folder's name, e.g. `theme: herbst` for themes/herbst/; a theme must sit inside the site folder, so paths with / or .. are not allowed"),
+        );
+    }
     let minify = fm
         .get::<bool>("minify", "`true` or `false`", diags)
         .unwrap_or(true);
@@ -385,6 +399,18 @@ fn check_menu_urls<'a>(
     }
 }
 
+/// Whether `name` can name a folder in `themes/`: letters, digits, `-`, `_` and inner dots,
+/// so never a path, `..` or a hidden folder.
+pub fn is_theme_name(name: &str) -> bool {
+    !name.is_empty()
+        && name.len() <= 64
+        && !name.starts_with('.')
+        && !name.contains("..")
+        && name
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.'))
+}
+
 /// Whether `code` looks like a language code: `de`, `fr`, `pt-br`, `zh-hant`.
 pub fn is_language_code(code: &str) -> bool {
     let mut parts = code.split('-');
@@ -445,6 +471,23 @@ mod tests {
         assert!(c.is_none());
         let lines: Vec<usize> = d.iter().map(|d| d.line).collect();
         assert_eq!(lines, vec![2, 3, 4]);
+    }
+
+    #[test]
+    fn theme_is_a_name_not_a_path() {
+        for bad in [
+            "../x", "/etc", "themes/x", "..", ".hidden", "a\\b", "C:x", "",
+        ] {
+            let (c, d) = cfg(&format!(
+                "title: T\nbase_url: https://x.org/\nhome: {{name: M, lat: 50, lon: 9}}\ntheme: \"{bad}\"\n"
+            ));
+            assert!(c.is_none(), "{bad}");
+            assert_eq!((d[0].line, d[0].col), (4, 8), "{bad}: {d:?}");
+            assert!(d[0].message.contains("not a theme name"), "{d:?}");
+        }
+        for good in ["default", "herbst-2024", "my_theme", "v1.2"] {
+            assert!(is_theme_name(good), "{good}");
+        }
     }
 
     #[test]

@@ -24,6 +24,7 @@ pub mod config;
 pub mod content;
 pub mod diagnostics;
 pub mod file_stat;
+pub mod fs_safe;
 pub mod html_scan;
 pub mod link;
 pub mod lint;
@@ -40,6 +41,7 @@ pub mod site;
 pub mod slug;
 pub mod source;
 pub mod translate;
+pub mod walk;
 pub mod write;
 
 use std::path::{Path, PathBuf};

@@ -206,23 +206,16 @@ fn locate(site: &Site, base: &str, link: &str) -> Option<(PathBuf, usize, usize)
         let Ok(items) = std::fs::read_dir(site.root.join(&dir)) else {
             continue;
         };
-        let mut files: Vec<PathBuf> = items
-            .flatten()
-            .map(|e| e.path())
-            .filter(|p| p.is_file())
-            .collect();
+        let mut files: Vec<PathBuf> = items.flatten().map(|e| dir.join(e.file_name())).collect();
         files.sort();
-        for f in files {
-            let Ok(text) = std::fs::read_to_string(&f) else {
+        for rel in files {
+            let Ok(bytes) = crate::fs_safe::read(&site.root, &rel, crate::fs_safe::TEMPLATE) else {
                 continue;
             };
+            let text = String::from_utf8_lossy(&bytes);
             for (n, line) in text.lines().enumerate() {
                 if let Some(col) = line.find(needle) {
-                    let name = f
-                        .file_name()
-                        .map(|s| s.to_string_lossy().into_owned())
-                        .unwrap_or_default();
-                    return Some((dir.join(name), n + 1, line[..col].chars().count() + 1));
+                    return Some((rel, n + 1, line[..col].chars().count() + 1));
                 }
             }
         }

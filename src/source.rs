@@ -1,4 +1,4 @@
-//! Reading a text file of the site: UTF-8 check, BOM and CRLF handling, offsets to line:col.
+//! Reading a text file of the site (through [`fs_safe`]): UTF-8 check, BOM and CRLF handling, offsets to line:col.
 //!
 //! Volunteers edit on Windows, on GitHub's web editor and in word processors, so a UTF-8 BOM and
 //! CRLF line endings are accepted silently, and a file in another encoding (Latin-1, UTF-16)
@@ -7,6 +7,7 @@
 use std::path::{Path, PathBuf};
 
 use crate::diagnostics::Diagnostic;
+use crate::fs_safe::{self, Limit};
 
 /// A text file of the site, decoded and normalised to `\n` line endings.
 #[derive(Debug, Clone)]
@@ -18,18 +19,22 @@ pub struct SourceFile {
 }
 
 impl SourceFile {
-    /// Reads `root/rel_path`. An unreadable or non-UTF-8 file becomes a diagnostic.
+    /// Reads the content file `root/rel_path` (see [`fs_safe`] for what may be read). An
+    /// unusable, unreadable or non-UTF-8 file becomes a diagnostic.
     pub fn read(root: &Path, rel_path: &Path) -> Result<Self, Diagnostic> {
-        let bytes = Self::read_bytes(root, rel_path)?;
+        Self::read_limited(root, rel_path, fs_safe::CONTENT)
+    }
+
+    /// [`read`](Self::read) for a file of another kind, with its own size limit.
+    pub fn read_limited(root: &Path, rel_path: &Path, limit: Limit) -> Result<Self, Diagnostic> {
+        let bytes = fs_safe::read_file(root, rel_path, limit)?;
         Self::from_bytes(rel_path.to_path_buf(), &bytes)
     }
 
-    /// The undecoded bytes of `root/rel_path`; an unreadable file becomes a diagnostic.
+    /// The undecoded bytes of the content file `root/rel_path`; an unusable or unreadable file
+    /// becomes a diagnostic.
     pub fn read_bytes(root: &Path, rel_path: &Path) -> Result<Vec<u8>, Diagnostic> {
-        std::fs::read(root.join(rel_path)).map_err(|e| {
-            Diagnostic::error(rel_path, 0, 0, format!("cannot read this file: {e}"))
-                .with_hint("check that the file exists and that you may read it")
-        })
+        fs_safe::read_file(root, rel_path, fs_safe::CONTENT)
     }
 
     /// Decodes `bytes` as the content of `rel_path`.

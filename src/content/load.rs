@@ -1,5 +1,7 @@
-//! Finding and reading every content file: walk `content/` with `ignore` (hidden and
+//! Finding and reading every content file: walk `content/` with [`crate::walk`] (hidden and
 //! `.gitignore`d files are skipped), then parse and check the files in parallel with rayon.
+//! Every file is read through [`crate::fs_safe`]; the images the entries name are checked by
+//! [`crate::content::images`].
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -7,13 +9,15 @@ use std::sync::Arc;
 use rayon::prelude::*;
 
 use crate::cache::{BuildCache, Key};
-use crate::config::SiteConfig;
+use crate::config::{SiteConfig, is_language_code};
 use crate::content::front_matter;
+use crate::content::images;
 use crate::content::model::{Entry, Section};
 use crate::content::translation::{self, Translation};
 use crate::content::validate;
 use crate::diagnostics::{Diagnostic, Diagnostics, Severity};
 use crate::file_stat::FileStat;
+use crate::fs_safe;
 use crate::shared::Shared;
 use crate::source::SourceFile;
 
@@ -27,61 +31,102 @@ pub struct LoadOptions {
     pub drafts: bool,
 }
 
-/// Lists the Markdown files below `root/content`, relative to `root`, sorted. Walk errors become
-/// diagnostics.
+/// Lists the Markdown files below `root/content`, relative to `root`, sorted. Walk errors, a
+/// content folder outside the site root and files that look like Markdown but are not named
+/// `*.md` become diagnostics.
 pub fn content_files(root: &Path, diags: &mut Diagnostics) -> Vec<PathBuf> {
-    let dir = root.join(CONTENT_DIR);
-    if !dir.is_dir() {
-        diags.push(
-            Diagnostic::error(CONTENT_DIR, 0, 0, "there is no content folder")
-                .with_hint("create a folder `content` with sub-folders `cities`, `associations`, `events` and `news`"),
-        );
-        return Vec::new();
-    }
+    let walk = match crate::walk::walk(root, Path::new(CONTENT_DIR)) {
+        Ok(Some(w)) => w,
+        Ok(None) => {
+            diags.push(
+                Diagnostic::error(CONTENT_DIR, 0, 0, "there is no content folder")
+                    .with_hint("create a folder `content` with sub-folders `cities`, `associations`, `events` and `news`"),
+            );
+            return Vec::new();
+        }
+        Err(d) => {
+            diags.push(d);
+            return Vec::new();
+        }
+    };
+    diags.extend(walk.problems);
     let mut files = Vec::new();
-    let walker = ignore::WalkBuilder::new(&dir)
-        .hidden(true)
-        .git_ignore(true)
-        .git_global(false)
-        .git_exclude(false)
-        .require_git(false)
-        .build();
-    for item in walker {
-        match item {
-            Ok(e) if e.file_type().is_some_and(|t| t.is_file()) => {
-                let rel = e
-                    .path()
-                    .strip_prefix(root)
-                    .unwrap_or(e.path())
-                    .to_path_buf();
-                if validate::is_markdown(&rel) {
-                    files.push(rel);
-                }
-            }
-            Ok(_) => {}
-            Err(err) => {
-                let path = err_path(&err).map(|p| p.strip_prefix(root).unwrap_or(p).to_path_buf());
-                diags.push(Diagnostic::error(
-                    path.unwrap_or_else(|| CONTENT_DIR.into()),
-                    0,
-                    0,
-                    format!("cannot read: {err}"),
-                ));
-            }
+    // Links are listed too: reading decides whether they lead to a usable file.
+    for found in walk.files {
+        if validate::is_markdown(&found.rel) {
+            files.push(found.rel);
+        } else if let Some(d) = misnamed_markdown(&found.rel) {
+            diags.push(d);
         }
     }
-    files.sort();
     files
 }
 
-fn err_path(err: &ignore::Error) -> Option<&Path> {
-    match err {
-        ignore::Error::WithPath { path, .. } => Some(path),
-        ignore::Error::WithLineNumber { err, .. } | ignore::Error::WithDepth { err, .. } => {
-            err_path(err)
-        }
-        _ => None,
+/// A warning for a file that looks like Markdown but is not read: `Lyon.MD`, `lyon.markdown`.
+fn misnamed_markdown(rel: &Path) -> Option<Diagnostic> {
+    let ext = rel.extension()?.to_string_lossy().to_lowercase();
+    if !matches!(ext.as_str(), "md" | "markdown" | "mdown" | "mkd") {
+        return None;
     }
+    let stem = rel.file_stem()?.to_string_lossy();
+    Some(
+        Diagnostic::warning(
+            rel,
+            0,
+            0,
+            "this file is skipped: twinsite reads only content files whose names end in .md (lower case)",
+        )
+        .with_hint(format!("rename it to {stem}.md")),
+    )
+}
+
+/// An error for a file name with two language codes, such as `lyon.fr.fr.md`: a translation has
+/// one (`lyon.fr.md`).
+fn doubled_language(rel: &Path) -> Option<Diagnostic> {
+    let stem = rel.file_stem()?.to_string_lossy();
+    let (rest, last) = stem.rsplit_once('.')?;
+    let (base, before) = rest.rsplit_once('.')?;
+    if base.is_empty() || !is_language_code(last) || !is_language_code(before) {
+        return None;
+    }
+    Some(
+        Diagnostic::error(
+            rel,
+            0,
+            0,
+            format!("this file name has two language codes, \"{before}\" and \"{last}\"; twinsite expects one: {base}.md for the original, {base}.{last}.md for a translation"),
+        )
+        .with_hint(format!("rename it to {base}.{last}.md")),
+    )
+}
+
+/// Refuses front matter larger than [`fs_safe::FRONT_MATTER`] (before YAML parsing, which
+/// needs many times the text's size in memory).
+pub fn check_front_matter_size(file: &SourceFile) -> Result<(), Diagnostic> {
+    let mut lines = file.text.split_inclusive('\n');
+    if lines.next().is_none_or(|l| l.trim_end() != "---") {
+        return Ok(());
+    }
+    let mut size = 0;
+    for l in lines {
+        let t = l.trim_end();
+        if t == "---" || t == "..." {
+            break;
+        }
+        size += l.len();
+    }
+    let limit = fs_safe::FRONT_MATTER;
+    if size as u64 <= limit.bytes {
+        return Ok(());
+    }
+    let r = fs_safe::Refusal::TooLarge(Some(size as u64), limit);
+    Err(Diagnostic::error(
+        &file.rel_path,
+        1,
+        1,
+        format!("the front matter {}", r.problem()),
+    )
+    .with_hint(r.hint()))
 }
 
 /// The section of a content file from its folder, or an error for an unknown folder.
@@ -163,7 +208,9 @@ fn load_file_with(
         Ok(b) => b,
         Err(d) => {
             diags.push(d);
-            return (None, None, diags);
+            // The file is there but unusable: references to it are not "unknown" as well.
+            let stem = rel.file_stem().map(|s| s.to_string_lossy().into_owned());
+            return (None, stem.map(|stem| Unpublished::Broken(section, stem)), diags);
         }
     };
     // The cache is asked with the raw bytes, so an unchanged file is not even decoded.
@@ -193,7 +240,7 @@ fn load_text(
         .file_stem()
         .map(|s| s.to_string_lossy().into_owned())
         .unwrap_or_default();
-    let fm = match front_matter::parse(file) {
+    let fm = match check_front_matter_size(file).and_then(|()| front_matter::parse(file)) {
         Ok(fm) => fm,
         Err(d) => {
             diags.push(d);
@@ -270,6 +317,9 @@ fn load_any(
     opts: LoadOptions,
     cache: Option<(&BuildCache, Key)>,
 ) -> Loaded {
+    if let Some(d) = doubled_language(rel) {
+        return Loaded::Translation(None, one(d));
+    }
     match translation::language_of(rel, config) {
         Ok(None) => Loaded::Original(Box::new(load_file_with(root, rel, config, opts, cache))),
         Ok(Some(lang)) => match section_of(rel) {
@@ -333,6 +383,9 @@ pub fn load_with(
             }
         }
     }
+    // Images are checked on every run, outside the cache: the image may change while the
+    // content file does not.
+    images::check(root, &out.entries, diags);
     if cache.is_none() {
         compact(&mut out.entries);
     }

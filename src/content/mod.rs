@@ -4,6 +4,7 @@
 //! front matter into the typed values of `model`.
 
 pub mod front_matter;
+pub mod images;
 pub mod load;
 pub mod model;
 pub mod translation;

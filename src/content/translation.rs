@@ -11,7 +11,7 @@ use serde::Deserialize;
 
 use crate::config::{SiteConfig, is_language_code};
 use crate::content::front_matter::{self, FrontMatter};
-use crate::content::load::{LoadOptions, stable_hash};
+use crate::content::load::{LoadOptions, check_front_matter_size, stable_hash};
 use crate::content::model::Section;
 use crate::diagnostics::{Diagnostic, Diagnostics, display_path};
 use crate::source::SourceFile;
@@ -124,7 +124,7 @@ pub fn load(
             return (None, diags);
         }
     };
-    let fm = match front_matter::parse(&file) {
+    let fm = match check_front_matter_size(&file).and_then(|()| front_matter::parse(&file)) {
         Ok(fm) => fm,
         Err(d) => {
             diags.push(d);

@@ -2,7 +2,7 @@
 //!
 //! Pages are described as jobs (output path, template, context), then rendered in parallel with
 //! rayon; feeds and data files are written by [`feeds`], the calendar by [`calendar_pages`].
-//! Nothing here touches the disk except reading the site's `static/` folder.
+//! Nothing here touches the disk except reading the site's `static/` folder and images.
 
 pub mod calendar_pages;
 pub mod context;
@@ -399,67 +399,57 @@ fn minify_css(css: &[u8]) -> Vec<u8> {
         .map_or_else(|| css.to_vec(), <[u8]>::to_vec)
 }
 
-/// Copies the site's `static/` folder and images that sit next to content files.
+/// Copies the site's `static/` folder and images that sit next to content files, every file
+/// read through [`crate::fs_safe`].
 fn copy_static(site: &Site, out: &mut Output, diags: &mut Diagnostics) {
-    let dir = site.root.join("static");
-    if dir.is_dir() {
-        let walker = ignore::WalkBuilder::new(&dir)
-            .hidden(true)
-            .require_git(false)
-            .build();
-        for item in walker.flatten() {
-            if !item.file_type().is_some_and(|t| t.is_file()) {
-                continue;
-            }
-            let Ok(rel) = item.path().strip_prefix(&dir) else {
-                continue;
-            };
-            let key = crate::diagnostics::display_path(rel);
-            match std::fs::read(item.path()) {
-                Ok(bytes) => {
-                    if out.contains(&key) && !key.ends_with(".css") && !key.ends_with(".svg") {
-                        diags.push(Diagnostic::warning(
-                            Path::new("static").join(rel),
-                            0,
-                            0,
-                            format!("static/{key} replaces a page of the same name"),
-                        ));
-                    }
-                    out.insert(key, bytes);
+    let static_dir = Path::new("static");
+    let walk = match crate::walk::walk(&site.root, static_dir) {
+        Ok(w) => w.unwrap_or_default(),
+        Err(d) => {
+            diags.push(d);
+            Default::default()
+        }
+    };
+    diags.extend(walk.problems);
+    for found in &walk.files {
+        let Ok(rel) = found.rel.strip_prefix(static_dir) else {
+            continue;
+        };
+        let key = crate::diagnostics::display_path(rel);
+        match crate::walk::read(&site.root, found, crate::fs_safe::STATIC) {
+            Ok(bytes) => {
+                if out.contains(&key) && !key.ends_with(".css") && !key.ends_with(".svg") {
+                    diags.push(Diagnostic::warning(
+                        &found.rel,
+                        0,
+                        0,
+                        format!("static/{key} replaces a page of the same name"),
+                    ));
                 }
-                Err(e) => diags.push(Diagnostic::error(
-                    Path::new("static").join(rel),
-                    0,
-                    0,
-                    format!("cannot read: {e}"),
-                )),
+                out.insert(key, bytes);
             }
+            Err(d) => diags.push(d),
         }
     }
+    copy_images(site, out, diags);
+}
+
+/// Copies the images next to content files (checked while loading; read here through the same
+/// rule, so a file changed since then cannot slip through).
+fn copy_images(site: &Site, out: &mut Output, diags: &mut Diagnostics) {
+    use crate::content::images::{self, ImageFile};
     for e in &site.entries {
         let Some(img) = &e.common.image else { continue };
-        if img.starts_with('/') || img.contains("://") {
-            let path = site.root.join("static").join(img.trim_start_matches('/'));
-            if img.starts_with('/') && !path.is_file() {
-                diags.push(
-                    Diagnostic::error(
-                        &e.source,
-                        0,
-                        0,
-                        format!("the image {img} does not exist in static/"),
-                    )
-                    .with_hint(format!("put the file at static{img}, or correct `image:`")),
-                );
+        let read = match images::locate(&e.source, &e.url_path(), img) {
+            Ok(ImageFile::Beside { rel, output }) => {
+                crate::fs_safe::read(&site.root, &rel, crate::fs_safe::IMAGE)
+                    .map(|bytes| out.insert(output, bytes))
             }
-            continue;
-        }
-        let src = e.source.parent().map(|p| p.join(img)).unwrap_or_default();
-        match std::fs::read(site.root.join(&src)) {
-            Ok(bytes) => out.insert(format!("{}{img}", e.url_path()), bytes),
-            Err(_) => diags.push(
-                Diagnostic::error(&e.source, 0, 0, format!("the image {img} does not exist next to this file"))
-                    .with_hint("put the image in the same folder as this file, or in static/ and write `image: /images/name.jpg`"),
-            ),
+            Ok(ImageFile::External | ImageFile::Static(_)) => Ok(()),
+            Err(r) => Err(r),
+        };
+        if let Err(r) = read {
+            diags.push(images::problem(&site.root, e, img, &r));
         }
     }
 }

@@ -3,7 +3,7 @@
 //! The default theme (`themes/default/` in the repository) is compiled into the binary, so a site
 //! needs no theme folder. A site may override it file by file: `themes/<name>/templates/…` on
 //! disk (for `theme: default` too, which makes theme development live), then the site's own
-//! `templates/` folder, which wins over both.
+//! `templates/` folder, which wins over both. Every file is read through [`fs_safe`].
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -15,6 +15,7 @@ use crate::cache::BuildCache;
 use crate::config::SiteConfig;
 use crate::content::front_matter;
 use crate::diagnostics::{Diagnostic, Diagnostics, display_path};
+use crate::fs_safe;
 use crate::render::i18n::Strings;
 
 macro_rules! embed {
@@ -142,13 +143,22 @@ pub fn load_with(
         })
         .collect();
     let mut sources = Vec::new();
+    let errors_before = diags.error_count();
     let mut i18n_errors = Vec::new();
 
     let theme_dir = Path::new("themes").join(&config.theme);
-    if root.join(&theme_dir).is_dir() {
+    let theme_found = match fs_safe::dir_inside(root, &theme_dir) {
+        Ok(found) => found,
+        Err(r) => {
+            diags.push(r.at_folder(&theme_dir));
+            return None;
+        }
+    };
+    if theme_found {
         read_dir_files(
             root,
             &theme_dir.join("templates"),
+            fs_safe::TEMPLATE,
             diags,
             &mut |name, bytes, rel| {
                 templates.insert(
@@ -160,6 +170,7 @@ pub fn load_with(
         read_dir_files(
             root,
             &theme_dir.join("static"),
+            fs_safe::STATIC,
             diags,
             &mut |name, bytes, _| {
                 static_files.insert(name, bytes);
@@ -168,6 +179,7 @@ pub fn load_with(
         read_dir_files(
             root,
             &theme_dir.join("i18n"),
+            fs_safe::I18N,
             diags,
             &mut |name, bytes, rel| {
                 if let Some(lang) = name.strip_suffix(".yaml") {
@@ -203,6 +215,7 @@ pub fn load_with(
     read_dir_files(
         root,
         Path::new("templates"),
+        fs_safe::TEMPLATE,
         diags,
         &mut |name, bytes, rel| {
             templates.insert(
@@ -257,6 +270,10 @@ pub fn load_with(
         .get(&config.language)
         .cloned()
         .unwrap_or_else(|| Strings::new(&config.language, BTreeMap::new(), &fallback));
+    // A file that could not be read (or was refused) would silently be the default theme's.
+    if diags.error_count() > errors_before {
+        return None;
+    }
     Some(Theme {
         tera,
         static_files: static_files.into_iter().collect(),
@@ -356,33 +373,32 @@ pub fn error_chain(e: &dyn std::error::Error) -> String {
     s
 }
 
+/// Hands every file below `root/rel_dir` to `f` (name below the folder, bytes, path relative to
+/// the root), each read through [`fs_safe`] with `limit`.
 fn read_dir_files(
     root: &Path,
     rel_dir: &Path,
+    limit: fs_safe::Limit,
     diags: &mut Diagnostics,
     f: &mut dyn FnMut(String, Vec<u8>, PathBuf),
 ) {
-    let dir = root.join(rel_dir);
-    if !dir.is_dir() {
-        return;
-    }
-    let walker = ignore::WalkBuilder::new(&dir)
-        .hidden(true)
-        .require_git(false)
-        .sort_by_file_name(|a, b| a.cmp(b))
-        .build();
-    for item in walker.flatten() {
-        if !item.file_type().is_some_and(|t| t.is_file()) {
-            continue;
+    let walk = match crate::walk::walk(root, rel_dir) {
+        Ok(Some(w)) => w,
+        Ok(None) => return,
+        Err(d) => {
+            diags.push(d);
+            return;
         }
-        let Ok(name) = item.path().strip_prefix(&dir) else {
+    };
+    diags.extend(walk.problems);
+    for found in &walk.files {
+        let Ok(name) = found.rel.strip_prefix(rel_dir) else {
             continue;
         };
         let name = display_path(name);
-        let rel = rel_dir.join(&name);
-        match std::fs::read(item.path()) {
-            Ok(bytes) => f(name, bytes, rel),
-            Err(e) => diags.push(Diagnostic::error(rel, 0, 0, format!("cannot read: {e}"))),
+        match crate::walk::read(root, found, limit) {
+            Ok(bytes) => f(name, bytes, found.rel.clone()),
+            Err(d) => diags.push(d),
         }
     }
 }
