@@ -199,13 +199,15 @@ pub fn validate(spec: &RepeatSpec, first: Date) -> Result<Rule, Vec<String>> {
         warnings: Vec::new(),
     };
     // Does the first `date` fit the pattern? Look at the first candidate on or after it.
-    let probe = occurrences(
+    let probe = occurrences_in(
         &Rule {
             except: Vec::new(),
             ..rule.clone()
         },
         first,
+        first,
         far(first, 12),
+        1,
     );
     if probe.first() != Some(&first) {
         let what = describe(&rule.pattern);
@@ -222,17 +224,22 @@ pub fn validate(spec: &RepeatSpec, first: Date) -> Result<Rule, Vec<String>> {
     }
     rule.until = until;
     rule.count = spec.count;
+    // Each `except` date is looked up on its own (the walk jumps to it), so dates far apart
+    // cost no more than dates close together.
     if let Some(last) = rule.except.last().copied() {
-        let all = occurrences(
-            &Rule {
-                except: Vec::new(),
-                ..rule.clone()
-            },
-            first,
-            last,
-        );
+        let plain = Rule {
+            except: Vec::new(),
+            count: None,
+            ..rule.clone()
+        };
+        let counted_end = match rule.count {
+            Some(_) => last_counted(&rule, first, last),
+            None => None,
+        };
         for d in &rule.except {
-            if all.binary_search(d).is_err() {
+            let fits = !occurrences_in(&plain, first, *d, *d, 1).is_empty()
+                && counted_end.is_none_or(|end| *d <= end);
+            if !fits {
                 rule.warnings.push(format!(
                     "`except` {d} is not one of the event's dates ({}), so it changes nothing",
                     describe(&rule.pattern)
@@ -302,30 +309,111 @@ fn period(rule: &Rule, first: Date, k: i64) -> Option<(Date, Vec<Date>)> {
     }
 }
 
-/// All occurrence dates from `first` up to `min(until, window_end)` (both inclusive),
-/// honouring `count` (counted before `except`) and `except`. Linear in the number of
-/// periods covered; never scans day by day.
-pub fn occurrences(rule: &Rule, first: Date, window_end: Date) -> Vec<Date> {
-    let end = rule.until.map_or(window_end, |u| u.min(window_end));
-    let mut out = Vec::new();
+/// The whole days from `a` to `b` (negative when `b` is earlier).
+fn days_between(a: Date, b: Date) -> i64 {
+    a.until((jiff::Unit::Day, b))
+        .map_or(0, |s| i64::from(s.get_days()))
+}
+
+/// The index of the period holding `d` (0 for dates up to the period of `first`): every
+/// period before it has only dates before `d`, as a rule picks dates in the first week, month
+/// or year of each period.
+fn period_of(rule: &Rule, first: Date, d: Date) -> i64 {
+    if d <= first {
+        return 0;
+    }
+    let units = match &rule.pattern {
+        Pattern::Weekly(_) => {
+            let offset = i64::from(first.weekday().to_monday_zero_offset());
+            (days_between(first, d) + offset).div_euclid(7)
+        }
+        Pattern::MonthlyByDay(_) | Pattern::MonthlyNth(..) => {
+            (i64::from(d.year()) - i64::from(first.year())) * 12
+                + i64::from(d.month() - first.month())
+        }
+        Pattern::YearlyByDate(..) | Pattern::YearlyNth(..) => {
+            i64::from(d.year()) - i64::from(first.year())
+        }
+    };
+    units.max(0) / i64::from(rule.interval.max(1))
+}
+
+/// The most dates one period can hold.
+fn per_period(rule: &Rule) -> i64 {
+    match &rule.pattern {
+        Pattern::Weekly(days) => i64::try_from(days.len()).unwrap_or(7).max(1),
+        _ => 1,
+    }
+}
+
+/// Calls `visit` on every date of the rule from `from` to `min(until, to)` in order (before
+/// `except` is applied, after `count`), until it returns `false`. When `count` cannot end the
+/// series before `to`, the walk jumps straight to the period of `from`, so a rule whose first
+/// date lies centuries back costs no more than a recent one.
+fn walk(rule: &Rule, first: Date, from: Date, to: Date, mut visit: impl FnMut(Date) -> bool) {
+    let end = rule.until.map_or(to, |u| u.min(to));
+    let bound = (period_of(rule, first, end) + 1).saturating_mul(per_period(rule));
+    let count = rule.count.filter(|c| i64::from(*c) < bound);
+    let mut k = if count.is_none() {
+        period_of(rule, first, from)
+    } else {
+        0
+    };
     let mut counted: u32 = 0;
-    let mut k = 0i64;
     while let Some((start, dates)) = period(rule, first, k) {
         if start > end {
-            break;
+            return;
         }
         for d in dates.into_iter().filter(|d| *d >= first) {
-            if d > end || rule.count.is_some_and(|c| counted >= c) {
-                return out;
+            if d > end || count.is_some_and(|c| counted >= c) {
+                return;
             }
-            counted += 1;
-            if rule.except.binary_search(&d).is_err() {
-                out.push(d);
+            counted = counted.saturating_add(1);
+            if d >= from && !visit(d) {
+                return;
             }
         }
         k += 1;
     }
+}
+
+/// The last date `count` lets through up to `to` (before `except`), or `None` when the rule
+/// has no `count` or it does not end the series by `to`.
+fn last_counted(rule: &Rule, first: Date, to: Date) -> Option<Date> {
+    let c = usize::try_from(rule.count?).ok()?;
+    let mut n = 0usize;
+    let mut last = None;
+    walk(rule, first, first, to, |d| {
+        n += 1;
+        last = Some(d);
+        true
+    });
+    (n >= c).then_some(last).flatten()
+}
+
+/// The occurrence dates from `from` to `min(until, to)` (both inclusive), at most `limit` of
+/// them, honouring `count` (counted from `first`, before `except`) and `except`. The work
+/// depends on the dates between `from` and `to`, not on how far back `first` lies (unless
+/// `count` can end the series inside the range); it never scans day by day.
+pub fn occurrences_in(rule: &Rule, first: Date, from: Date, to: Date, limit: usize) -> Vec<Date> {
+    let mut out = Vec::new();
+    if limit == 0 {
+        return out;
+    }
+    walk(rule, first, from, to, |d| {
+        if rule.except.binary_search(&d).is_err() {
+            out.push(d);
+        }
+        out.len() < limit
+    });
     out
+}
+
+/// All occurrence dates from `first` up to `min(until, window_end)` (both inclusive),
+/// honouring `count` (counted before `except`) and `except`. Linear in the number of
+/// periods covered; never scans day by day.
+pub fn occurrences(rule: &Rule, first: Date, window_end: Date) -> Vec<Date> {
+    occurrences_in(rule, first, first, window_end, usize::MAX)
 }
 
 fn rrule_with(rule: &Rule, until: Option<String>) -> String {
