@@ -91,8 +91,11 @@ fn main() -> ExitCode {
             summary(&diags);
             if diags.iter().any(Diagnostic::is_error) {
                 ExitCode::from(1)
-            } else {
+            } else if diags.is_empty() {
                 println!("No problems found.");
+                ExitCode::SUCCESS
+            } else {
+                println!("No errors found; please look at the warnings above.");
                 ExitCode::SUCCESS
             }
         }

@@ -79,7 +79,7 @@ pub fn odd_build_date(now: Date) -> bool {
 }
 
 /// The day `d` in year `y`; the last day of the month when that day does not exist (29 Feb).
-fn same_day_in(d: Date, y: i32) -> Option<Date> {
+pub fn same_day_in(d: Date, y: i32) -> Option<Date> {
     let y = i16::try_from(y).ok()?;
     let first = Date::new(y, d.month(), 1).ok()?;
     Some(Date::new(y, d.month(), d.day()).unwrap_or_else(|_| first.last_of_month()))

@@ -346,29 +346,56 @@ fn per_period(rule: &Rule) -> i64 {
     }
 }
 
+/// How many dates the periods before period `k` hold, for rules whose every period holds
+/// the same number (the first one only those from `first` on); `None` for rules that skip
+/// periods (the 31st, the 5th weekday, 29 February).
+fn counted_before(rule: &Rule, first: Date, k: i64) -> Option<i64> {
+    if k == 0 {
+        return Some(0);
+    }
+    let regular_nth = |n: i8| matches!(n, 1..=4 | -1);
+    match &rule.pattern {
+        Pattern::Weekly(days) => {
+            let from = first.weekday().to_monday_zero_offset();
+            let in_first = days
+                .iter()
+                .filter(|d| d.to_monday_zero_offset() >= from)
+                .count();
+            let (n0, n) = (i64::try_from(in_first).ok()?, per_period(rule));
+            Some(n0 + (k - 1) * n)
+        }
+        Pattern::MonthlyByDay(d) if *d <= 28 => Some(k),
+        Pattern::MonthlyNth(n, _) | Pattern::YearlyNth(_, n, _) if regular_nth(*n) => Some(k),
+        Pattern::YearlyByDate(m, d) if (*m, *d) != (2, 29) => Some(k),
+        _ => None,
+    }
+}
+
 /// Calls `visit` on every date of the rule from `from` to `min(until, to)` in order (before
-/// `except` is applied, after `count`), until it returns `false`. When `count` cannot end the
-/// series before `to`, the walk jumps straight to the period of `from`, so a rule whose first
-/// date lies centuries back costs no more than a recent one.
+/// `except` is applied, after `count`), until it returns `false`. The walk jumps straight to
+/// the period of `from` unless `count` may end the series before `to` in a rule that skips
+/// periods, so a rule whose first date lies centuries back costs no more than a recent one.
 fn walk(rule: &Rule, first: Date, from: Date, to: Date, mut visit: impl FnMut(Date) -> bool) {
     let end = rule.until.map_or(to, |u| u.min(to));
     let bound = (period_of(rule, first, end) + 1).saturating_mul(per_period(rule));
     let count = rule.count.filter(|c| i64::from(*c) < bound);
-    let mut k = if count.is_none() {
-        period_of(rule, first, from)
-    } else {
-        0
+    let jump = period_of(rule, first, from);
+    let (mut k, mut counted) = match count {
+        None => (jump, 0),
+        Some(_) => match counted_before(rule, first, jump) {
+            Some(n) => (jump, u64::try_from(n).unwrap_or(0)),
+            None => (0, 0),
+        },
     };
-    let mut counted: u32 = 0;
     while let Some((start, dates)) = period(rule, first, k) {
         if start > end {
             return;
         }
         for d in dates.into_iter().filter(|d| *d >= first) {
-            if d > end || count.is_some_and(|c| counted >= c) {
+            if d > end || count.is_some_and(|c| counted >= u64::from(c)) {
                 return;
             }
-            counted = counted.saturating_add(1);
+            counted += 1;
             if d >= from && !visit(d) {
                 return;
             }

@@ -1,7 +1,7 @@
 //! The span of dates a build lays out: [`Window`], from [`BACK_YEARS`] before to
 //! [`AHEAD_YEARS`] after the build date. Month pages run without gaps only inside it,
 //! recurring events are expanded only inside it ([`Window::expand`], at most
-//! [`MAX_OCCURRENCES`] each) and multi-day events fill the month grids only inside it
+//! [`MAX_OCCURRENCES`] each, fewer on sites with very many) and multi-day events fill the month grids only inside it
 //! ([`Window::shown`]). A date outside it still counts: its event keeps its page and its
 //! month gets a page, but nothing is filled in between, so one mistyped year (`0226` for
 //! `2026`) costs a page or two, not thousands. Dates outside the window are also what
@@ -20,8 +20,13 @@ pub const AHEAD_YEARS: i16 = 10;
 /// How far ahead of the build date recurring events are expanded into dates (their `.ics`
 /// feeds carry the rule itself, so calendar apps see every date).
 pub const EXPAND_AHEAD_DAYS: i32 = 400;
-/// The most dates of one recurring event the pages show: the latest ones are kept.
+/// The most dates of one recurring event the pages show (see [`occurrence_cap`]).
 pub const MAX_OCCURRENCES: usize = 1000;
+/// The most dates of all recurring events together the pages show, once a site has so many
+/// recurring events that [`MAX_OCCURRENCES`] each would be more.
+pub const SITE_OCCURRENCES: usize = 200_000;
+/// The fewest dates of one recurring event the pages show, however many a site has.
+pub const MIN_OCCURRENCES: usize = 50;
 /// The most days of one occurrence the month grids fill in (those nearest the build date);
 /// its first and last day are shown as well.
 pub const MAX_SHOWN_DAYS: i32 = 366;
@@ -82,10 +87,11 @@ impl Window {
     }
 
     /// The start dates of a recurring event (first `date` `first`) that the pages show, in
-    /// order: its first date (unless excluded by `except`), and those from the start of the
-    /// window to [`EXPAND_AHEAD_DAYS`] after the build date, at most [`MAX_OCCURRENCES`] of
-    /// them (the latest). The work depends on the window, not on how far back `first` lies.
-    pub fn expand(&self, rule: &Rule, first: Date) -> Vec<Date> {
+    /// order: its first date (unless excluded by `except`), and of those from the start of the
+    /// window to [`EXPAND_AHEAD_DAYS`] after the build date at most `cap`: the coming ones
+    /// first, then the latest past ones. The work depends on the window, not on how far back
+    /// `first` lies.
+    pub fn expand(&self, rule: &Rule, first: Date, cap: usize) -> Vec<Date> {
         let ahead = self
             .now
             .checked_add(EXPAND_AHEAD_DAYS.days())
@@ -93,8 +99,13 @@ impl Window {
             .min(self.end);
         let from = self.start.max(first);
         let mut dates = occurrences_in(rule, first, from, ahead.max(first), usize::MAX);
-        if dates.len() > MAX_OCCURRENCES {
-            dates.drain(..dates.len() - MAX_OCCURRENCES);
+        if dates.len() > cap {
+            // From the last one before the build date (it may still be running) on, filled up
+            // with earlier ones when fewer are to come.
+            let coming = dates.partition_point(|d| *d < self.now).saturating_sub(1);
+            let from = coming.min(dates.len() - cap);
+            dates.truncate(from + cap);
+            dates.drain(..from);
         }
         if dates.first() != Some(&first) && rule.except().binary_search(&first).is_err() {
             dates.insert(0, first);
@@ -157,6 +168,13 @@ impl Window {
     }
 }
 
+/// How many dates of each recurring event the pages show on a site with `recurring`
+/// recurring events: [`MAX_OCCURRENCES`], or an equal share of [`SITE_OCCURRENCES`] when that
+/// is less (but at least [`MIN_OCCURRENCES`]).
+pub fn occurrence_cap(recurring: usize) -> usize {
+    (SITE_OCCURRENCES / recurring.max(1)).clamp(MIN_OCCURRENCES, MAX_OCCURRENCES)
+}
+
 #[cfg(test)]
 #[allow(clippy::panic, clippy::unwrap_used)]
 mod tests {
@@ -183,7 +201,7 @@ mod tests {
     fn a_weekly_rule_from_year_one_expands_only_near_now() {
         let w = Window::around(date(2026, 12, 4));
         let r = rule("{every: week}", date(1, 1, 1));
-        let d = w.expand(&r, date(1, 1, 1));
+        let d = w.expand(&r, date(1, 1, 1), MAX_OCCURRENCES);
         assert_eq!(d[0], date(1, 1, 1), "the first date stays");
         assert!(d.len() <= MAX_OCCURRENCES + 1, "{}", d.len());
         assert!(d[1..].iter().all(|x| w.contains(*x)));
@@ -193,23 +211,35 @@ mod tests {
             "{every: week, weekday: [mo, di, mi, do, fr, sa, so]}",
             date(1, 1, 1),
         );
-        let d = w.expand(&r, date(1, 1, 1));
+        let d = w.expand(&r, date(1, 1, 1), MAX_OCCURRENCES);
         assert_eq!(d.len(), MAX_OCCURRENCES + 1);
         assert!(d[1] > date(2025, 1, 1), "{}", d[1]);
+        // With a small cap, the coming dates are kept (and the one just before).
+        let d = w.expand(&r, date(1, 1, 1), 10);
+        assert_eq!(d.len(), 11);
+        assert_eq!((d[1], d[10]), (date(2026, 12, 3), date(2026, 12, 12)));
+    }
+
+    #[test]
+    fn many_recurring_events_share_a_budget() {
+        assert_eq!(occurrence_cap(0), MAX_OCCURRENCES);
+        assert_eq!(occurrence_cap(20), MAX_OCCURRENCES);
+        assert_eq!(occurrence_cap(1000), 200);
+        assert_eq!(occurrence_cap(1_000_000), MIN_OCCURRENCES);
     }
 
     #[test]
     fn recent_rules_expand_as_before() {
         let w = Window::around(date(2026, 11, 21));
         let r = rule("{every: month, weekday: tue, nth: 2}", date(2026, 3, 10));
-        let d = w.expand(&r, date(2026, 3, 10));
+        let d = w.expand(&r, date(2026, 3, 10), MAX_OCCURRENCES);
         assert_eq!(
             d,
             crate::calendar::occurrences(&r, date(2026, 3, 10), date(2027, 12, 26))
         );
         // A first date after the expansion horizon is still shown.
         let r = rule("{every: year}", date(2030, 5, 1));
-        assert_eq!(w.expand(&r, date(2030, 5, 1)), [date(2030, 5, 1)]);
+        assert_eq!(w.expand(&r, date(2030, 5, 1), 1), [date(2030, 5, 1)]);
     }
 
     #[test]

@@ -306,6 +306,25 @@ fn windowed_expansion_matches_the_full_one() {
         ("{every: week, count: 40}", date(2025, 3, 5)),
         ("{every: week, count: 4000}", date(2001, 3, 5)),
         (
+            "{every: week, weekday: [mo, we, fr], count: 500}",
+            date(2024, 1, 3),
+        ),
+        (
+            "{every: week, interval: 2, weekday: [tu, th], count: 300}",
+            date(2020, 1, 2),
+        ),
+        ("{every: month, count: 40}", date(2024, 1, 31)),
+        (
+            "{every: month, weekday: th, nth: 5, count: 20}",
+            date(2026, 1, 29),
+        ),
+        (
+            "{every: month, weekday: tue, nth: 2, count: 50}",
+            date(2024, 1, 9),
+        ),
+        ("{every: year, count: 30}", date(2000, 6, 15)),
+        ("{every: year, count: 7}", date(2000, 2, 29)),
+        (
             "{every: month, weekday: fr, nth: -1, count: 30}",
             date(2024, 5, 31),
         ),
