@@ -487,9 +487,10 @@ pub fn rrule(rule: &Rule) -> String {
 pub fn rrule_timed(rule: &Rule, tz: &TimeZone) -> Result<String, jiff::Error> {
     let until = match rule.until {
         Some(u) => {
+            // The last instant jiff knows (9999-12-30 22:00 UTC) stands in for a later end.
             let ts: Timestamp = tz
-                .to_zoned(u.to_datetime(Time::constant(23, 59, 59, 0)))?
-                .timestamp();
+                .to_zoned(u.to_datetime(Time::constant(23, 59, 59, 0)))
+                .map_or(Timestamp::MAX, |z| z.timestamp());
             Some(ts.strftime("%Y%m%dT%H%M%SZ").to_string())
         }
         None => None,
