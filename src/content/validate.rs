@@ -9,7 +9,7 @@ use jiff::civil::{Date, Time};
 
 use crate::calendar;
 use crate::config::SiteConfig;
-use crate::content::front_matter::{FrontMatter, Pos};
+use crate::content::front_matter::FrontMatter;
 use crate::content::model::*;
 use crate::diagnostics::{Diagnostic, Diagnostics, did_you_mean};
 use crate::markdown;
@@ -136,7 +136,7 @@ pub fn entry_in(
     }
     let data = data?;
     Some(Entry {
-        dates: date_keys(fm, &data),
+        dates: crate::content::dates::date_keys(fm, &data),
         source: fm.rel_path.clone(),
         section,
         common,
@@ -274,57 +274,6 @@ fn date(fm: &FrontMatter, key: &str, required: bool, diags: &mut Diagnostics) ->
             );
             None
         }
-    }
-}
-
-/// The dates and years of `data` with where they are written, for the checks against the
-/// build date ([`crate::date_check`]).
-fn date_keys(fm: &FrontMatter, data: &Data) -> Vec<DateKey> {
-    let key =
-        |key: &'static str, kind: DateKind, year: i32, date: Option<Date>, pos: Pos| DateKey {
-            key,
-            kind,
-            year,
-            date,
-            pos,
-        };
-    let day = |name: &'static str, d: Date, pos: Pos| {
-        key(name, DateKind::Scheduled, i32::from(d.year()), Some(d), pos)
-    };
-    match data {
-        Data::Event(ev) => {
-            let mut v = vec![day("date", ev.date, fm.pos("date"))];
-            v.extend(ev.end_date.map(|d| day("end_date", d, fm.pos("end_date"))));
-            let until = ev.repeat.as_ref().and_then(calendar::Rule::until);
-            v.extend(until.map(|d| day("until", d, fm.item_pos("repeat", "until"))));
-            v
-        }
-        Data::News(n) => vec![day("date", n.date, fm.pos("date"))],
-        Data::City(c) => {
-            let since = key(
-                "since",
-                DateKind::Historic,
-                i32::from(c.since.year),
-                c.since.date,
-                fm.pos("since"),
-            );
-            let ended = c.ended.map(|y| {
-                key(
-                    "ended",
-                    DateKind::Historic,
-                    i32::from(y),
-                    None,
-                    fm.pos("ended"),
-                )
-            });
-            std::iter::once(since).chain(ended).collect()
-        }
-        Data::Association(a) => a
-            .founded
-            .map(|y| key("founded", DateKind::Historic, y, None, fm.pos("founded")))
-            .into_iter()
-            .collect(),
-        Data::Page(_) => Vec::new(),
     }
 }
 
