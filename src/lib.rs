@@ -22,6 +22,7 @@ pub mod check;
 pub mod cli;
 pub mod config;
 pub mod content;
+pub mod date_check;
 pub mod diagnostics;
 pub mod file_stat;
 pub mod fs_safe;
@@ -130,6 +131,7 @@ fn load_unchecked_with(
     let translations = std::mem::take(&mut content.translations);
     let mut site = link::link(config, &opts.root, content, now, &mut diags);
     lint::lint(&site, &mut diags);
+    date_check::check(&site, &mut diags);
     translate::translate(&mut site, translations, &mut diags);
     (Some(site), diags)
 }

@@ -7,7 +7,6 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use jiff::ToSpan;
 use jiff::civil::Date;
 use rayon::prelude::*;
 
@@ -37,9 +36,6 @@ pub const RESERVED: &[&str] = &[
     "sitemap",
     "robots",
 ];
-
-/// How far ahead open-ended recurring events are expanded.
-const HORIZON_DAYS: i32 = 400;
 
 /// Links `entries` into a [`Site`]. Problems go to `diags`; the site is still returned so `check`
 /// can report everything, but it must not be rendered when `diags` has errors.
@@ -98,8 +94,14 @@ pub fn link(
             _ => {}
         }
     }
-    let horizon = now.checked_add(HORIZON_DAYS.days()).unwrap_or(now);
-    // Recurring events are expanded up to the horizon: in parallel, as a site may have many.
+    // Recurring events are expanded inside the window around the build date: in parallel, as
+    // a site may have many.
+    let window = calendar::Window::around(now);
+    let recurring = entries
+        .iter()
+        .filter(|e| e.event().is_some_and(|ev| ev.repeat.is_some()))
+        .count();
+    let cap = calendar::window::occurrence_cap(recurring);
     let occurrences_by_entry: Vec<Vec<Occurrence>> = entries
         .par_iter()
         .enumerate()
@@ -109,7 +111,7 @@ pub fn link(
             };
             let span = ev.date.until(ev.last_day()).unwrap_or_default();
             let starts = match &ev.repeat {
-                Some(rule) => calendar::occurrences(rule, ev.date, horizon.max(ev.date)),
+                Some(rule) => window.expand(rule, ev.date, cap),
                 None => vec![ev.date],
             };
             starts

@@ -104,8 +104,11 @@ fn main() -> ExitCode {
             summary(&diags);
             if diags.iter().any(Diagnostic::is_error) {
                 ExitCode::from(1)
-            } else {
+            } else if diags.is_empty() {
                 say!("No problems found.");
+                ExitCode::SUCCESS
+            } else {
+                say!("No errors found; please look at the warnings above.");
                 ExitCode::SUCCESS
             }
         }

@@ -262,9 +262,16 @@ fn vevent(
             if last < first {
                 return Err(IcsError::EndBeforeStart { uid: uid() });
             }
-            let end = last.checked_add(1.day()).map_err(range)?;
             lines.push(format!("DTSTART;VALUE=DATE:{}", date_text(*first)));
-            lines.push(format!("DTEND;VALUE=DATE:{}", date_text(end)));
+            // DTEND is the day after the last; for a last day of 9999-12-31 that day cannot be
+            // written, so the length is given instead (RFC 5545 allows either).
+            match last.checked_add(1.day()) {
+                Ok(end) => lines.push(format!("DTEND;VALUE=DATE:{}", date_text(end))),
+                Err(_) => {
+                    let days = first.until((jiff::Unit::Day, *last)).map_err(range)?;
+                    lines.push(format!("DURATION:P{}D", i64::from(days.get_days()) + 1));
+                }
+            }
             if let Some(rule) = &e.rule {
                 lines.push(format!("RRULE:{}", rrule(rule)));
                 let ex: Vec<String> = rule.except().iter().map(|d| date_text(*d)).collect();
@@ -275,14 +282,18 @@ fn vevent(
         }
         When::Timed { start, end } => {
             let end = match end {
-                Some(end) => *end,
-                None => start.checked_add(2.hours()).map_err(range)?,
+                Some(end) => Some(*end),
+                None => start.checked_add(2.hours()).ok(),
             };
-            if end < *start {
+            if end.is_some_and(|end| end < *start) {
                 return Err(IcsError::EndBeforeStart { uid: uid() });
             }
             lines.push(format!("DTSTART;TZID={tzid}:{}", local_text(*start)));
-            lines.push(format!("DTEND;TZID={tzid}:{}", local_text(end)));
+            match end {
+                Some(end) => lines.push(format!("DTEND;TZID={tzid}:{}", local_text(end))),
+                // Two hours after a start late on 9999-12-31 cannot be written as a date.
+                None => lines.push("DURATION:PT2H".into()),
+            }
             if let Some(rule) = &e.rule {
                 lines.push(format!("RRULE:{}", rrule_timed(rule, tz).map_err(range)?));
                 let ex: Vec<String> = rule

@@ -20,9 +20,9 @@
 pub(crate) use super::spec::byday;
 pub use super::spec::{Every, RepeatSpec, WeekdayList, parse_weekday};
 use super::spec::{describe_en as describe, weekday_name};
+use jiff::Timestamp;
 use jiff::civil::{Date, Time, Weekday};
 use jiff::tz::TimeZone;
-use jiff::{Span, Timestamp};
 
 /// Which dates a rule picks inside each period.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -199,13 +199,15 @@ pub fn validate(spec: &RepeatSpec, first: Date) -> Result<Rule, Vec<String>> {
         warnings: Vec::new(),
     };
     // Does the first `date` fit the pattern? Look at the first candidate on or after it.
-    let probe = occurrences(
+    let probe = occurrences_in(
         &Rule {
             except: Vec::new(),
             ..rule.clone()
         },
         first,
+        first,
         far(first, 12),
+        1,
     );
     if probe.first() != Some(&first) {
         let what = describe(&rule.pattern);
@@ -222,17 +224,22 @@ pub fn validate(spec: &RepeatSpec, first: Date) -> Result<Rule, Vec<String>> {
     }
     rule.until = until;
     rule.count = spec.count;
+    // Each `except` date is looked up on its own (the walk jumps to it), so dates far apart
+    // cost no more than dates close together.
     if let Some(last) = rule.except.last().copied() {
-        let all = occurrences(
-            &Rule {
-                except: Vec::new(),
-                ..rule.clone()
-            },
-            first,
-            last,
-        );
+        let plain = Rule {
+            except: Vec::new(),
+            count: None,
+            ..rule.clone()
+        };
+        let counted_end = match rule.count {
+            Some(_) => last_counted(&rule, first, last),
+            None => None,
+        };
         for d in &rule.except {
-            if all.binary_search(d).is_err() {
+            let fits = !occurrences_in(&plain, first, *d, *d, 1).is_empty()
+                && counted_end.is_none_or(|end| *d <= end);
+            if !fits {
                 rule.warnings.push(format!(
                     "`except` {d} is not one of the event's dates ({}), so it changes nothing",
                     describe(&rule.pattern)
@@ -245,87 +252,6 @@ pub fn validate(spec: &RepeatSpec, first: Date) -> Result<Rule, Vec<String>> {
 
 fn far(d: Date, years: i16) -> Date {
     Date::new(d.year().saturating_add(years).min(9999), 12, 31).unwrap_or(Date::MAX)
-}
-
-fn add_days(d: Date, n: i64) -> Option<Date> {
-    Span::new()
-        .try_days(n)
-        .ok()
-        .and_then(|s| d.checked_add(s).ok())
-}
-
-/// The dates picked in period `k` (counted in whole intervals from the period of `first`),
-/// and the first day of that period; `None` once past the supported range.
-fn period(rule: &Rule, first: Date, k: i64) -> Option<(Date, Vec<Date>)> {
-    let step = k.checked_mul(i64::from(rule.interval))?;
-    let month_start = |months: i64| {
-        let idx = i64::from(first.year()) * 12 + i64::from(first.month() - 1) + months;
-        let y = i16::try_from(idx.div_euclid(12)).ok()?;
-        let m = i8::try_from(idx.rem_euclid(12) + 1).ok()?;
-        Date::new(y, m, 1).ok()
-    };
-    match &rule.pattern {
-        Pattern::Weekly(days) => {
-            let monday = add_days(first, -i64::from(first.weekday().to_monday_zero_offset()))?;
-            let start = add_days(monday, step.checked_mul(7)?)?;
-            let dates = days
-                .iter()
-                .filter_map(|d| add_days(start, i64::from(d.to_monday_zero_offset())))
-                .collect();
-            Some((start, dates))
-        }
-        Pattern::MonthlyByDay(day) => {
-            let s = month_start(step)?;
-            Some((
-                s,
-                Date::new(s.year(), s.month(), *day)
-                    .ok()
-                    .into_iter()
-                    .collect(),
-            ))
-        }
-        Pattern::MonthlyNth(n, w) => {
-            let s = month_start(step)?;
-            Some((s, s.nth_weekday_of_month(*n, *w).ok().into_iter().collect()))
-        }
-        Pattern::YearlyByDate(m, d) | Pattern::YearlyNth(m, d, _) => {
-            let y = i16::try_from(i64::from(first.year()).checked_add(step)?).ok()?;
-            let s = Date::new(y, 1, 1).ok()?;
-            let date = match &rule.pattern {
-                Pattern::YearlyNth(_, n, w) => Date::new(y, *m, 1)
-                    .and_then(|x| x.nth_weekday_of_month(*n, *w))
-                    .ok(),
-                _ => Date::new(y, *m, *d).ok(),
-            };
-            Some((s, date.into_iter().collect()))
-        }
-    }
-}
-
-/// All occurrence dates from `first` up to `min(until, window_end)` (both inclusive),
-/// honouring `count` (counted before `except`) and `except`. Linear in the number of
-/// periods covered; never scans day by day.
-pub fn occurrences(rule: &Rule, first: Date, window_end: Date) -> Vec<Date> {
-    let end = rule.until.map_or(window_end, |u| u.min(window_end));
-    let mut out = Vec::new();
-    let mut counted: u32 = 0;
-    let mut k = 0i64;
-    while let Some((start, dates)) = period(rule, first, k) {
-        if start > end {
-            break;
-        }
-        for d in dates.into_iter().filter(|d| *d >= first) {
-            if d > end || rule.count.is_some_and(|c| counted >= c) {
-                return out;
-            }
-            counted += 1;
-            if rule.except.binary_search(&d).is_err() {
-                out.push(d);
-            }
-        }
-        k += 1;
-    }
-    out
 }
 
 fn rrule_with(rule: &Rule, until: Option<String>) -> String {
@@ -372,15 +298,20 @@ pub fn rrule(rule: &Rule) -> String {
 pub fn rrule_timed(rule: &Rule, tz: &TimeZone) -> Result<String, jiff::Error> {
     let until = match rule.until {
         Some(u) => {
+            // The last instant jiff knows (9999-12-30 22:00 UTC) stands in for a later end.
             let ts: Timestamp = tz
-                .to_zoned(u.to_datetime(Time::constant(23, 59, 59, 0)))?
-                .timestamp();
+                .to_zoned(u.to_datetime(Time::constant(23, 59, 59, 0)))
+                .map_or(Timestamp::MAX, |z| z.timestamp());
             Some(ts.strftime("%Y%m%dT%H%M%SZ").to_string())
         }
         None => None,
     };
     Ok(rrule_with(rule, until))
 }
+
+mod expand;
+use expand::last_counted;
+pub use expand::{occurrences, occurrences_in};
 
 #[cfg(test)]
 mod tests;

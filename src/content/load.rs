@@ -210,7 +210,11 @@ fn load_file_with(
             diags.push(d);
             // The file is there but unusable: references to it are not "unknown" as well.
             let stem = rel.file_stem().map(|s| s.to_string_lossy().into_owned());
-            return (None, stem.map(|stem| Unpublished::Broken(section, stem)), diags);
+            return (
+                None,
+                stem.map(|stem| Unpublished::Broken(section, stem)),
+                diags,
+            );
         }
     };
     // The cache is asked with the raw bytes, so an unchanged file is not even decoded.

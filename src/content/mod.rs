@@ -3,6 +3,7 @@
 //! `load` walks `content/`, `front_matter` is the one place YAML is parsed, `validate` turns
 //! front matter into the typed values of `model`.
 
+pub mod dates;
 pub mod front_matter;
 pub mod images;
 pub mod load;

@@ -294,6 +294,34 @@ pub struct Entry {
     pub anchors: Vec<String>,
     /// A stable hash of the file's bytes (change detection, DTSTAMP derivation).
     pub content_hash: u64,
+    /// The dates and years written in the front matter, with their places.
+    pub dates: Vec<DateKey>,
+}
+
+/// What a date in the front matter stands for, which decides when it looks mistyped.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DateKind {
+    /// An event or news date: expected within some years of the build date.
+    Scheduled,
+    /// Something that has happened (a partnership signed, an association founded): expected
+    /// between 1900 and the build year.
+    Historic,
+}
+
+/// A date or year written in the front matter, kept with its place so that the checks
+/// against the build date (which the per-file checks do not know) can point at it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DateKey {
+    /// The key as named in messages: `date`, `end_date`, `until`, `since`, `ended`, `founded`.
+    pub key: &'static str,
+    /// What the date stands for.
+    pub kind: DateKind,
+    /// The year.
+    pub year: i32,
+    /// The full date, when one was written.
+    pub date: Option<Date>,
+    /// Where it is written.
+    pub pos: Pos,
 }
 
 impl Entry {

@@ -134,11 +134,13 @@ pub fn entry_in(
     if diags.error_count() > before {
         return None;
     }
+    let data = data?;
     Some(Entry {
+        dates: crate::content::dates::date_keys(fm, &data),
         source: fm.rel_path.clone(),
         section,
         common,
-        data: data?,
+        data,
         html: body.html.into(),
         summary_html: summary_html.into(),
         summary_text: summary_text.into(),

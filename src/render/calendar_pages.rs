@@ -1,24 +1,24 @@
-//! The calendar: a month grid page per month from the first to the last event, `/calendar/`
-//! showing the build month, and the iCalendar feeds (whole site, per city, per association,
+//! The calendar: a month grid page per month from the first to the last event (within the
+//! window around the build date, plus the months of events outside it), `/calendar/` showing
+//! the build month, and the iCalendar feeds (whole site, per city, per association,
 //! per event).
 
 use std::collections::{BTreeMap, HashMap};
 use std::sync::Arc;
 
-use jiff::ToSpan;
 use jiff::civil::{Date, Weekday};
 use rayon::prelude::*;
 use serde::Serialize;
 
 use crate::cache::{BuildCache, Key};
-use crate::calendar::{self, ics};
+use crate::calendar::{self, Shown, Window, ics};
 use crate::content::model::Data;
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::output::{Output, PageSink};
 use crate::render::i18n::Strings;
 use crate::render::page_data::PageData;
 use crate::render::{Job, JobCtx};
-use crate::site::Site;
+use crate::site::{Occurrence, Site};
 
 #[derive(Serialize, Clone)]
 struct CellEvent {
@@ -59,78 +59,85 @@ fn month_path(y: i16, m: i8) -> String {
     format!("calendar/{y}/{m:02}/")
 }
 
-/// The months that get a page: from the first to the last occurrence, and the build month.
-pub fn months(site: &Site) -> Vec<(i16, i8)> {
-    let first = site
-        .occurrences
-        .first()
-        .map_or(site.now, |o| o.start)
-        .min(site.now);
-    let last = site
-        .occurrences
+/// The days each occurrence fills in the month grids ([`Window::shown`]): a recurring event's
+/// time is cut where its next date starts, so that its dates never pile up on one day.
+fn shown(site: &Site, window: &Window) -> Vec<(Occurrence, Shown)> {
+    site.occurrences
         .iter()
-        .map(|o| o.end)
-        .max()
-        .unwrap_or(site.now)
-        .max(site.now);
-    let mut out = Vec::new();
-    let mut cur = first.first_of_month();
-    while cur <= last {
-        out.push((cur.year(), cur.month()));
-        match cur.checked_add(1.month()) {
-            Ok(n) => cur = n,
-            Err(_) => break,
-        }
-    }
-    out
+        .map(|o| {
+            let own = site.occurrences_of(o.event);
+            let next = own.get(own.partition_point(|x| x.start <= o.start));
+            let last = match next.and_then(|n| n.start.yesterday().ok()) {
+                Some(before) => o.end.min(before).max(o.start),
+                None => o.end,
+            };
+            (*o, window.shown(o.start, last))
+        })
+        .collect()
 }
 
-/// Month grid pages and `/calendar/`.
-pub fn jobs<'a>(site: &Site, t: &Strings) -> Vec<Job<'a>> {
-    let mut by_day: BTreeMap<Date, Vec<CellEvent>> = BTreeMap::new();
-    let mut by_month: BTreeMap<(i16, i8), Vec<ListItem>> = BTreeMap::new();
-    for o in &site.occurrences {
-        let e = &site.entries[o.event];
-        let Data::Event(ev) = &e.data else { continue };
-        let ce = CellEvent {
-            title: e.common.title.clone(),
-            url: site.url(&e.url_path()),
-            lang: site.is_fallback(o.event).then(|| site.lang.default.clone()),
-            time: ev.time.map(|s| t.time_range(s, ev.end)),
-            cancelled: ev.status == "cancelled",
-        };
-        let mut d = o.start;
-        while d <= o.end {
-            by_day.entry(d).or_default().push(ce.clone());
-            by_month
-                .entry((d.year(), d.month()))
-                .or_default()
-                .push(ListItem {
-                    iso: d.to_string(),
-                    date_text: t.date_long(d),
-                    time: ce.time.clone(),
-                    title: ce.title.clone(),
-                    url: ce.url.clone(),
-                    lang: ce.lang.clone(),
-                    cancelled: ce.cancelled,
+fn months_of(window: &Window, shown: &[(Occurrence, Shown)]) -> Vec<(i16, i8)> {
+    window
+        .page_months(shown.iter().map(|(_, s)| s))
+        .into_iter()
+        .map(|m| (m.year, m.month))
+        .collect()
+}
+
+/// The months that get a page: every month from the first to the last day the grids show and
+/// the build month, all within the window around the build date
+/// ([`crate::calendar::window`]), plus the month of each first or last day of an event outside
+/// it. So one mistyped year adds a page, not thousands.
+pub fn months(site: &Site) -> Vec<(i16, i8)> {
+    let window = Window::around(site.now);
+    months_of(&window, &shown(site, &window))
+}
+
+/// What the month pages show, made once and shared by their jobs: each event's cell view, and
+/// per day and per month which of them (by index). A page's values are made from it only when
+/// the page is rendered, so the build never holds every month's values at once.
+#[derive(Default)]
+struct Grid {
+    events: Vec<CellEvent>,
+    by_day: BTreeMap<Date, Vec<usize>>,
+    by_month: BTreeMap<(i16, i8), Vec<(Date, usize)>>,
+}
+
+impl Grid {
+    fn new(site: &Site, t: &Strings, shown: &[(Occurrence, Shown)]) -> Grid {
+        let mut g = Grid::default();
+        let mut index: HashMap<usize, usize> = HashMap::new();
+        for (o, days) in shown {
+            let e = &site.entries[o.event];
+            let Data::Event(ev) = &e.data else { continue };
+            let k = *index.entry(o.event).or_insert_with(|| {
+                g.events.push(CellEvent {
+                    title: e.common.title.clone(),
+                    url: site.url(&e.url_path()),
+                    lang: site.is_fallback(o.event).then(|| site.lang.default.clone()),
+                    time: ev.time.map(|s| t.time_range(s, ev.end)),
+                    cancelled: ev.status == "cancelled",
                 });
-            match d.tomorrow() {
-                Ok(n) => d = n,
-                Err(_) => break,
+                g.events.len() - 1
+            });
+            for d in days.days() {
+                g.by_day.entry(d).or_default().push(k);
+                g.by_month
+                    .entry((d.year(), d.month()))
+                    .or_default()
+                    .push((d, k));
             }
         }
+        g
     }
-    let weekdays: std::sync::Arc<[WeekdayName]> = (0..7)
-        .map(|i| WeekdayName {
-            short: t.weekday_short(i).to_owned(),
-            long: t.weekday_name(i).to_owned(),
-        })
-        .collect();
-    let months = months(site);
-    let mut jobs = Vec::with_capacity(months.len() + 1);
-    let now_month = (site.now.year(), site.now.month());
-    for (k, &(y, m)) in months.iter().enumerate() {
-        let weeks: Vec<Vec<Cell>> = calendar::month_weeks(y, m, Weekday::Monday)
+
+    /// The rows of the month's grid.
+    fn weeks(&self, now: Date, y: i16, m: i8) -> Vec<Vec<Cell>> {
+        let events = |d: &Date| -> Vec<CellEvent> {
+            let ids = self.by_day.get(d).map_or(&[][..], Vec::as_slice);
+            ids.iter().map(|&k| self.events[k].clone()).collect()
+        };
+        calendar::month_weeks(y, m, Weekday::Monday)
             .into_iter()
             .map(|week| {
                 week.iter()
@@ -138,63 +145,128 @@ pub fn jobs<'a>(site: &Site, t: &Strings) -> Vec<Job<'a>> {
                         iso: d.to_string(),
                         day: d.day(),
                         in_month: d.month() == m,
-                        today: d == site.now,
+                        today: d == now,
                         events: if d.month() == m {
-                            by_day.get(&d).cloned().unwrap_or_default()
+                            events(&d)
                         } else {
                             Vec::new()
                         },
                     })
                     .collect()
             })
-            .collect();
-        let title = t.month_year(y, m);
-        let list = by_month.get(&(y, m)).cloned().unwrap_or_default();
-        let prev = k.checked_sub(1).and_then(|p| months.get(p));
-        let next = months.get(k + 1);
-        let today_url = if (y, m) == now_month {
-            None
-        } else {
-            Some(site.url("calendar/"))
-        };
-        let page = |canonical: String| {
-            let mut ctx = PageData::new();
-            ctx.insert(
-                "page_title",
-                format!("{} {}", t.get("calendar_title"), title),
-            );
-            ctx.insert("description", "");
-            ctx.insert("month_title", title.clone());
-            ctx.insert("weekdays", std::sync::Arc::clone(&weekdays));
-            ctx.insert("weeks", weeks.clone());
-            ctx.insert("list", list.clone());
-            ctx.insert(
-                "prev_url",
-                prev.map(|&(py, pm)| site.url(&month_path(py, pm))),
-            );
-            ctx.insert("prev_title", prev.map(|&(py, pm)| t.month_year(py, pm)));
-            ctx.insert(
-                "next_url",
-                next.map(|&(ny, nm)| site.url(&month_path(ny, nm))),
-            );
-            ctx.insert("next_title", next.map(|&(ny, nm)| t.month_year(ny, nm)));
-            ctx.insert("today_url", today_url.clone());
-            ctx.insert("canonical", canonical);
-            ctx
+            .collect()
+    }
+
+    /// The month's events as a list, for screen readers and small screens.
+    fn list(&self, t: &Strings, y: i16, m: i8) -> Vec<ListItem> {
+        let items = self.by_month.get(&(y, m)).map_or(&[][..], Vec::as_slice);
+        items
+            .iter()
+            .map(|&(d, k)| {
+                let ce = &self.events[k];
+                ListItem {
+                    iso: d.to_string(),
+                    date_text: t.date_long(d),
+                    time: ce.time.clone(),
+                    title: ce.title.clone(),
+                    url: ce.url.clone(),
+                    lang: ce.lang.clone(),
+                    cancelled: ce.cancelled,
+                }
+            })
+            .collect()
+    }
+}
+
+/// One month page: its month, its neighbours in the list of pages, and where it links to.
+#[derive(Clone)]
+struct MonthPage {
+    month: (i16, i8),
+    prev: Option<(i16, i8)>,
+    next: Option<(i16, i8)>,
+    today_url: Option<String>,
+}
+
+/// The template values of month page `p` at `canonical`.
+fn month_data<'a>(
+    site: &Site,
+    t: &Strings,
+    grid: &Grid,
+    weekdays: &Arc<[WeekdayName]>,
+    p: &MonthPage,
+    canonical: String,
+) -> PageData<'a> {
+    let (y, m) = p.month;
+    let title = t.month_year(y, m);
+    let mut ctx = PageData::new();
+    ctx.insert(
+        "page_title",
+        format!("{} {}", t.get("calendar_title"), title),
+    );
+    ctx.insert("description", "");
+    ctx.insert("month_title", title);
+    ctx.insert("weekdays", Arc::clone(weekdays));
+    ctx.insert("weeks", grid.weeks(site.now, y, m));
+    ctx.insert("list", grid.list(t, y, m));
+    ctx.insert(
+        "prev_url",
+        p.prev.map(|(py, pm)| site.url(&month_path(py, pm))),
+    );
+    ctx.insert("prev_title", p.prev.map(|(py, pm)| t.month_year(py, pm)));
+    ctx.insert(
+        "next_url",
+        p.next.map(|(ny, nm)| site.url(&month_path(ny, nm))),
+    );
+    ctx.insert("next_title", p.next.map(|(ny, nm)| t.month_year(ny, nm)));
+    ctx.insert("today_url", p.today_url.clone());
+    ctx.insert("canonical", canonical);
+    ctx
+}
+
+/// Month grid pages and `/calendar/`.
+pub fn jobs<'a>(site: &'a Site, t: &'a Strings) -> Vec<Job<'a>> {
+    let window = Window::around(site.now);
+    let shown = shown(site, &window);
+    let grid = Arc::new(Grid::new(site, t, &shown));
+    let weekdays: Arc<[WeekdayName]> = (0..7)
+        .map(|i| WeekdayName {
+            short: t.weekday_short(i).to_owned(),
+            long: t.weekday_name(i).to_owned(),
+        })
+        .collect();
+    let months = months_of(&window, &shown);
+    let mut jobs = Vec::with_capacity(months.len() + 1);
+    let now_month = (site.now.year(), site.now.month());
+    let later = |p: &MonthPage, path: String, canonical: String| {
+        let (grid, weekdays, p) = (Arc::clone(&grid), Arc::clone(&weekdays), p.clone());
+        Job {
+            path,
+            template: "calendar.html",
+            ctx: JobCtx::Later(Box::new(move || {
+                month_data(site, t, &grid, &weekdays, &p, canonical)
+            })),
+        }
+    };
+    for (k, &(y, m)) in months.iter().enumerate() {
+        let p = MonthPage {
+            month: (y, m),
+            prev: k.checked_sub(1).and_then(|p| months.get(p)).copied(),
+            next: months.get(k + 1).copied(),
+            today_url: ((y, m) != now_month).then(|| site.url("calendar/")),
         };
         let path = month_path(y, m);
         if (y, m) == now_month {
-            jobs.push(Job {
-                path: "calendar/index.html".to_owned(),
-                template: "calendar.html",
-                ctx: JobCtx::Ready(page(site.permalink("calendar/"))),
-            });
+            jobs.push(later(
+                &p,
+                "calendar/index.html".to_owned(),
+                site.permalink("calendar/"),
+            ));
         }
-        jobs.push(Job {
-            path: format!("{path}index.html"),
-            template: "calendar.html",
-            ctx: JobCtx::Ready(page(site.permalink(&path))),
-        });
+        jobs.push(later(
+            &p,
+            format!("{path}index.html"),
+            site.permalink(&path),
+        ));
     }
     jobs
 }

@@ -294,3 +294,98 @@ fn spec_parsing_is_lenient_but_strict_about_keys() {
         assert_eq!(parse_weekday(s), Some(w));
     }
 }
+
+#[test]
+fn windowed_expansion_matches_the_full_one() {
+    let cases = [
+        ("{every: week}", date(2001, 3, 5)),
+        (
+            "{every: week, interval: 3, weekday: [mo, fr]}",
+            date(2001, 3, 5),
+        ),
+        ("{every: week, count: 40}", date(2025, 3, 5)),
+        ("{every: week, count: 4000}", date(2001, 3, 5)),
+        (
+            "{every: week, weekday: [mo, we, fr], count: 500}",
+            date(2024, 1, 3),
+        ),
+        (
+            "{every: week, interval: 2, weekday: [tu, th], count: 300}",
+            date(2020, 1, 2),
+        ),
+        ("{every: month, count: 40}", date(2024, 1, 31)),
+        (
+            "{every: month, weekday: th, nth: 5, count: 20}",
+            date(2026, 1, 29),
+        ),
+        (
+            "{every: month, weekday: tue, nth: 2, count: 50}",
+            date(2024, 1, 9),
+        ),
+        ("{every: year, count: 30}", date(2000, 6, 15)),
+        ("{every: year, count: 7}", date(2000, 2, 29)),
+        (
+            "{every: month, weekday: fr, nth: -1, count: 30}",
+            date(2024, 5, 31),
+        ),
+        ("{every: month, interval: 5}", date(1999, 1, 31)),
+        ("{every: year, until: 2031-02-28}", date(2000, 2, 29)),
+        (
+            "{every: week, except: [2026-05-11, 2026-06-01]}",
+            date(2026, 4, 27),
+        ),
+    ];
+    for (yaml, first) in cases {
+        let r = rule(yaml, first);
+        let to = date(2027, 12, 31);
+        for from in [
+            first,
+            date(2024, 1, 1),
+            date(2026, 5, 11),
+            date(2027, 6, 15),
+        ] {
+            let want: Vec<Date> = occurrences(&r, first, to)
+                .into_iter()
+                .filter(|d| *d >= from)
+                .collect();
+            assert_eq!(
+                occurrences_in(&r, first, from, to, usize::MAX),
+                want,
+                "{yaml} from {from}"
+            );
+            assert_eq!(
+                occurrences_in(&r, first, from, to, 2),
+                want.iter().take(2).copied().collect::<Vec<_>>()
+            );
+        }
+    }
+}
+
+#[test]
+fn a_rule_from_year_one_is_checked_and_expanded_quickly() {
+    let started = std::time::Instant::now();
+    let r = rule(
+        "{every: week, weekday: [mo, di, mi, do, fr, sa, so], except: [0001-01-02, 9999-12-30, 5000-05-05]}",
+        date(1, 1, 1),
+    );
+    assert!(r.warnings().is_empty(), "{:?}", r.warnings());
+    let d = occurrences_in(
+        &r,
+        date(1, 1, 1),
+        date(2026, 1, 1),
+        date(2026, 1, 7),
+        usize::MAX,
+    );
+    assert_eq!(d.len(), 7);
+    assert!(started.elapsed() < std::time::Duration::from_secs(2));
+}
+
+#[test]
+fn an_except_date_after_count_ran_out_changes_nothing() {
+    let r = rule(
+        "{every: month, count: 2, except: [2026-02-10, 2026-03-10]}",
+        date(2026, 1, 10),
+    );
+    assert_eq!(r.warnings().len(), 1, "{:?}", r.warnings());
+    assert!(r.warnings()[0].contains("2026-03-10"));
+}
