@@ -30,6 +30,7 @@ const KNOWN_KEYS: &[&str] = &[
     "relative_urls",
     "languages",
     "translations",
+    "unsafe_html",
 ];
 
 /// The texts of `site.yaml` in a further language (`translations: { fr: { title: … } }`).
@@ -143,6 +144,8 @@ pub struct SiteConfig {
     pub relative_urls: bool,
     /// Title, description and menu in the further languages, by language code.
     pub translations: std::collections::BTreeMap<String, ConfigText>,
+    /// Let raw HTML and every link in Markdown bodies through unsanitised.
+    pub unsafe_html: bool,
 }
 
 /// Reads `root/site.yaml`. Problems go to `diags`; `None` when the file is unusable.
@@ -308,6 +311,9 @@ fn from_front_matter(fm: &FrontMatter, diags: &mut Diagnostics) -> Option<SiteCo
     let relative_urls = fm
         .get::<bool>("relative_urls", "`true` or `false`", diags)
         .unwrap_or(false);
+    let unsafe_html = fm
+        .get::<bool>("unsafe_html", "`true` or `false`", diags)
+        .unwrap_or(false);
     let translations = fm
         .get::<std::collections::BTreeMap<String, ConfigText>>(
             "translations",
@@ -350,6 +356,7 @@ fn from_front_matter(fm: &FrontMatter, diags: &mut Diagnostics) -> Option<SiteCo
         privacy,
         relative_urls,
         translations,
+        unsafe_html,
     })
 }
 
