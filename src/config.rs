@@ -175,6 +175,20 @@ pub fn load(root: &Path, diags: &mut Diagnostics) -> Option<SiteConfig> {
     from_front_matter(&fm, diags)
 }
 
+/// Parses `bytes` as the text of `site.yaml`, as [`load`] does after reading the file: for
+/// tests and fuzzing.
+pub fn parse(bytes: &[u8], diags: &mut Diagnostics) -> Option<SiteConfig> {
+    let parsed = SourceFile::from_bytes(CONFIG_FILE.into(), bytes)
+        .and_then(|file| front_matter::parse_yaml_file(&file));
+    match parsed {
+        Ok(fm) => from_front_matter(&fm, diags),
+        Err(d) => {
+            diags.push(d);
+            None
+        }
+    }
+}
+
 fn from_front_matter(fm: &FrontMatter, diags: &mut Diagnostics) -> Option<SiteConfig> {
     let before = diags.error_count();
     fm.check_keys(KNOWN_KEYS, "site.yaml", diags);

@@ -33,8 +33,12 @@ pub fn url_allowed(url: &str) -> bool {
         return true;
     };
     let scheme = &cleaned[..colon];
-    // A `/`, `?` or `#` before the colon makes it part of a path, query or fragment.
-    if scheme.contains(['/', '?', '#']) {
+    // Only `letter (letter | digit | + | - | .)*` before the colon is a scheme (WHATWG URL);
+    // anything else (`a/b:c`, `?q=a:b`) makes the colon part of a relative address.
+    let mut chars = scheme.chars();
+    let is_scheme = chars.next().is_some_and(|c| c.is_ascii_alphabetic())
+        && chars.all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'));
+    if !is_scheme {
         return true;
     }
     let scheme = scheme.to_ascii_lowercase();
