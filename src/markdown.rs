@@ -170,11 +170,7 @@ fn drop_unsafe<'a>(
                     continue;
                 }
             }
-            Event::End(TagEnd::Link | TagEnd::Image) => {
-                if open.pop().unwrap_or(false) {
-                    continue;
-                }
-            }
+            Event::End(TagEnd::Link | TagEnd::Image) if open.pop().unwrap_or(false) => continue,
             Event::Start(Tag::Heading { attrs, .. }) => {
                 attrs.retain(|(name, _)| {
                     let keep = HEADING_ATTRIBUTES.contains(&name.to_ascii_lowercase().as_str());
