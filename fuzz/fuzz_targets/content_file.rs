@@ -25,7 +25,8 @@ const PATHS: &[&str] = &[
 fn site() -> &'static SiteConfig {
     static SITE_CONFIG: OnceLock<SiteConfig> = OnceLock::new();
     SITE_CONFIG.get_or_init(|| {
-        config::parse(SITE.as_bytes(), &mut Diagnostics::new()).expect("the fixed site.yaml is valid")
+        config::parse(SITE.as_bytes(), &mut Diagnostics::new())
+            .expect("the fixed site.yaml is valid")
     })
 }
 
@@ -37,7 +38,10 @@ fuzz_target!(|data: &[u8]| {
     if which >= PATHS.len() {
         let mut diags = Diagnostics::new();
         let config = config::parse(text, &mut diags);
-        assert!(config.is_some() || diags.has_errors(), "an unusable site.yaml must say why");
+        assert!(
+            config.is_some() || diags.has_errors(),
+            "an unusable site.yaml must say why"
+        );
         for d in diags.iter() {
             let _ = d.to_string();
         }
@@ -48,7 +52,10 @@ fuzz_target!(|data: &[u8]| {
     let (entry, _broken, diags) = load_bytes(rel, text, site(), LoadOptions { drafts });
     for d in diags.iter() {
         let shown = d.to_string();
-        assert!(shown.starts_with(PATHS[which]), "diagnostic for another file: {shown}");
+        assert!(
+            shown.starts_with(PATHS[which]),
+            "diagnostic for another file: {shown}"
+        );
     }
     if let Some(e) = entry {
         assert!(!diags.has_errors(), "an entry despite errors");

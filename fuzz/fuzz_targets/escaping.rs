@@ -47,7 +47,10 @@ fn check_markup(escaped: &str) {
 
 fn check_ics(s: &str) {
     let escaped = escape_text(s);
-    assert!(!escaped.chars().any(|c| c.is_control() && c != '\t'), "{escaped:?}");
+    assert!(
+        !escaped.chars().any(|c| c.is_control() && c != '\t'),
+        "{escaped:?}"
+    );
     let mut back = String::new();
     let mut chars = escaped.chars();
     while let Some(c) = chars.next() {
@@ -77,12 +80,22 @@ fn check_ics(s: &str) {
     let mut unfolded = String::new();
     for (i, l) in body.split("\r\n").enumerate() {
         assert!(l.len() <= 75 && !l.contains(['\r', '\n']), "{l:?}");
-        unfolded.push_str(if i == 0 { l } else { l.strip_prefix(' ').expect("continuation") });
+        unfolded.push_str(if i == 0 {
+            l
+        } else {
+            l.strip_prefix(' ').expect("continuation")
+        });
     }
     assert_eq!(unfolded, line);
     let p = param_text(s);
-    let inner = p.strip_prefix('"').and_then(|p| p.strip_suffix('"')).unwrap_or(&p);
-    assert!(!inner.contains('"') && !p.chars().any(char::is_control), "{p:?}");
+    let inner = p
+        .strip_prefix('"')
+        .and_then(|p| p.strip_suffix('"'))
+        .unwrap_or(&p);
+    assert!(
+        !inner.contains('"') && !p.chars().any(char::is_control),
+        "{p:?}"
+    );
 }
 
 fuzz_target!(|data: &[u8]| {
@@ -100,7 +113,10 @@ fuzz_target!(|data: &[u8]| {
     let json = script_safe_json(s);
     let lower = json.to_lowercase();
     assert!(!lower.contains("</script") && !lower.contains("<!--") && !json.contains('<'));
-    assert_eq!(serde_json::from_str::<String>(&json).ok().as_deref(), Some(s));
+    assert_eq!(
+        serde_json::from_str::<String>(&json).ok().as_deref(),
+        Some(s)
+    );
 
     let carried: String = s.chars().filter(|c| xml_char(*c)).collect();
     let text = xml_escape(s);

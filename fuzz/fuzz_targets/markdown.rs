@@ -58,8 +58,14 @@ fn check(html: &str) {
     assert!(!html.to_ascii_lowercase().contains("<script"), "{html}");
     for (tag, attr) in attributes(html) {
         assert!(!attr.starts_with("on"), "<{tag} {attr}> in {html}");
-        assert!(attr != "style" || matches!(tag.as_str(), "th" | "td"), "<{tag} style> in {html}");
-        assert!(attr != "srcset" && attr != "formaction" && attr != "action", "{attr} in {html}");
+        assert!(
+            attr != "style" || matches!(tag.as_str(), "th" | "td"),
+            "<{tag} style> in {html}"
+        );
+        assert!(
+            attr != "srcset" && attr != "formaction" && attr != "action",
+            "{attr} in {html}"
+        );
     }
     for u in html_scan::scan(html).urls {
         let value = html_scan::unescape(&html[u.range]);
@@ -68,7 +74,9 @@ fn check(html: &str) {
 }
 
 fuzz_target!(|data: &[u8]| {
-    let Ok(body) = std::str::from_utf8(data) else { return };
+    let Ok(body) = std::str::from_utf8(data) else {
+        return;
+    };
     let opts = RenderOptions {
         files_base: "/partner/",
         pages_base: "/partner/fr/",

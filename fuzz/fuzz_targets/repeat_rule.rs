@@ -54,14 +54,22 @@ struct Input {
     zone: u8,
 }
 
-const ZONES: &[&str] = &["Europe/Berlin", "UTC", "America/New_York", "Australia/Lord_Howe", "Asia/Kathmandu"];
+const ZONES: &[&str] = &[
+    "Europe/Berlin",
+    "UTC",
+    "America/New_York",
+    "Australia/Lord_Howe",
+    "Asia/Kathmandu",
+];
 
 fn weekday(n: u8) -> Weekday {
     Weekday::from_monday_one_offset((n % 7 + 1) as i8).unwrap_or(Weekday::Monday)
 }
 
 fuzz_target!(|input: Input| {
-    let Some(first) = input.first.date() else { return };
+    let Some(first) = input.first.date() else {
+        return;
+    };
     let spec = RepeatSpec {
         every: match input.every % 3 {
             0 => Every::Week,
@@ -69,21 +77,42 @@ fuzz_target!(|input: Input| {
             _ => Every::Year,
         },
         interval: input.interval,
-        weekday: (!input.weekdays.is_empty())
-            .then(|| WeekdayList(input.weekdays.iter().take(10).map(|w| weekday(*w)).collect())),
+        weekday: (!input.weekdays.is_empty()).then(|| {
+            WeekdayList(
+                input
+                    .weekdays
+                    .iter()
+                    .take(10)
+                    .map(|w| weekday(*w))
+                    .collect(),
+            )
+        }),
         nth: input.nth,
         until: input.until.as_ref().map(|d| d.text(input.raw_until)),
         count: input.count,
-        except: input.except.iter().take(50).map(|d| d.text(false)).collect(),
+        except: input
+            .except
+            .iter()
+            .take(50)
+            .map(|d| d.text(false))
+            .collect(),
     };
-    let Ok(rule) = calendar::validate(&spec, first) else { return };
+    let Ok(rule) = calendar::validate(&spec, first) else {
+        return;
+    };
     // The window a build uses: up to a few years after today (here: after `first`).
     let window_end = first
         .checked_add(i64::from(input.window_days % 11_000).days())
         .unwrap_or(Date::MAX);
     let dates = calendar::occurrences(&rule, first, window_end);
-    assert!(dates.windows(2).all(|w| w[0] < w[1]), "dates not strictly increasing");
-    assert!(dates.iter().all(|d| *d >= first && *d <= window_end), "a date outside the window");
+    assert!(
+        dates.windows(2).all(|w| w[0] < w[1]),
+        "dates not strictly increasing"
+    );
+    assert!(
+        dates.iter().all(|d| *d >= first && *d <= window_end),
+        "a date outside the window"
+    );
     assert!(dates.len() <= 11_000, "more dates than days");
     if let Some(c) = rule.count() {
         assert!(dates.len() <= c as usize, "more dates than count");
@@ -114,8 +143,16 @@ fuzz_target!(|input: Input| {
         status: Status::Scheduled,
         categories: Vec::new(),
     };
-    let cal = IcsCalendar { name: "Fuzz", description: None, tz: zone, url: None };
+    let cal = IcsCalendar {
+        name: "Fuzz",
+        description: None,
+        tz: zone,
+        url: None,
+    };
     if let Ok(text) = calendar::write(&cal, &[event]) {
-        assert!(text.split("\r\n").all(|l| l.len() <= 75), "an unfolded line");
+        assert!(
+            text.split("\r\n").all(|l| l.len() <= 75),
+            "an unfolded line"
+        );
     }
 });

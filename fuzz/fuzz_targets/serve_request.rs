@@ -7,11 +7,16 @@ use libfuzzer_sys::fuzz_target;
 use twinsite::serve::parse_request_head;
 
 fuzz_target!(|data: &[u8]| {
-    let Some(head) = parse_request_head(data) else { return };
+    let Some(head) = parse_request_head(data) else {
+        return;
+    };
     assert!(!head.method.is_empty());
     if let Some(path) = head.path {
         assert!(path.starts_with('/'), "{path:?}");
-        assert!(!path.chars().any(|c| c.is_control() || c == '\\'), "{path:?}");
+        assert!(
+            !path.chars().any(|c| c.is_control() || c == '\\'),
+            "{path:?}"
+        );
         let segments: Vec<&str> = path.split('/').skip(1).collect();
         let last = segments.len() - 1;
         for (i, s) in segments.iter().enumerate() {
@@ -22,7 +27,10 @@ fuzz_target!(|data: &[u8]| {
     if head.host_allowed
         && let Some(host) = &head.host
     {
-        assert!(names_loopback(host), "a non-loopback host was allowed: {host:?}");
+        assert!(
+            names_loopback(host),
+            "a non-loopback host was allowed: {host:?}"
+        );
     }
 });
 
@@ -36,5 +44,7 @@ fn names_loopback(host: &str) -> bool {
     let name = name.to_ascii_lowercase();
     name == "localhost"
         || name.ends_with(".localhost")
-        || name.parse::<std::net::IpAddr>().is_ok_and(|ip| ip.is_loopback())
+        || name
+            .parse::<std::net::IpAddr>()
+            .is_ok_and(|ip| ip.is_loopback())
 }
