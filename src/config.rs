@@ -30,6 +30,7 @@ const KNOWN_KEYS: &[&str] = &[
     "relative_urls",
     "languages",
     "translations",
+    "unsafe_html",
 ];
 
 /// The texts of `site.yaml` in a further language (`translations: { fr: { title: … } }`).
@@ -143,6 +144,8 @@ pub struct SiteConfig {
     pub relative_urls: bool,
     /// Title, description and menu in the further languages, by language code.
     pub translations: std::collections::BTreeMap<String, ConfigText>,
+    /// Let raw HTML and every link in Markdown bodies through unsanitised.
+    pub unsafe_html: bool,
 }
 
 /// Reads `root/site.yaml`. Problems go to `diags`; `None` when the file is unusable.
@@ -172,6 +175,20 @@ pub fn load(root: &Path, diags: &mut Diagnostics) -> Option<SiteConfig> {
         }
     };
     from_front_matter(&fm, diags)
+}
+
+/// Parses `bytes` as the text of `site.yaml`, as [`load`] does after reading the file: for
+/// tests and fuzzing.
+pub fn parse(bytes: &[u8], diags: &mut Diagnostics) -> Option<SiteConfig> {
+    let parsed = SourceFile::from_bytes(CONFIG_FILE.into(), bytes)
+        .and_then(|file| front_matter::parse_yaml_file(&file));
+    match parsed {
+        Ok(fm) => from_front_matter(&fm, diags),
+        Err(d) => {
+            diags.push(d);
+            None
+        }
+    }
 }
 
 fn from_front_matter(fm: &FrontMatter, diags: &mut Diagnostics) -> Option<SiteConfig> {
@@ -322,6 +339,9 @@ fn from_front_matter(fm: &FrontMatter, diags: &mut Diagnostics) -> Option<SiteCo
     let relative_urls = fm
         .get::<bool>("relative_urls", "`true` or `false`", diags)
         .unwrap_or(false);
+    let unsafe_html = fm
+        .get::<bool>("unsafe_html", "`true` or `false`", diags)
+        .unwrap_or(false);
     let translations = fm
         .get::<std::collections::BTreeMap<String, ConfigText>>(
             "translations",
@@ -367,6 +387,7 @@ fn from_front_matter(fm: &FrontMatter, diags: &mut Diagnostics) -> Option<SiteCo
         privacy,
         relative_urls,
         translations,
+        unsafe_html,
     })
 }
 

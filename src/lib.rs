@@ -35,6 +35,7 @@ pub mod output;
 pub mod output_links;
 pub mod relative;
 pub mod render;
+pub mod sanitize;
 pub mod scaffold;
 pub mod serve;
 pub mod shared;

@@ -4,12 +4,15 @@
 //! Adapters: heading ids made from the heading text (German umlauts transliterated, duplicates
 //! numbered), site-absolute links and images (`/cities/lyon/`) prefixed with the base URL's path
 //! so sub-path hosting works, internal links collected with their line for `check`, and the
-//! first paragraph kept as the teaser.
+//! first paragraph kept as the teaser, and (unless the site sets `unsafe_html: true`) links,
+//! images and heading attributes that could run code removed, with raw HTML cleaned by
+//! [`crate::sanitize`].
 
 use std::collections::HashSet;
 
-use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd, html};
+use pulldown_cmark::{CowStr, Event, HeadingLevel, LinkType, Options, Parser, Tag, TagEnd, html};
 
+use crate::sanitize::{self, Removed};
 use crate::slug;
 use crate::source::LineIndex;
 
@@ -29,6 +32,19 @@ pub struct Rendered {
     pub anchors: Vec<String>,
     /// Images without alt text: (src, byte offset).
     pub images_without_alt: Vec<(String, usize)>,
+    /// What sanitising removed: (what, byte offset), for warnings.
+    pub removed: Vec<(Removed, usize)>,
+}
+
+/// Where a body's site-absolute links point and whether it is sanitised.
+#[derive(Debug, Clone, Copy)]
+pub struct RenderOptions<'a> {
+    /// Prefix for site-absolute links to files (`/images/a.jpg`), e.g. `/partner/`.
+    pub files_base: &'a str,
+    /// Prefix for site-absolute links to pages (`/cities/lyon/`), e.g. `/partner/fr/`.
+    pub pages_base: &'a str,
+    /// Let raw HTML and every link through unchanged (`unsafe_html: true` in `site.yaml`).
+    pub unsafe_html: bool,
 }
 
 fn options() -> Options {
@@ -48,10 +64,26 @@ pub fn render(body: &str, base_path: &str) -> Rendered {
 /// Renders `body` for one language of a multilingual site: site-absolute links to pages
 /// (`/cities/lyon/`) get `pages_base` (e.g. `/partner/fr/`) in front, so readers stay in their
 /// language, while links to files (`/images/rathaus.jpg`, `/flyer.pdf`) get `files_base`.
+/// Sanitised as [`render_with`] does by default.
 pub fn render_in(body: &str, files_base: &str, pages_base: &str) -> Rendered {
+    render_with(
+        body,
+        &RenderOptions {
+            files_base,
+            pages_base,
+            unsafe_html: false,
+        },
+    )
+}
+
+/// Renders `body` with `opts`. Unless `opts.unsafe_html`, links and images with a URL scheme
+/// other than those [`sanitize::url_allowed`] allows lose their link (the text or alt text
+/// stays), headings keep only `lang`/`dir` attributes, and a body with raw HTML is cleaned
+/// with [`sanitize::clean`]; what was removed is listed in [`Rendered::removed`].
+pub fn render_with(body: &str, opts: &RenderOptions<'_>) -> Rendered {
     let base_path = LinkBase {
-        files: files_base,
-        pages: pages_base,
+        files: opts.files_base,
+        pages: opts.pages_base,
     };
     let mut events: Vec<(Event<'_>, usize)> = Parser::new_ext(body, options())
         .into_offset_iter()
@@ -60,16 +92,102 @@ pub fn render_in(body: &str, files_base: &str, pages_base: &str) -> Rendered {
     let mut out = Rendered::default();
     set_heading_ids(&mut events, &mut out.anchors);
     rewrite_links(&mut events, &base_path, &mut out);
+    let mut clean = false;
+    if !opts.unsafe_html {
+        clean = has_raw_html(&events);
+        events = drop_unsafe(events, &mut out.removed);
+    }
     if let Some((start, end)) = first_paragraph(&events) {
         let para = events[start..=end].iter().map(|(e, _)| e.clone());
         html::push_html(&mut out.first_paragraph_html, para);
+        if clean && has_raw_html(&events[start..=end]) {
+            out.first_paragraph_html = sanitize::clean(&out.first_paragraph_html);
+        }
         out.first_paragraph_text = plain_text(events[start..=end].iter().map(|(e, _)| e));
     }
     out.html.reserve(body.len() * 3 / 2);
     html::push_html(&mut out.html, events.into_iter().map(|(e, _)| e));
+    if clean {
+        out.html = sanitize::clean(&out.html);
+    }
     // The body stays in memory for the whole build: drop the spare room reserved above.
     out.html.shrink_to_fit();
     out
+}
+
+fn has_raw_html(events: &[(Event<'_>, usize)]) -> bool {
+    events
+        .iter()
+        .any(|(e, _)| matches!(e, Event::Html(_) | Event::InlineHtml(_)))
+}
+
+/// Heading attributes (`## Title {lang=fr}`) that stay; `onclick=…`, `style=…` and the like go.
+const HEADING_ATTRIBUTES: &[&str] = &["lang", "dir"];
+
+/// Removes links and images whose URL [`sanitize::url_allowed`] refuses (keeping their text),
+/// heading attributes other than [`HEADING_ATTRIBUTES`], and notes what raw HTML will lose.
+fn drop_unsafe<'a>(
+    events: Vec<(Event<'a>, usize)>,
+    removed: &mut Vec<(Removed, usize)>,
+) -> Vec<(Event<'a>, usize)> {
+    let mut kept = Vec::with_capacity(events.len());
+    // For each open link or image: whether its start was dropped (so its end goes too).
+    let mut open: Vec<bool> = Vec::new();
+    // Consecutive raw HTML (the lines of an HTML block) is checked as one piece.
+    let mut raw_run: Option<(String, usize)> = None;
+    // Inside an autolink (`<javascript:…>`) that goes: its text is the refused address.
+    let mut skipping = false;
+    for (mut event, offset) in events {
+        if skipping {
+            skipping = !matches!(event, Event::End(TagEnd::Link));
+            continue;
+        }
+        if let Event::Html(raw) | Event::InlineHtml(raw) = &event {
+            raw_run
+                .get_or_insert_with(|| (String::new(), offset))
+                .0
+                .push_str(raw);
+        } else if let Some((raw, at)) = raw_run.take() {
+            removed.extend(sanitize::removed_from(&raw).into_iter().map(|r| (r, at)));
+        }
+        match &mut event {
+            Event::Start(Tag::Link {
+                link_type: LinkType::Autolink,
+                dest_url,
+                ..
+            }) if !sanitize::url_allowed(dest_url) => {
+                removed.push((Removed::Url(dest_url.to_string()), offset));
+                skipping = true;
+                continue;
+            }
+            Event::Start(Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. }) => {
+                let bad = !sanitize::url_allowed(dest_url);
+                if bad {
+                    removed.push((Removed::Url(dest_url.to_string()), offset));
+                }
+                open.push(bad);
+                if bad {
+                    continue;
+                }
+            }
+            Event::End(TagEnd::Link | TagEnd::Image) if open.pop().unwrap_or(false) => continue,
+            Event::Start(Tag::Heading { attrs, .. }) => {
+                attrs.retain(|(name, _)| {
+                    let keep = HEADING_ATTRIBUTES.contains(&name.to_ascii_lowercase().as_str());
+                    if !keep {
+                        removed.push((Removed::Attribute(name.to_string()), offset));
+                    }
+                    keep
+                });
+            }
+            _ => {}
+        }
+        kept.push((event, offset));
+    }
+    if let Some((raw, at)) = raw_run {
+        removed.extend(sanitize::removed_from(&raw).into_iter().map(|r| (r, at)));
+    }
+    kept
 }
 
 /// Renders a short Markdown text (a `summary`) as inline-ish HTML and plain text.
@@ -79,7 +197,19 @@ pub fn render_summary(text: &str, base_path: &str) -> (String, String) {
 
 /// [`render_summary`] for one language, with the bases of [`render_in`].
 pub fn render_summary_in(text: &str, files_base: &str, pages_base: &str) -> (String, String) {
-    let r = render_in(text, files_base, pages_base);
+    render_summary_with(
+        text,
+        &RenderOptions {
+            files_base,
+            pages_base,
+            unsafe_html: false,
+        },
+    )
+}
+
+/// [`render_summary`] with the options of [`render_with`].
+pub fn render_summary_with(text: &str, opts: &RenderOptions<'_>) -> (String, String) {
+    let r = render_with(text, opts);
     let plain = plain_text(Parser::new_ext(text, options()).collect::<Vec<_>>().iter());
     (r.html, plain)
 }
@@ -294,6 +424,66 @@ mod tests {
         let r = render("![](/a.png) ![Ein Bild](/b.png)\n", "/");
         assert_eq!(r.images_without_alt.len(), 1);
         assert_eq!(r.images_without_alt[0].0, "/a.png");
+    }
+
+    fn with(body: &str, unsafe_html: bool) -> Rendered {
+        render_with(
+            body,
+            &RenderOptions {
+                files_base: "/",
+                pages_base: "/",
+                unsafe_html,
+            },
+        )
+    }
+
+    #[test]
+    fn ordinary_markdown_is_not_touched_by_sanitising() {
+        let body = "# T {#eigen .rot}\n\nText *a* [b](/c/) ![d](https://e.example/f.png) <https://g.example/>\n\n| a | b |\n|:-|-:|\n| 1 | 2 |\n\n- [x] erledigt\n\nFuß[^1]\n\n[^1]: Note\n\n```rust\nlet a = 1 < 2;\n```\n";
+        let safe = with(body, false);
+        assert_eq!(safe, with(body, true));
+        assert!(safe.removed.is_empty());
+    }
+
+    #[test]
+    fn refused_link_schemes_lose_their_link_in_any_spelling() {
+        let r = with(
+            "[a](javascript:x()) [b](JaVaScRiPt:x()) [c](jav&#x61;script:x()) ![d](data:text/html,x) [e](vbscript:x) [f](<java\tscript:x>) <javascript:x()> [ok](https://o.example/)\n",
+            false,
+        );
+        assert_eq!(
+            r.html,
+            "<p>a b c d e f  <a href=\"https://o.example/\">ok</a></p>\n"
+        );
+        assert_eq!(r.removed.len(), 7, "{:?}", r.removed);
+        assert_eq!(r.first_paragraph_html, r.html);
+    }
+
+    #[test]
+    fn heading_attributes_keep_only_language() {
+        let r = with("## T {onclick=x style=y lang=fr}\n", false);
+        assert_eq!(r.html, "<h2 id=\"t\" lang=\"fr\">T</h2>\n");
+        assert_eq!(r.removed.len(), 2);
+    }
+
+    #[test]
+    fn raw_html_is_cleaned_in_body_and_teaser_but_heading_ids_stay() {
+        let r = with(
+            "Hallo <img src=x onerror=alert(1)> <b onclick=y>fett</b>\n\n## Über uns\n\n<script>alert(2)</script>\n",
+            false,
+        );
+        assert_eq!(
+            r.first_paragraph_html,
+            "<p>Hallo <img src=\"x\"> <b>fett</b></p>\n"
+        );
+        assert!(
+            r.html.contains("<h2 id=\"ueber-uns\">Über uns</h2>"),
+            "{}",
+            r.html
+        );
+        assert!(!r.html.contains("alert"), "{}", r.html);
+        let raw = with("Hallo <b onclick=y>fett</b>\n", true);
+        assert_eq!(raw.html, "<p>Hallo <b onclick=y>fett</b></p>\n");
     }
 
     #[test]

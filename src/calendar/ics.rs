@@ -153,7 +153,7 @@ impl std::error::Error for IcsError {}
 
 /// Escapes a TEXT value (RFC 5545 §3.3.11): `\` `;` `,` and line breaks (LF, CR, CRLF
 /// become `\n`); other control characters except TAB are dropped.
-pub(crate) fn escape_text(s: &str) -> String {
+pub fn escape_text(s: &str) -> String {
     if !s.contains(|c: char| c.is_control() || matches!(c, '\\' | ';' | ',')) {
         return s.to_owned();
     }
@@ -178,7 +178,7 @@ pub(crate) fn escape_text(s: &str) -> String {
 }
 
 /// A parameter value: control characters and `"` dropped, quoted if it holds `:;,`.
-pub(crate) fn param_text(s: &str) -> String {
+pub fn param_text(s: &str) -> String {
     let clean: String = s.chars().filter(|c| !c.is_control() && *c != '"').collect();
     if clean.contains([':', ';', ',']) {
         format!("\"{clean}\"")
@@ -194,7 +194,7 @@ fn uri_text(s: &str) -> String {
 
 /// Appends `line` folded to at most 75 octets per physical line, ending in CRLF. A fold never
 /// splits a character; continuation lines start with one space, so they hold 74 octets of text.
-fn fold_into(line: &str, out: &mut String) {
+pub fn fold_into(line: &str, out: &mut String) {
     let mut rest = line;
     let mut room = 75;
     while rest.len() > room {

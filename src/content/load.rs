@@ -231,6 +231,27 @@ fn load_file_with(
     }
 }
 
+/// Parses and checks `bytes` as the content file `rel` (relative to the site root, e.g.
+/// `content/events/brunch.md`) exactly as [`load_file`] does after reading it, without touching
+/// the file system: for tests and fuzzing.
+pub fn load_bytes(rel: &Path, bytes: &[u8], config: &SiteConfig, opts: LoadOptions) -> FileResult {
+    let mut diags = Diagnostics::new();
+    let section = match section_of(rel) {
+        Ok(s) => s,
+        Err(d) => {
+            diags.push(d);
+            return (None, None, diags);
+        }
+    };
+    match SourceFile::from_bytes(rel.to_path_buf(), bytes) {
+        Ok(file) => load_text(rel, section, &file, config, opts),
+        Err(d) => {
+            diags.push(d);
+            (None, None, diags)
+        }
+    }
+}
+
 /// Parses and checks the text of one content file.
 fn load_text(
     rel: &Path,

@@ -105,10 +105,14 @@ pub fn entry_in(
                 .unwrap_or(false),
         })),
     };
-    let base = &config.base_url.path;
-    let body = markdown::render_in(&fm.body, base, pages_base);
+    let opts = markdown::RenderOptions {
+        files_base: &config.base_url.path,
+        pages_base,
+        unsafe_html: config.unsafe_html,
+    };
+    let body = markdown::render_with(&fm.body, &opts);
     let (summary_html, summary_text) = match &common.summary {
-        Some(s) => markdown::render_summary_in(s, base, pages_base),
+        Some(s) => markdown::render_summary_with(s, &opts),
         None => (
             body.first_paragraph_html.clone(),
             body.first_paragraph_text.clone(),
@@ -124,6 +128,12 @@ pub fn entry_in(
         diags.push(
             Diagnostic::warning(&fm.rel_path, p.line, p.col, format!("the image {src} has no alt text"))
                 .with_hint("describe the image for people who cannot see it: ![Rathaus von Lyon im Abendlicht](…)"),
+        );
+    }
+    for (what, offset) in &body.removed {
+        let p = to_pos(*offset);
+        diags.push(
+            Diagnostic::warning(&fm.rel_path, p.line, p.col, what.message()).with_hint(what.hint()),
         );
     }
     let links = body

@@ -60,7 +60,7 @@ pub(crate) fn f1(v: f64) -> String {
 
 /// Escapes text for XML/HTML text and attribute values and drops characters
 /// that are not allowed in XML 1.0 (control characters).
-pub(crate) fn esc(s: &str) -> String {
+pub fn esc(s: &str) -> String {
     let mut o = String::with_capacity(s.len() + 8);
     for c in s.chars() {
         match c {

@@ -13,6 +13,8 @@ use crate::render::i18n::Strings;
 use crate::site::Site;
 
 /// Escapes text for XML content and attribute values, dropping characters XML 1.0 forbids.
+/// A carriage return is written as `&#13;`, which parsers keep (a literal one they turn into
+/// a line feed).
 pub fn xml_escape(s: &str) -> String {
     let mut out = String::with_capacity(s.len() + 8);
     for c in s.chars() {
@@ -22,12 +24,24 @@ pub fn xml_escape(s: &str) -> String {
             '>' => out.push_str("&gt;"),
             '"' => out.push_str("&quot;"),
             '\'' => out.push_str("&apos;"),
-            '\t' | '\n' | '\r' => out.push(c),
+            '\r' => out.push_str("&#13;"),
+            '\t' | '\n' => out.push(c),
             c if (c as u32) < 0x20 || c == '\u{FFFE}' || c == '\u{FFFF}' => {}
             c => out.push(c),
         }
     }
     out
+}
+
+/// [`xml_escape`] for attribute values: tabs and line breaks are written as `&#9;` and
+/// `&#10;` too, which parsers keep (literal ones they turn into spaces).
+pub fn xml_attr_escape(s: &str) -> String {
+    let out = xml_escape(s);
+    if out.contains(['\t', '\n']) {
+        out.replace('\t', "&#9;").replace('\n', "&#10;")
+    } else {
+        out
+    }
 }
 
 /// Serializes JSON so it is safe inside `<script type="application/ld+json">`: `<`, `>` and `&`
@@ -108,7 +122,7 @@ fn atom(site: &Site, t: &Strings) -> String {
     let mut s = String::from(
         "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"",
     );
-    s.push_str(&xml_escape(&c.language));
+    s.push_str(&xml_attr_escape(&c.language));
     s.push_str("\">\n");
     s.push_str(&format!("  <title>{}</title>\n", xml_escape(&c.title)));
     if let Some(d) = &c.description {
@@ -116,11 +130,11 @@ fn atom(site: &Site, t: &Strings) -> String {
     }
     s.push_str(&format!(
         "  <link href=\"{}\" rel=\"self\" type=\"application/atom+xml\"/>\n",
-        xml_escape(&site.permalink("atom.xml"))
+        xml_attr_escape(&site.permalink("atom.xml"))
     ));
     s.push_str(&format!(
         "  <link href=\"{}\" rel=\"alternate\" type=\"text/html\"/>\n",
-        xml_escape(&c.base_url.full)
+        xml_attr_escape(&c.base_url.full)
     ));
     s.push_str(&format!(
         "  <id>{}</id>\n  <updated>{}</updated>\n",
@@ -142,7 +156,7 @@ fn atom(site: &Site, t: &Strings) -> String {
         ));
         s.push_str(&format!(
             "    <link href=\"{}\" rel=\"alternate\" type=\"text/html\"/>\n",
-            xml_escape(&url)
+            xml_attr_escape(&url)
         ));
         s.push_str(&format!("    <id>{}</id>\n", xml_escape(&url)));
         s.push_str(&format!(
@@ -150,7 +164,10 @@ fn atom(site: &Site, t: &Strings) -> String {
             day_start(site, n.date)
         ));
         for topic in &e.common.topics {
-            s.push_str(&format!("    <category term=\"{}\"/>\n", xml_escape(topic)));
+            s.push_str(&format!(
+                "    <category term=\"{}\"/>\n",
+                xml_attr_escape(topic)
+            ));
         }
         if !e.summary_text.is_empty() {
             s.push_str(&format!(
@@ -212,8 +229,8 @@ pub fn sitemap(urls: &[SitemapUrl]) -> String {
         for (lang, href) in &u.alternates {
             s.push_str(&format!(
                 "<xhtml:link rel=\"alternate\" hreflang=\"{}\" href=\"{}\"/>",
-                xml_escape(lang),
-                xml_escape(href)
+                xml_attr_escape(lang),
+                xml_attr_escape(href)
             ));
         }
         s.push_str("</url>\n");

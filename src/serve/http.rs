@@ -411,6 +411,41 @@ fn stream_events(mut stream: TcpStream, hub: &Hub, cfg: &Config, query: &str) {
     }
 }
 
+/// A request head as `serve` reads it (for tests and fuzzing).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RequestHead {
+    /// The method, e.g. `GET`.
+    pub method: String,
+    /// The request target as sent, e.g. `/cities/lyon/?x=1`.
+    pub target: String,
+    /// The `Host` header.
+    pub host: Option<String>,
+    /// The `If-None-Match` header.
+    pub if_none_match: Option<String>,
+    /// The target's path, normalised; `None` when the server answers 400 "invalid path".
+    pub path: Option<String>,
+    /// Whether a server listening on loopback accepts the `Host` header.
+    pub host_allowed: bool,
+}
+
+/// Parses a request head (request line and headers, without the blank line that ends it)
+/// exactly as the server does; `None` when it answers 400 "malformed request".
+pub fn parse_request_head(head: &[u8]) -> Option<RequestHead> {
+    let req = parse_head(head).ok()?;
+    let raw_path = req.target.split_once('?').map_or(&*req.target, |(p, _)| p);
+    let path = resolve::normalize(raw_path);
+    let loopback = Config::new(IpAddr::V4(std::net::Ipv4Addr::LOCALHOST));
+    let host_allowed = host_allowed(req.host.as_deref(), &loopback);
+    Some(RequestHead {
+        path,
+        host_allowed,
+        method: req.method,
+        target: req.target,
+        host: req.host,
+        if_none_match: req.if_none_match,
+    })
+}
+
 #[cfg(test)]
 #[allow(clippy::unwrap_used)]
 mod tests {

@@ -22,6 +22,8 @@ mod page;
 mod resolve;
 mod watch;
 
+pub use http::{RequestHead, parse_request_head};
+
 use std::net::{IpAddr, Ipv4Addr, Ipv6Addr, SocketAddr, TcpListener};
 use std::sync::{Arc, Condvar, Mutex, MutexGuard, PoisonError};
 use std::time::{Duration, Instant};
