@@ -52,7 +52,8 @@ cargo test --all-targets --locked || status=1
 
 # Fuzz smoke: every target in fuzz/ for a few seconds (fuzz/run.sh). cargo-fuzz needs the
 # nightly toolchain; the smoke builds without AddressSanitizer, which builds several times
-# faster (the long runs in fuzz/run.sh use it).
+# faster. Its build folder lives outside the clone (FUZZ_TARGET_DIR), so a machine that ran it
+# once does not compile every dependency with nightly again.
 say "fuzz smoke: fuzz/run.sh ${FUZZ_SMOKE_SECONDS:-10} (nightly, cargo-fuzz, no sanitizer)"
 cargo +nightly --version >/dev/null 2>&1 \
   || die "the nightly toolchain is missing; the fuzz smoke test needs it: rustup toolchain install nightly --profile minimal"
@@ -60,7 +61,8 @@ if ! cargo +nightly fuzz --version >/dev/null 2>&1; then
   say "installing cargo-fuzz (cargo install cargo-fuzz --locked)"
   cargo install cargo-fuzz --locked || die "cargo-fuzz is missing and could not be installed: cargo install cargo-fuzz --locked"
 fi
-FUZZ_SANITIZER=none bash fuzz/run.sh "${FUZZ_SMOKE_SECONDS:-10}" || status=1
+CARGO_TARGET_DIR="${FUZZ_TARGET_DIR:-$HOME/.cache/twinsite/fuzz-target}" \
+  FUZZ_SANITIZER=none bash fuzz/run.sh "${FUZZ_SMOKE_SECONDS:-10}" || status=1
 
 # The browser suite drives the binary `cargo test` already built (dependencies are optimised
 # in the dev profile, so a separate release build would only cost CI time).
