@@ -421,7 +421,7 @@ fn tmp_path(path: &Path) -> PathBuf {
 }
 
 /// Whether `key` is a safe relative file path: `/`-separated normal parts, nothing else.
-fn valid_key(key: &str) -> bool {
+pub fn valid_key(key: &str) -> bool {
     !key.is_empty()
         && key != MARKER
         && !key.contains('\\')

@@ -564,3 +564,22 @@ fn a_link_to_a_folder_in_static_is_reported() {
         b"",
     );
 }
+
+#[test]
+fn static_file_names_that_cannot_be_published_are_reported_by_check_too() {
+    let (_t, root) = temp_site("mini");
+    std::fs::create_dir_all(root.join("static")).unwrap();
+    std::fs::write(root.join("static/a\u{1b}[2Jb.txt"), b"x").unwrap();
+    std::fs::write(root.join("static/x\\y.txt"), b"x").unwrap();
+    for args in [&["check"][..], &["build"][..]] {
+        let r = run(&root, args);
+        assert_eq!(r.code, 1, "{args:?}: {}", r.text);
+        for name in [
+            "static/a\\u{1b}[2Jb.txt: error: ",
+            "static/x\\y.txt: error: ",
+        ] {
+            assert_reported(&r.text, name, "cannot be published");
+        }
+        assert!(!r.text.contains('\u{1b}'), "raw escape on the terminal");
+    }
+}

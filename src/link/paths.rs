@@ -194,7 +194,8 @@ fn check_lengths(e: &Entry, at: &Locator<'_>, diags: &mut Diagnostics) {
 /// An image beside the content file is published beside the page: its name must stay there.
 fn check_image(e: &Entry, at: &Locator<'_>, diags: &mut Diagnostics) {
     let Some(img) = &e.common.image else { return };
-    if img.starts_with('/') || img.contains("://") {
+    // Absolute paths and `..` are refused where images are read (`content::images`).
+    if img.starts_with('/') || img.contains("://") || img.split('/').any(|part| part == "..") {
         return;
     }
     let bad = img.is_empty()

@@ -416,6 +416,18 @@ fn copy_static(site: &Site, out: &mut Output, diags: &mut Diagnostics) {
             continue;
         };
         let key = crate::diagnostics::display_path(rel);
+        if !crate::write::valid_key(&key) {
+            diags.push(
+                Diagnostic::error(
+                    &found.rel,
+                    0,
+                    0,
+                    "this file name cannot be published: it contains a control character, a \\ or a name twinsite uses itself",
+                )
+                .with_hint("rename the file using letters, digits, - and _"),
+            );
+            continue;
+        }
         match crate::walk::read(&site.root, found, crate::fs_safe::STATIC) {
             Ok(bytes) => {
                 if out.contains(&key) && !key.ends_with(".css") && !key.ends_with(".svg") {
