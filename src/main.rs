@@ -18,14 +18,23 @@ use twinsite::{BuildError, build, check};
 #[global_allocator]
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
-/// Prints one line on stdout, made [`terminal_safe`].
+/// Prints on stdout, each line made [`terminal_safe`].
 macro_rules! say {
-    ($($arg:tt)*) => { println!("{}", terminal_safe(&format!($($arg)*))) };
+    ($($arg:tt)*) => { println!("{}", safe_lines(&format!($($arg)*))) };
 }
 
-/// Prints one line on stderr, made [`terminal_safe`].
+/// Prints on stderr, each line made [`terminal_safe`].
 macro_rules! tell {
-    ($($arg:tt)*) => { eprintln!("{}", terminal_safe(&format!($($arg)*))) };
+    ($($arg:tt)*) => { eprintln!("{}", safe_lines(&format!($($arg)*))) };
+}
+
+/// [`terminal_safe`] line by line: messages such as a write error's `\n  hint: …` keep their
+/// line breaks, while every other control character is shown escaped.
+fn safe_lines(text: &str) -> String {
+    text.split('\n')
+        .map(terminal_safe)
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 fn main() -> ExitCode {

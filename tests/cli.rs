@@ -399,6 +399,10 @@ fn refuses_a_folder_holding_only_dotfiles_it_did_not_make() {
         "{err}"
     );
     assert!(err.contains("choose an empty folder"), "{err}");
+    assert!(
+        err.contains("\n  hint: choose an empty folder") && !err.contains("\\n"),
+        "the hint stands on its own line: {err}"
+    );
     let names: Vec<String> = std::fs::read_dir(&out)
         .unwrap()
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
