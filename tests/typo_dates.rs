@@ -328,3 +328,46 @@ fn a_hundred_kilobytes_of_mistyped_events_stay_a_small_site() {
     assert!(bytes < 100_000_000, "{bytes} bytes");
     assert!(stderr.contains("is the year mistyped?"));
 }
+
+/// Every alias and topic becomes a file or page: a list pasted in by mistake (thousands of
+/// items in 60 KB of front matter) is refused at its line instead of writing thousands of files.
+#[test]
+fn long_alias_and_topic_lists_are_refused_at_their_line() {
+    let mut front = String::from("---\ntitle: Many\naliases:\n");
+    for i in 0..3500 {
+        front.push_str(&format!("  - /a{i}/\n"));
+    }
+    front.push_str("topics:\n");
+    for i in 0..1800 {
+        front.push_str(&format!("  - t{i}\n"));
+    }
+    front.push_str("---\nText.\n");
+    assert!(front.len() < 100_000);
+    let (_dir, root) = site(&[("many.md", &front)]);
+    let out = root.join("public");
+    for args in [
+        vec!["check", "--root", root.to_str().unwrap(), "--now", NOW],
+        vec![
+            "build",
+            "--root",
+            root.to_str().unwrap(),
+            "--now",
+            NOW,
+            "--output",
+            out.to_str().unwrap(),
+        ],
+    ] {
+        let o = twinsite(&args);
+        let stderr = String::from_utf8_lossy(&o.stderr);
+        assert_eq!(o.status.code(), Some(1), "{stderr}");
+        assert!(
+            stderr.contains("content/many.md:3:1: error: `aliases` lists 3500 entries; one page may have at most 50"),
+            "{stderr}"
+        );
+        assert!(
+            stderr.contains("content/many.md:3504:1: error: `topics` lists 1800 entries; one page may have at most 20"),
+            "{stderr}"
+        );
+    }
+    assert!(!out.exists(), "a refused build writes nothing");
+}

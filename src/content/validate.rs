@@ -198,7 +198,7 @@ fn common(fm: &FrontMatter, diags: &mut Diagnostics) -> Common {
             stem
         }
     };
-    let aliases = fm.text_list("aliases", diags);
+    let aliases = capped_list(fm, "aliases", MAX_ALIASES, diags);
     for (i, a) in aliases.iter().enumerate() {
         if let Some((message, hint)) = crate::link::paths::alias_problem(a) {
             let p = fm.list_item_pos("aliases", i, a);
@@ -215,11 +215,41 @@ fn common(fm: &FrontMatter, diags: &mut Diagnostics) -> Common {
             .get::<bool>("draft", "`true` or `false`", diags)
             .unwrap_or(false),
         summary: fm.text("summary", diags),
-        topics: fm.text_list("topics", diags),
+        topics: capped_list(fm, "topics", MAX_TOPICS, diags),
         aliases,
         weight: fm.get::<i64>("weight", "a whole number like 10", diags),
         image: fm.text("image", diags),
     }
+}
+
+/// Most old addresses one entry may redirect from: each becomes a file of the site.
+const MAX_ALIASES: usize = 50;
+/// Most topics one entry may have: each becomes a page of the site.
+const MAX_TOPICS: usize = 20;
+
+/// The text list `key`, refused whole when it is longer than `max`: every item becomes a file
+/// of the site, so one mistyped list must not make thousands.
+fn capped_list(fm: &FrontMatter, key: &str, max: usize, diags: &mut Diagnostics) -> Vec<String> {
+    let list = fm.text_list(key, diags);
+    if list.len() <= max {
+        return list;
+    }
+    let p = fm.pos(key);
+    diags.push(
+        Diagnostic::error(
+            &fm.rel_path,
+            p.line,
+            p.col,
+            format!(
+                "`{key}` lists {} entries; one page may have at most {max}",
+                list.len()
+            ),
+        )
+        .with_hint(format!(
+            "keep the {max} that matter most; each of them becomes a page or file of the site"
+        )),
+    );
+    Vec::new()
 }
 
 fn one_of(
