@@ -164,34 +164,6 @@ fn a_file_where_the_build_needs_a_folder_is_refused_before_writing() {
     assert_eq!(tree(&out), before);
 }
 
-#[cfg(unix)]
-#[test]
-fn a_read_only_folder_fails_the_build_without_changing_anything() {
-    use std::os::unix::fs::PermissionsExt;
-    let (_t, root) = site_with_changes();
-    let out = root.join("public");
-    let data = out.join("data");
-    std::fs::set_permissions(&data, std::fs::Permissions::from_mode(0o555)).unwrap();
-    // Root may write into a read-only folder: then there is nothing to test here (the
-    // tests above make the same failures in ways that stop root too).
-    let probe = data.join(".probe");
-    if std::fs::write(&probe, "").is_ok() {
-        std::fs::remove_file(&probe).unwrap();
-        std::fs::set_permissions(&data, std::fs::Permissions::from_mode(0o755)).unwrap();
-        return;
-    }
-    let before = tree(&out);
-    let o = build(&root);
-    std::fs::set_permissions(&data, std::fs::Permissions::from_mode(0o755)).unwrap();
-    assert_eq!(
-        o.status.code(),
-        Some(1),
-        "{}",
-        String::from_utf8_lossy(&o.stderr)
-    );
-    assert_eq!(tree(&out), before, "atom.xml or other files were replaced");
-}
-
 /// The column of `alias` in the line `aliases: [...]` of the test below.
 fn text_col(alias: &str) -> usize {
     let line = "aliases: [/cities/lyon/calendar.ics, /calendar/2026/12/, /topics/jugend/]";
