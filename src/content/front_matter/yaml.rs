@@ -385,6 +385,9 @@ fn second_occurrence(
 }
 
 fn second_in_flow(yaml: &str, start: usize, key: &str) -> Option<((usize, usize), usize)> {
+    if key.is_empty() {
+        return None; // an empty key (`"": x`) cannot be searched for; serde_yaml's place stands
+    }
     let mut hits = Vec::new();
     let mut from = start;
     while let Some(j) = yaml[from..].find(key) {
@@ -433,6 +436,20 @@ mod tests {
 
     fn problem_of(yaml: &str) -> YamlProblem {
         parse_value(yaml, 1, "the front matter").unwrap_err()
+    }
+
+    /// Found by fuzzing (`content_file`): a duplicate empty key in a flow mapping made the
+    /// search for its second occurrence loop for ever.
+    #[test]
+    fn a_duplicate_empty_key_is_reported_without_looping() {
+        for yaml in [
+            "{\"\",\"\"\\\\\\\\\\z *\"\"\"",
+            "{\"\": 1, \"\": 2}",
+            "\"\": 1\n\"\": 2\n",
+        ] {
+            let p = problem_of(yaml);
+            assert!(!p.message.is_empty(), "{yaml:?}: {p:?}");
+        }
     }
 
     #[test]
