@@ -284,6 +284,17 @@ fn an_absolute_image_path_means_static() {
 }
 
 #[test]
+fn an_image_on_another_website_is_refused() {
+    let (_t, root) = site_with_image("https://tracker.example/pixel.jpg");
+    assert_refused(
+        &root,
+        IMAGE_AT,
+        "the image https://tracker.example/pixel.jpg is on another website",
+        b"tracker.example",
+    );
+}
+
+#[test]
 fn a_missing_or_folder_image_is_reported_by_check() {
     let (_t, root) = site_with_image("nichts.jpg");
     assert_refused(

@@ -79,7 +79,7 @@ pub fn check(root: &Path, entries: &[Arc<Entry>], diags: &mut Diagnostics) {
 pub fn check_entry(root: &Path, e: &Entry) -> Option<Diagnostic> {
     let img = e.common.image.as_deref()?;
     let refusal = match locate(&e.source, &e.url_path(), img) {
-        Ok(ImageFile::External) => return None,
+        Ok(ImageFile::External) => return Some(external(root, e, img)),
         Ok(ImageFile::Static(rel) | ImageFile::Beside { rel, .. }) => {
             fs_safe::check(root, &rel, fs_safe::IMAGE).err()?
         }
@@ -107,6 +107,19 @@ pub fn problem(root: &Path, e: &Entry, img: &str, refusal: &Refusal) -> Diagnost
     };
     let pos = image_pos(root, &e.source);
     Diagnostic::error(&e.source, pos.line, pos.col, message).with_hint(hint)
+}
+
+/// The error for an `image:` on another website: every visitor's browser would fetch it from
+/// there, which the site promises never to do.
+fn external(root: &Path, e: &Entry, img: &str) -> Diagnostic {
+    let pos = image_pos(root, &e.source);
+    Diagnostic::error(
+        &e.source,
+        pos.line,
+        pos.col,
+        format!("the image {img} is on another website: every visitor's browser would load it from there"),
+    )
+    .with_hint("the site loads nothing from other websites: save the picture (if you may use it) in static/images/ and write `image: /images/name.jpg`")
 }
 
 /// Where the `image:` value of the content file `source` is (the file is read again: this is
