@@ -1,0 +1,193 @@
+// Layout measurements of a page as Chromium draws it, for the browser suite (e2e.mjs).
+//
+// Each function here runs inside the page (page.evaluate), so it must not use anything from
+// this module's scope. Each returns a list of problems (strings); an empty list passes.
+
+/** Words of 12 letters or fewer split across two lines, and numbers parted from their unit. */
+export function brokenWords() {
+  const problems = [];
+  const UNIT = /(\d)([ \u00a0\u202f])(€|km|Uhr|%|Jahre?n?|Einwohner|years?|ans?|lat[a]?|rok|roku|років|роки|рік|yıl|שנים|שנה)(?![\p{L}])/gu;
+  const visibleLines = (range) => {
+    const tops = [];
+    for (const r of range.getClientRects()) {
+      if (r.width === 0 && r.height === 0) continue;
+      if (!tops.some((t) => Math.abs(t - r.top) < r.height / 2)) tops.push(r.top);
+    }
+    return tops.length;
+  };
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT, {
+    acceptNode(n) {
+      const el = n.parentElement;
+      if (!el || el.closest('svg, script, style, .skip-link, [aria-hidden="true"]')) return NodeFilter.FILTER_REJECT;
+      return /\S/.test(n.data) ? NodeFilter.FILTER_ACCEPT : NodeFilter.FILTER_REJECT;
+    },
+  });
+  const where = (el) => {
+    const parts = [];
+    for (let e = el; e && e !== document.body && parts.length < 3; e = e.parentElement) {
+      parts.unshift(e.tagName.toLowerCase() + (e.classList.length ? '.' + [...e.classList].join('.') : ''));
+    }
+    return parts.join(' > ');
+  };
+  const range = document.createRange();
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+    if (n.parentElement.getClientRects().length === 0) continue;
+    for (const m of n.data.matchAll(/[\p{L}\p{N}]+/gu)) {
+      const letters = [...m[0]].length;
+      if (letters < 2 || letters > 12) continue;
+      range.setStart(n, m.index);
+      range.setEnd(n, m.index + m[0].length);
+      if (visibleLines(range) > 1) problems.push(`"${m[0]}" is split across lines in ${where(n.parentElement)}`);
+    }
+    for (const m of n.data.matchAll(UNIT)) {
+      range.setStart(n, m.index);
+      range.setEnd(n, m.index + m[0].length);
+      if (visibleLines(range) > 1) problems.push(`"${m[0]}" parts a number from its unit in ${where(n.parentElement)}`);
+      else if (m[2] === ' ') problems.push(`"${m[0]}" joins a number and its unit with a breaking space in ${where(n.parentElement)}`);
+    }
+  }
+  return problems.slice(0, 12);
+}
+
+/** Every value column of a definition list is at least 10 characters wide. */
+export function narrowValues() {
+  const problems = [];
+  for (const dd of document.querySelectorAll('main dd')) {
+    const r = dd.getBoundingClientRect();
+    if (r.width === 0 && r.height === 0) continue;
+    const probe = document.createElement('span');
+    probe.style.cssText = 'display:inline-block;width:10ch;padding:0;border:0;margin:0';
+    dd.appendChild(probe);
+    const tenCh = probe.getBoundingClientRect().width;
+    probe.remove();
+    if (r.width + 0.5 < tenCh) {
+      const dt = dd.previousElementSibling?.textContent?.trim() ?? '?';
+      problems.push(`the value of "${dt}" is ${Math.round(r.width)}px wide, less than 10 characters (${Math.round(tenCh)}px)`);
+    }
+  }
+  return problems;
+}
+
+/** Running text is no wider than about 90 characters a line. */
+export function longLines() {
+  const problems = [];
+  for (const p of document.querySelectorAll('main p, main .prose li')) {
+    if (p.closest('table, nav, .cards, .contacts, .facts, figure, svg')) continue;
+    const r = p.getBoundingClientRect();
+    if (r.width === 0 || r.height < 2 * parseFloat(getComputedStyle(p).lineHeight || '20')) continue;
+    const probe = document.createElement('span');
+    probe.style.cssText = 'display:inline-block;width:90ch';
+    p.appendChild(probe);
+    const limit = probe.getBoundingClientRect().width;
+    probe.remove();
+    if (r.width > limit + 1) {
+      problems.push(`a ${p.tagName.toLowerCase()} runs ${Math.round((r.width / limit) * 90)} characters a line: "${p.textContent.trim().slice(0, 50)}…"`);
+    }
+  }
+  return problems.slice(0, 5);
+}
+
+/** The header leaves the first screen to the content; the footer closes the page. */
+export function headerAndFooter(maxShare) {
+  const problems = [];
+  const header = document.querySelector('.site-header');
+  const vh = window.innerHeight;
+  if (header && maxShare) {
+    const h = header.getBoundingClientRect().height;
+    if (h > maxShare * vh) problems.push(`the header is ${Math.round(h)}px tall, ${Math.round((100 * h) / vh)} % of the first screen (at most ${100 * maxShare} %)`);
+  }
+  const footer = document.querySelector('.site-footer');
+  if (footer) {
+    const bottom = footer.getBoundingClientRect().bottom + window.scrollY;
+    const page = Math.max(document.documentElement.scrollHeight, vh);
+    if (page - bottom > 1) problems.push(`${Math.round(page - bottom)}px of background show below the footer`);
+  }
+  const h1 = document.querySelector('main h1');
+  const h2 = document.querySelector('main h2');
+  if (h1 && h2) {
+    const s1 = parseFloat(getComputedStyle(h1).fontSize);
+    const s2 = parseFloat(getComputedStyle(h2).fontSize);
+    if (s1 < 1.2 * s2) problems.push(`h1 (${s1}px) is hardly larger than h2 (${s2}px)`);
+  }
+  for (const nav of document.querySelectorAll('.month-nav a')) {
+    if (nav.getClientRects().length > 1 || nav.getBoundingClientRect().height > 2 * parseFloat(getComputedStyle(nav).lineHeight || '24')) {
+      problems.push(`the calendar link "${nav.textContent.trim()}" wraps`);
+    }
+  }
+  return problems;
+}
+
+/** A month grid shows each event at most once per week row. */
+export function repeatedChips() {
+  const problems = [];
+  for (const row of document.querySelectorAll('table.month tbody tr')) {
+    const seen = new Map();
+    for (const a of row.querySelectorAll('a[href]')) {
+      const href = a.getAttribute('href');
+      seen.set(href, (seen.get(href) ?? 0) + 1);
+    }
+    for (const [href, n] of seen) if (n > 1) problems.push(`${href} appears ${n} times in one week row`);
+  }
+  return problems;
+}
+
+/**
+ * The maps: no two labels overlap, the marker nearest to each label is its own, labels are
+ * legible (at least `minFont` px as drawn) and every marker can be tapped (24 × 24 px).
+ */
+export function mapProblems(minFont) {
+  const problems = [];
+  const shown = (el) => {
+    const r = el.getBoundingClientRect();
+    return r.width > 0 && r.height > 0 && getComputedStyle(el).visibility !== 'hidden';
+  };
+  for (const svg of document.querySelectorAll('svg.twinmap')) {
+    if (!shown(svg)) continue;
+    const name = svg.querySelector('title')?.textContent?.trim() ?? 'map';
+    const markers = [...svg.querySelectorAll('a.m, g.home')].filter(shown);
+    const labels = [];
+    for (const m of markers) {
+      const sym = m.querySelector('.sym');
+      if (!sym) continue;
+      const s = sym.getBoundingClientRect();
+      m.__centre = { x: s.x + s.width / 2, y: s.y + s.height / 2 };
+      const hit = m.querySelector('.hit') ?? m;
+      const h = hit.getBoundingClientRect();
+      if (m.matches('a') && (h.width < 23.5 || h.height < 23.5)) {
+        problems.push(`${name}: the marker ${m.getAttribute('aria-label')} can be tapped only in ${Math.round(h.width)}×${Math.round(h.height)}px`);
+      }
+      for (const t of m.querySelectorAll(':scope > text.lbl, :scope > g > text.lbl')) {
+        if (!shown(t)) continue;
+        labels.push({ text: t.textContent.trim(), box: t.getBoundingClientRect(), own: m, el: t });
+      }
+    }
+    for (const l of labels) {
+      if (l.box.height < minFont) problems.push(`${name}: the label "${l.text}" is ${l.box.height.toFixed(1)}px tall (at least ${minFont}px)`);
+    }
+    const overlap = (a, b) => a.x < b.x + b.width - 0.5 && b.x < a.x + a.width - 0.5 && a.y < b.y + b.height - 0.5 && b.y < a.y + a.height - 0.5;
+    for (let i = 0; i < labels.length; i++) {
+      for (let j = i + 1; j < labels.length; j++) {
+        if (overlap(labels[i].box, labels[j].box)) problems.push(`${name}: the labels "${labels[i].text}" and "${labels[j].text}" overlap`);
+      }
+    }
+    const dist = (box, c) => {
+      const dx = Math.max(box.x - c.x, 0, c.x - (box.x + box.width));
+      const dy = Math.max(box.y - c.y, 0, c.y - (box.y + box.height));
+      return Math.hypot(dx, dy);
+    };
+    for (const l of labels) {
+      if (!l.own.__centre) continue;
+      const mine = dist(l.box, l.own.__centre);
+      for (const m of markers) {
+        if (m === l.own || !m.__centre) continue;
+        // The same city drawn twice (world map and detail map) is still its own marker.
+        if (m.getAttribute('href') && m.getAttribute('href') === l.own.getAttribute('href')) continue;
+        if (dist(l.box, m.__centre) + 0.5 < mine) {
+          problems.push(`${name}: the label "${l.text}" is nearer to ${m.getAttribute('aria-label') ?? 'the home marker'} than to its own marker`);
+          break;
+        }
+      }
+    }
+  }
+  return problems.slice(0, 15);
+}
