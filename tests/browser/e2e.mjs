@@ -645,6 +645,37 @@ async function interactions(browser, site) {
   }
 }
 
+/** The menu: folded behind a "Menü" button on a phone, which opens it without JavaScript; open on a desktop. */
+async function menuButton(browser, site) {
+  for (const vp of [WIDTHS.find((w) => w.name === 'phone'), WIDTHS.find((w) => w.name === 'desktop')]) {
+    const context = await browser.newContext({ viewport: { width: vp.width, height: vp.height }, javaScriptEnabled: false });
+    const page = await context.newPage();
+    try {
+      await check(`${site.name} ${vp.name}: the main menu ${vp.phone ? 'opens from its button' : 'is shown without a button'} (no JavaScript)`, async () => {
+        await page.goto(site.server.url + 'events/');
+        const links = page.locator('.site-nav a');
+        const count = await links.count();
+        const visible = async () => (await Promise.all([...Array(count).keys()].map((i) => links.nth(i).isVisible()))).filter(Boolean).length;
+        const button = page.locator('.menu > summary');
+        const before = await visible();
+        const buttonShown = await button.isVisible();
+        if (!vp.phone) return [count > 0 && before === count && !buttonShown, `${before} of ${count} menu links visible, button shown: ${buttonShown}`];
+        await button.click();
+        const after = await visible();
+        const current = await page.locator('.site-nav a[aria-current]').first().textContent();
+        await page.keyboard.press('Tab');
+        const focused = await page.evaluate(() => document.activeElement?.closest('.site-nav') !== null);
+        return [
+          count > 0 && before === 0 && buttonShown && after === count && focused,
+          `before: ${before} of ${count} links visible; after the button: ${after}; current "${current?.trim()}"; Tab after opening reaches the menu: ${focused}`,
+        ];
+      });
+    } finally {
+      await context.close();
+    }
+  }
+}
+
 async function languageSwitch(browser, site) {
   const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
   const page = await context.newPage();
@@ -784,6 +815,7 @@ try {
   );
   if (!partial) for (const s of built) if (!s.widths && !s.onlyPages) await interactions(browser, s);
   if (!partial) for (const s of built) if (s.switcher) await languageSwitch(browser, s);
+  if (!partial) for (const s of built) if (s.name === 'demo') await menuButton(browser, s);
 
   if (vnu) {
     await check(`Nu Html Checker: every generated HTML file (${vnuSites.map((s) => s.name).join(', ')})`, async () => {

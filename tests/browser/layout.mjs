@@ -96,6 +96,18 @@ export function headerAndFooter(maxShare) {
     const h = header.getBoundingClientRect().height;
     if (h > maxShare * vh) problems.push(`the header is ${Math.round(h)}px tall, ${Math.round((100 * h) / vh)} % of the first screen (at most ${100 * maxShare} %)`);
   }
+  const brand = document.querySelector('.brand');
+  const button = document.querySelector('.menu > summary');
+  if (brand && button && button.getClientRects().length) {
+    const a = brand.getBoundingClientRect();
+    const b = button.getBoundingClientRect();
+    const text = brand.querySelector('span') ?? brand;
+    const t = text.getBoundingClientRect();
+    if (Math.max(a.left, t.left) < b.right && b.left < Math.max(a.right, t.right) && a.top < b.bottom && b.top < a.bottom && t.right > b.left && t.left < b.right) {
+      problems.push('the site title runs into the menu button');
+    }
+    if (text.scrollWidth > text.clientWidth + 1) problems.push('the site title is wider than its box');
+  }
   const footer = document.querySelector('.site-footer');
   if (footer) {
     const bottom = footer.getBoundingClientRect().bottom + window.scrollY;

@@ -1,5 +1,6 @@
 // Screenshots of chosen pages of a built site, for looking at a design change by hand.
 //   node shots.mjs <built-site-dir> <out-dir> <width[,width…]> <page> [page…]
+// FIRST_SCREEN=1 takes only the first screen (900 px tall) instead of the whole page.
 // Pages are addresses below the site root ('' or / is the home page).
 import fs from 'node:fs';
 import path from 'node:path';
@@ -22,7 +23,7 @@ try {
       const rel = p.replace(/^\//, '');
       await page.goto(server.url + rel);
       const name = (rel.replace(/\/$/, '').replace(/[/.]/g, '_') || 'home') + `-${w}.png`;
-      await page.screenshot({ path: path.join(outDir, name), fullPage: true });
+      await page.screenshot({ path: path.join(outDir, name), fullPage: !process.env.FIRST_SCREEN });
       console.log(path.join(outDir, name));
     }
     await ctx.close();
