@@ -1,14 +1,16 @@
 // Real-browser end-to-end checks of the generated site (see README.md in this folder).
 //
-// Builds the demo site (the repository root), the `mini` fixture (hosted under /partner/) and
-// the `hostile` fixture (desktop only, no vnu),
-// serves each on 127.0.0.1, and drives Debian's Chromium headless through playwright-core:
-// axe-core (WCAG 2.0/2.1 A and AA), console errors, requests to other hosts, broken links,
-// keyboard reachability with visible focus, the map/calendar/.ics interactions, screenshots,
-// and the Nu Html Checker over every generated HTML file.
+// Builds the demo site (the repository root), the `large` fixture (21 partner cities), the
+// `mini` fixture (hosted under /partner/), the `multilingual` one and the `hostile` fixture
+// (desktop only, no vnu), serves each on 127.0.0.1, and drives Debian's Chromium headless
+// through playwright-core at four widths: axe-core (WCAG 2.2 A and AA), the layout as drawn
+// (layout.mjs: split words, narrow values, long lines, header and footer, map labels and
+// markers), console errors, requests to other hosts, broken links, keyboard reachability with
+// visible focus, the menu button, the map/calendar/.ics interactions, screenshots, and the Nu
+// Html Checker over every generated HTML file.
 //
 //   node e2e.mjs                         everything
-//   node e2e.mjs --site mini             one site only (demo | mini | multilingual | hostile)
+//   node e2e.mjs --site mini             one site only (demo | large | mini | multilingual | hostile)
 //   node e2e.mjs --page /map/            only pages whose address (below the site root) starts
 //                                        with this; may be repeated; skips vnu and interactions
 //   node e2e.mjs --no-vnu --keep         skip the Nu Html Checker / keep the built sites
@@ -780,7 +782,7 @@ for (const sig of ['SIGINT', 'SIGTERM']) {
 }
 
 try {
-  if (!SITES.length) fatal(`no site matches --site ${opts.sites.join(', ')} (demo, mini, multilingual, hostile)`);
+  if (!SITES.length) fatal(`no site matches --site ${opts.sites.join(', ')} (demo, large, mini, multilingual, hostile)`);
   ensureTools();
   const bin = ensureBinary();
   tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'twinsite-e2e-'));
