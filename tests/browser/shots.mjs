@@ -1,6 +1,7 @@
 // Screenshots of chosen pages of a built site, for looking at a design change by hand.
 //   node shots.mjs <built-site-dir> <out-dir> <width[,width…]> <page> [page…]
 // FIRST_SCREEN=1 takes only the first screen (900 px tall) instead of the whole page.
+// PREFIX=/partner/ serves a site built for that sub-path.
 // Pages are addresses below the site root ('' or / is the home page).
 import fs from 'node:fs';
 import path from 'node:path';
@@ -12,7 +13,7 @@ if (!dir || !outDir || !widthList) {
   process.exit(2);
 }
 const { chromium } = await import('playwright-core');
-const server = await serve({ root: dir, prefix: '/' });
+const server = await serve({ root: dir, prefix: process.env.PREFIX || '/' });
 const browser = await chromium.launch({ executablePath: process.env.CHROMIUM || '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] });
 fs.mkdirSync(outDir, { recursive: true });
 try {
