@@ -68,6 +68,8 @@ pub(crate) struct Scene<'a> {
 
 /// Free space kept between a label and anything else, in SVG units.
 const GAP: f64 = 2.0;
+/// How much nearer its own marker a label must be than any other marker.
+const CLEAR: f64 = 6.0;
 
 /// Rough advance width of `s` in a sans-serif system font at size `font`,
 /// on the generous side (a label drawn narrower only leaves more room).
@@ -165,7 +167,7 @@ pub(crate) fn place(reqs: &[Request<'_>], scene: &Scene<'_>) -> Vec<Option<Place
             .into_iter()
             .enumerate()
             .filter(|(_, (bx, _))| fits(q, bx, b, &mut solid, &mut marks))
-            .map(|(k, (bx, p))| (soft.overlap(&bx) + k as f64 * 0.5, bx, p))
+            .map(|(k, (bx, p))| (soft.overlap(&bx) + k as f64 * 6.0, bx, p))
             .min_by(|a, b| a.0.total_cmp(&b.0));
         if let Some((_, bx, p)) = best {
             solid.insert(bx.grow(GAP));
@@ -184,9 +186,9 @@ fn fits(q: &Request<'_>, bx: &Rect, bounds: &Rect, solid: &mut Grid, marks: &mut
         return false;
     }
     let own = dist(bx, q.x, q.y);
-    marks.near(bx, own + GAP).iter().all(|m| {
+    marks.near(bx, own + CLEAR).iter().all(|m| {
         let same = (m.x0 - q.x).abs() < 0.05 && (m.y0 - q.y).abs() < 0.05;
-        same || dist(bx, m.x0, m.y0) > own + GAP
+        same || dist(bx, m.x0, m.y0) > own + CLEAR
     })
 }
 

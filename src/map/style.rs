@@ -42,7 +42,7 @@ pub(crate) const CSS: &str = concat!(
     ".twinmap .num-in{font-size:11px;font-weight:700;fill:#fff}",
     // One rendering at a time: the narrow one up to 52rem, the wide one above.
     ".twinmap-v.twinmap-wide{display:none}",
-    ".twinmap-narrow svg.twinmap{max-width:36rem}",
+    ".twinmap-narrow svg.twinmap{max-width:30rem}",
     "@media (min-width:52rem){.twinmap-v.twinmap-wide{display:block}.twinmap-v.twinmap-narrow{display:none}}",
     ".map-key{margin:.5em 0 0;padding-inline-start:2.2em;columns:14rem auto;column-gap:2em}",
     ".map-key li{break-inside:avoid}",
