@@ -40,12 +40,12 @@
 //! where `{id}` is the prefix for the wide world map, `{prefix}-z` for its detail
 //! map, `{prefix}-n` and `{prefix}-n-z` for the narrow ones. [`render`] uses the
 //! prefix `map-full` or `map-small`; use [`render_with_prefix`] for two maps of one
-//! size on a page. Classes: `ocean`, `sphere`, `land`, `border`, `arc` (+
+//! size on a page. Classes: `ocean`, `space` (beyond the world's outline), `sphere`, `land`, `border`, `arc` (+
 //! `status-*`), `dot` (partner in the detail map, on the world map), `frame`,
 //! `home`, `home-sym`, `home-lbl`, `m`, `numbered`, `kind-*`, `status-*`, `hit`,
 //! `sym`, `lbl`, `num`, `num-in`, `map-key`. The embedded `<style>` scopes every
 //! rule under `.twinmap`, `.twinmap-v` or `.map-key`; colours are custom
-//! properties with fallbacks (`--map-ocean`,
+//! properties with fallbacks (`--map-ocean`, `--map-space`,
 //! `--map-land`, `--map-border`, `--map-edge`, `--map-arc`, `--map-text`,
 //! `--map-home`, `--map-partnership`, `--map-friendship`, `--map-cooperation`,
 //! `--map-contact`, `--map-district`, `--map-project`, `--map-national`).

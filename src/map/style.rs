@@ -12,9 +12,11 @@ use super::MapText;
 /// selector is scoped under `.twinmap`). Contrast of markers and arcs is at
 /// least 3:1 against both land and ocean with the fallback colours.
 pub(crate) const CSS: &str = concat!(
-    "svg.twinmap{display:block;max-width:100%;height:auto;",
+    // The label placement measures from the marker rightwards: keep that on right-to-left pages.
+    "svg.twinmap{display:block;max-width:100%;height:auto;direction:ltr;",
     "font-family:system-ui,-apple-system,\"Segoe UI\",Roboto,sans-serif}",
     ".twinmap .ocean{fill:var(--map-ocean,#d4e5f1)}",
+    ".twinmap .space{fill:var(--map-space,#edf3f8)}",
     ".twinmap .sphere{fill:none;stroke:var(--map-edge,#9ab6cb);stroke-width:1}",
     ".twinmap .land{fill:var(--map-land,#f6f2e8)}",
     ".twinmap .border{fill:none;stroke:var(--map-border,#cbbfa8);stroke-width:.7;stroke-linejoin:round}",

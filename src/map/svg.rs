@@ -158,15 +158,15 @@ pub(crate) fn panel(
     );
     let base = base_paths(view);
     o.push_str(r#"<g aria-hidden="true">"#);
-    if !view.is_world() {
-        // A zoomed view may reach past the world's edge: paint it all as sea, no bare corners.
-        let _ = write!(
-            o,
-            r#"<rect class="ocean" width="{}" height="{}"/>"#,
-            f1(w),
-            f1(h)
-        );
-    }
+    // No bare corners: a zoomed view may reach past the world's edge (paint it as sea), and
+    // the world's outline leaves corners (paint them a paler blue).
+    let _ = write!(
+        o,
+        r#"<rect class="{}" width="{}" height="{}"/>"#,
+        if view.is_world() { "space" } else { "ocean" },
+        f1(w),
+        f1(h)
+    );
     let _ = write!(
         o,
         r##"<g clip-path="url(#{id}-s)"><use href="#{id}-o" class="ocean"/><path class="land" fill-rule="evenodd" d="{}"/>"##,
