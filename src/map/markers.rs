@@ -192,17 +192,17 @@ pub(crate) fn write_markers(
         } else {
             &pl.label
         };
-        let numbered = if numbers[k].is_some() {
-            " numbered"
-        } else {
-            ""
+        // The visible number is part of the marker's name (WCAG 2.5.3, label in name).
+        let (name, numbered) = match numbers[k] {
+            Some(n) => (format!("{n}: {name}"), " numbered"),
+            None => (name.clone(), ""),
         };
         let _ = write!(
             o,
             r#"<a href="{}" class="m kind-{kind} status-{}{numbered}" aria-label="{}" transform="translate({} {})"><circle class="hit" r="{}"/>{}"#,
             safe_href(&pl.href),
             class_part(&pl.status),
-            esc(name),
+            esc(&name),
             f1(x),
             f1(y),
             f1(lay.hit),
