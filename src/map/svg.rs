@@ -58,7 +58,7 @@ pub(crate) const WIDE: Layout = Layout {
 pub(crate) const NARROW: Layout = Layout {
     w: 360.0,
     aspect: 1.0,
-    detail_aspect: 0.9,
+    detail_aspect: 1.15,
     font: 15.0,
     sym: 8.0,
     hit: 16.0,

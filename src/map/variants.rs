@@ -131,7 +131,8 @@ pub(crate) fn main_view(d: &Data<'_>, lay: &Layout) -> View {
 pub(crate) fn detail_view(d: &Data<'_>, near: &[bool], lay: &Layout) -> Option<View> {
     let mut cluster = vec![d.hp];
     cluster.extend(d.pp.iter().zip(near).filter(|(_, n)| **n).map(|(q, _)| *q));
-    let src = fit(&cluster, lay.detail_aspect, 0.1, lay.pad)?;
+    // Labels near the edge can turn inwards: a narrower margin gives a larger scale.
+    let src = fit(&cluster, lay.detail_aspect, 0.1, lay.pad * 0.6)?;
     Some(View {
         src,
         out: Rect {
