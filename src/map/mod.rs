@@ -17,7 +17,7 @@
 //! world `<svg class="twinmap twinmap-full">` (`twinmap-n` added in the narrow
 //! one), then the detail map's `<svg>` when there is one, then the key
 //! `<ol class="map-key">` when markers are numbered; the map's stylesheet shows
-//! one rendering by a media query (52rem) and hides the other with `display:none`.
+//! one rendering by a media query (48rem) and hides the other with `display:none`.
 //! After both comes the HTML legend `<div class="twinmap twinmap-legend">`.
 //! For [`MapSize::Small`] it returns one `<svg class="twinmap twinmap-small">`
 //! (and its key, if any). Wrap it in a `<figure>` and put the list of partners

@@ -42,10 +42,10 @@ pub(crate) const CSS: &str = concat!(
     ".twinmap-n .lbl{font-size:15px}",
     ".twinmap-small .lbl{font-size:13px}",
     ".twinmap .num-in{font-size:11px;font-weight:700;fill:#fff}",
-    // One rendering at a time: the narrow one up to 52rem, the wide one above.
+    // One rendering at a time: the narrow one below 48rem, the wide one from there.
     ".twinmap-v.twinmap-wide{display:none}",
     ".twinmap-narrow svg.twinmap{max-width:30rem}",
-    "@media (min-width:52rem){.twinmap-v.twinmap-wide{display:block}.twinmap-v.twinmap-narrow{display:none}}",
+    "@media (min-width:48rem){.twinmap-v.twinmap-wide{display:block}.twinmap-v.twinmap-narrow{display:none}}",
     ".map-key{margin:.5em 0 0;padding-inline-start:2.2em;columns:14rem auto;column-gap:2em}",
     ".map-key li{break-inside:avoid}",
     ".map-key a{display:inline-block;padding:.15em 0;min-height:24px}",
