@@ -162,7 +162,7 @@ pub(crate) fn write_markers(
         (None, Some(n)) => {
             let _ = write!(
                 o,
-                r#"<text class="num-in" text-anchor="middle" y="4">{n}</text>"#
+                r#"<text class="num-in" text-anchor="middle" y="4.5">{n}</text>"#
             );
         }
         (None, None) => {}

@@ -41,7 +41,9 @@ pub(crate) const CSS: &str = concat!(
     "stroke-width:3.5px;stroke-linejoin:round;paint-order:stroke}",
     ".twinmap-n .lbl{font-size:15px}",
     ".twinmap-small .lbl{font-size:13px}",
-    ".twinmap .num-in{font-size:11px;font-weight:700;fill:#fff}",
+    // A number with no room beside its marker is drawn on it, haloed like a label.
+    ".twinmap .num-in{font-size:13px;font-weight:700;fill:var(--map-text,#1a1a1a);stroke:#fff;",
+    "stroke-width:3px;stroke-linejoin:round;paint-order:stroke}",
     // One rendering at a time: the narrow one below 48rem, the wide one from there.
     ".twinmap-v.twinmap-wide{display:none}",
     ".twinmap-narrow svg.twinmap{max-width:30rem}",
