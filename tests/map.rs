@@ -160,3 +160,42 @@ fn geojson_is_lon_lat_with_facts() {
         "lon first (Lyon is at 4.8 E, 45.8 N)"
     );
 }
+
+#[test]
+fn the_map_page_has_a_wide_and_a_phone_rendering_with_a_key_for_numbered_markers() {
+    let (_t, out) = build_into_temp(&fixture("large"));
+    let html = read(&out, "map/index.html");
+    let wide = html
+        .find("twinmap-v twinmap-wide")
+        .expect("a wide rendering");
+    let narrow = html
+        .find("twinmap-v twinmap-narrow")
+        .expect("a phone rendering");
+    assert!(wide < narrow);
+    // World map and detail map in each rendering.
+    assert_eq!(html[wide..narrow].matches("<svg").count(), 2);
+    let phone = &html[narrow..html[narrow..].find("twinmap twinmap-legend").unwrap() + narrow];
+    assert_eq!(phone.matches("<svg").count(), 2);
+    // On a phone not every name fits: numbered markers, named and linked in the key.
+    let key = phone
+        .find("<ol class=map-key>")
+        .or_else(|| phone.find(r#"<ol class="map-key">"#))
+        .expect("a key on phones");
+    let key = &phone[key..];
+    let numbered = phone.matches(" numbered").count();
+    assert!(numbered > 0);
+    assert!(key.matches("<li").count() >= numbered);
+    assert!(
+        key.contains("/cities/"),
+        "key entries link to the city pages"
+    );
+    // Ids stay unique on the page.
+    let mut ids = attr_values(&html, "id");
+    let n = ids.len();
+    ids.sort_unstable();
+    ids.dedup();
+    assert_eq!(ids.len(), n, "duplicate ids on the map page");
+    // The table still lists every city.
+    let table = &html[html.find("<table").unwrap()..];
+    assert!(table.matches("/cities/").count() >= 21);
+}

@@ -4,35 +4,48 @@
 //! countries (world-atlas 2.0.2, see `data/README.md`) in the Equal Earth
 //! projection: land, interior borders, a great-circle line from the home town to
 //! every partner, a marker per partner (shape and colour by `kind`, outline by
-//! `status`) and non-overlapping labels. The view fits the data (Europe only →
-//! zoomed to Europe; worldwide → whole world plus an inset around home when
-//! three or more partners lie within 1500 km of it). No JavaScript, no requests.
+//! `status`) and labels that overlap nothing and sit nearest their own marker
+//! (a marker without room for its name shows a number, explained in a key under
+//! the map). The view fits the data (Europe only → zoomed to Europe; worldwide →
+//! the whole world plus a detail map around home when three or more partners lie
+//! within 1500 km of it). No JavaScript, no requests.
 //!
 //! # Output
-//! [`render`] returns, for [`MapSize::Full`], an `<svg class="twinmap twinmap-full">`
-//! immediately followed by an HTML legend `<div class="twinmap twinmap-legend">`
-//! (a `<p class="twinmap-legend-title">` and a `<ul>`); for [`MapSize::Small`] only
-//! the `<svg class="twinmap twinmap-small">`. Wrap it in a `<figure>` and put the
-//! list of partners after it: the list carries the real information.
+//! [`render`] returns, for [`MapSize::Full`], two renderings of the map, each a
+//! `<div class="twinmap-v twinmap-wide">` (1000 units across, for wide screens) or
+//! `<div class="twinmap-v twinmap-narrow">` (360 units, for phones) holding the
+//! world `<svg class="twinmap twinmap-full">` (`twinmap-n` added in the narrow
+//! one), then the detail map's `<svg>` when there is one, then the key
+//! `<ol class="map-key">` when markers are numbered; the map's stylesheet shows
+//! one rendering by a media query (48rem) and hides the other with `display:none`.
+//! After both comes the HTML legend `<div class="twinmap twinmap-legend">`.
+//! For [`MapSize::Small`] it returns one `<svg class="twinmap twinmap-small">`
+//! (and its key, if any). Wrap it in a `<figure>` and put the list of partners
+//! after it: the list carries the real information.
 //!
 //! # Accessibility
-//! The svg has no `role="img"` (the markers are links) and is named by
-//! `aria-labelledby="{prefix}-t {prefix}-d"` (`<title>`/`<desc>`). Ocean, land,
-//! borders, arcs and the inset frame are in `aria-hidden="true"` groups. Each
-//! partner is `<a href aria-label="{label}" class="m kind-{kind} status-{status}">`
-//! holding a transparent hit circle (`.hit`, ≥ 24 px at typical display size), the
-//! symbol (`.sym`) and the visible name (`.lbl`); `:focus-visible` highlights the
-//! hit circle. The inset is a `<g role="group" aria-label="{inset_title}">`.
+//! The svgs have no `role="img"` (the markers are links) and are named by
+//! `aria-labelledby="{id}-t {id}-d"` (`<title>`/`<desc>`). Ocean, land,
+//! borders, arcs, the detail map's frame and its dots are in `aria-hidden="true"`
+//! groups. Each partner is `<a href aria-label="{label}" class="m kind-{kind}
+//! status-{status}">` holding a transparent hit circle (`.hit`, ≥ 24 CSS px at
+//! the widths each rendering is shown at), the symbol (`.sym`) and the visible
+//! name (`text.lbl`) or, with class `numbered`, its number (`text.lbl.num`); the
+//! key's entries link to the same pages. The home marker is `<g class="home">`
+//! with the star (`.home-sym`) and `text.lbl.home-lbl`. `:focus-visible`
+//! highlights the hit circle.
 //!
 //! # Ids and classes
-//! Ids are `{prefix}-t`, `{prefix}-d`, `{prefix}-s` (sphere clip), `{prefix}-o`
-//! (outline) and `{prefix}-ic` (inset clip). [`render`] uses the prefix `map-full`
-//! or `map-small`; use [`render_with_prefix`] for two maps of one size on a page.
-//! Classes: `ocean`, `sphere`, `land`, `border`, `arc` (+ `status-*`), `dot`
-//! (small partner dot under the inset frame), `frame`, `home`, `home-sym`,
-//! `home-lbl`, `m`, `kind-*`, `status-*`, `hit`, `sym`, `lbl`, `inset-bg`,
-//! `inset-edge`, `inset-title`. The embedded `<style>` scopes every rule under
-//! `.twinmap`; colours are custom properties with fallbacks (`--map-ocean`,
+//! Ids are `{id}-t`, `{id}-d`, `{id}-s` (sphere clip) and `{id}-o` (outline),
+//! where `{id}` is the prefix for the wide world map, `{prefix}-z` for its detail
+//! map, `{prefix}-n` and `{prefix}-n-z` for the narrow ones. [`render`] uses the
+//! prefix `map-full` or `map-small`; use [`render_with_prefix`] for two maps of one
+//! size on a page. Classes: `ocean`, `space` (beyond the world's outline), `sphere`, `land`, `border`, `arc` (+
+//! `status-*`), `dot` (partner in the detail map, on the world map), `frame`,
+//! `home`, `home-sym`, `home-lbl`, `m`, `numbered`, `kind-*`, `status-*`, `hit`,
+//! `sym`, `lbl`, `num`, `num-in`, `map-key`. The embedded `<style>` scopes every
+//! rule under `.twinmap`, `.twinmap-v` or `.map-key`; colours are custom
+//! properties with fallbacks (`--map-ocean`, `--map-space`,
 //! `--map-land`, `--map-border`, `--map-edge`, `--map-arc`, `--map-text`,
 //! `--map-home`, `--map-partnership`, `--map-friendship`, `--map-cooperation`,
 //! `--map-contact`, `--map-district`, `--map-project`, `--map-national`).
@@ -42,6 +55,7 @@
 //! and land/border path data are cached per view.
 
 mod geo;
+mod grid;
 mod labels;
 mod markers;
 mod path;
@@ -49,8 +63,11 @@ mod projection;
 mod style;
 mod svg;
 mod topo;
+mod variants;
 mod view;
 
+#[cfg(test)]
+mod placement_tests;
 #[cfg(test)]
 mod tests;
 
@@ -104,16 +121,16 @@ pub struct MapText {
     pub kinds: Vec<(String, String)>,
     /// `(status key, label)` for the statuses present, in legend order.
     pub statuses: Vec<(String, String)>,
-    /// Name of the inset, e.g. "Ausschnitt Europa".
+    /// Title of the detail map around home, e.g. "Ausschnitt Europa".
     pub inset_title: String,
 }
 
 /// Which map to draw.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum MapSize {
-    /// The map page / home page: 1000 units wide, legend, inset when useful.
+    /// The map page / home page: wide and narrow renderings, legend, detail map when useful.
     Full,
-    /// A city page: home and one partner, 480 units wide, no legend.
+    /// A city page: home and one partner, 260 units wide, no legend.
     Small,
 }
 
@@ -125,7 +142,7 @@ pub fn render(home: &Home, places: &[Place], text: &MapText, size: MapSize) -> S
         MapSize::Full => "map-full",
         MapSize::Small => "map-small",
     };
-    svg::render(home, places, text, &size, prefix)
+    variants::render(home, places, text, &size, prefix)
 }
 
 /// Like [`render`], with an explicit element-id prefix (`[A-Za-z0-9_-]`, other
@@ -137,7 +154,7 @@ pub fn render_with_prefix(
     size: MapSize,
     id_prefix: &str,
 ) -> String {
-    svg::render(home, places, text, &size, id_prefix)
+    variants::render(home, places, text, &size, id_prefix)
 }
 
 /// Great-circle distance in kilometres (haversine, mean Earth radius 6371.0088 km).

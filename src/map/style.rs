@@ -12,9 +12,11 @@ use super::MapText;
 /// selector is scoped under `.twinmap`). Contrast of markers and arcs is at
 /// least 3:1 against both land and ocean with the fallback colours.
 pub(crate) const CSS: &str = concat!(
-    "svg.twinmap{display:block;max-width:100%;height:auto;",
+    // The label placement measures from the marker rightwards: keep that on right-to-left pages.
+    "svg.twinmap{display:block;max-width:100%;height:auto;direction:ltr;",
     "font-family:system-ui,-apple-system,\"Segoe UI\",Roboto,sans-serif}",
-    ".twinmap .ocean,.twinmap .inset-bg{fill:var(--map-ocean,#d4e5f1)}",
+    ".twinmap .ocean{fill:var(--map-ocean,#d4e5f1)}",
+    ".twinmap .space{fill:var(--map-space,#edf3f8)}",
     ".twinmap .sphere{fill:none;stroke:var(--map-edge,#9ab6cb);stroke-width:1}",
     ".twinmap .land{fill:var(--map-land,#f6f2e8)}",
     ".twinmap .border{fill:none;stroke:var(--map-border,#cbbfa8);stroke-width:.7;stroke-linejoin:round}",
@@ -37,14 +39,23 @@ pub(crate) const CSS: &str = concat!(
     ".twinmap .hit{fill:transparent}",
     ".twinmap .lbl{font-size:16px;font-weight:600;fill:var(--map-text,#1a1a1a);stroke:#fff;",
     "stroke-width:3.5px;stroke-linejoin:round;paint-order:stroke}",
-    ".twinmap-small .lbl{font-size:15px}",
+    ".twinmap-n .lbl{font-size:15px}",
+    ".twinmap-small .lbl{font-size:13px}",
+    // A number with no room beside its marker is drawn on it, haloed like a label.
+    ".twinmap .num-in{font-size:13px;font-weight:700;fill:var(--map-text,#1a1a1a);stroke:#fff;",
+    "stroke-width:3px;stroke-linejoin:round;paint-order:stroke}",
+    // One rendering at a time: the narrow one below 48rem, the wide one from there.
+    ".twinmap-v.twinmap-wide{display:none}",
+    ".twinmap-narrow svg.twinmap{max-width:30rem}",
+    "@media (min-width:48rem){.twinmap-v.twinmap-wide{display:block}.twinmap-v.twinmap-narrow{display:none}}",
+    ".map-key{margin:.5em 0 0;padding-inline-start:2.2em;columns:14rem auto;column-gap:2em}",
+    ".map-key li{break-inside:avoid}",
+    ".map-key a{display:inline-block;padding:.15em 0;min-height:24px}",
     ".twinmap .home-lbl{font-weight:700}",
     ".twinmap a:focus{outline:none}",
     ".twinmap a:focus-visible .hit,.twinmap a:hover .hit{fill:#ffbf47;fill-opacity:.55;stroke:#111;stroke-width:2}",
     ".twinmap a:focus-visible .lbl,.twinmap a:hover .lbl{text-decoration:underline}",
     ".twinmap .frame{fill:none;stroke:#2b3a48;stroke-width:1.2}",
-    ".twinmap .inset-edge{fill:none;stroke:#2b3a48;stroke-width:1.5}",
-    ".twinmap .inset-title{font-size:14px;font-weight:600;fill:#1a1a1a;stroke:#fff;stroke-width:3px;paint-order:stroke}",
     ".twinmap-legend ul{list-style:none;margin:.4em 0 0;padding:0;display:flex;flex-wrap:wrap;gap:.3em 1.4em}",
     ".twinmap-legend li{display:flex;align-items:center;gap:.45em}",
     ".twinmap-legend .key{flex:none}",

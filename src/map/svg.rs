@@ -1,61 +1,87 @@
-//! The SVG writer: composes one accessible inline `<svg>` map.
+//! The SVG writer: one accessible inline `<svg>` panel.
 //!
-//! Owns the layout per [`MapSize`], the choice of view (zoomed or world), the
-//! inset around the home town, the order and markup of the layers (ocean, land,
-//! borders, arcs, markers, inset) and the unique element ids.
+//! Owns the sizes per rendering ([`Layout`]), the unique element ids, and the
+//! markup and order of a panel's layers: title and description, ocean, land,
+//! borders, connection lines, the frame marking the detail map's area, and the
+//! markers with their labels.
 
 use std::fmt::Write as _;
 
-use super::geo::{arc, haversine_km};
-use super::labels;
-use super::markers::write_markers;
+use super::geo::arc;
+use super::markers::{KeyItem, Panel, write_markers};
 use super::path::{PathWriter, polyline_clipped};
-use super::projection::{X_MAX, Y_MAX, project};
-use super::style::{CSS, HOME_STAR, class_part, esc, f1, legend};
-use super::view::{Rect, View, base_paths, fit, world_rect};
-use super::{Home, MapSize, MapText, Place};
+use super::projection::project;
+use super::style::{CSS, HOME_STAR, class_part, esc, f1};
+use super::view::{Rect, View, base_paths};
+use super::{Home, Place};
 
-/// Places within this distance of home go into the inset.
-const INSET_RADIUS_KM: f64 = 1500.0;
-/// Minimum number of places near home that triggers the inset.
-const INSET_MIN: usize = 3;
-
-/// Sizes of one map (SVG user units).
+/// Sizes of one rendering (SVG user units).
 pub(crate) struct Layout {
+    /// Width of the panel.
     pub(crate) w: f64,
+    /// Width/height of a zoomed main panel.
     pub(crate) aspect: f64,
+    /// Width/height of the detail map.
+    pub(crate) detail_aspect: f64,
+    /// Label font size.
     pub(crate) font: f64,
+    /// Marker symbol radius.
     pub(crate) sym: f64,
+    /// Radius of the transparent tap area.
     pub(crate) hit: f64,
+    /// Narrowest zoomed view (projected units).
     pub(crate) min_w: f64,
+    /// Free margin around the data (share of the width).
     pub(crate) pad: f64,
+    /// Classes of the `<svg>` besides `twinmap`.
     pub(crate) class: &'static str,
+    /// Whether country borders are drawn on a world view.
+    pub(crate) world_borders: bool,
 }
 
-fn layout(size: &MapSize) -> Layout {
-    match size {
-        MapSize::Full => Layout {
-            w: 1000.0,
-            aspect: 1.6,
-            font: 16.0,
-            sym: 8.0,
-            hit: 16.0,
-            min_w: 0.5,
-            pad: 0.11,
-            class: "twinmap-full",
-        },
-        MapSize::Small => Layout {
-            w: 480.0,
-            aspect: 1.5,
-            font: 15.0,
-            sym: 8.0,
-            hit: 13.0,
-            min_w: 0.16,
-            pad: 0.2,
-            class: "twinmap-small",
-        },
-    }
-}
+/// The wide rendering of the full map, shown from 48rem: at 713 CSS px (a 768 px window
+/// less a scroll bar and the page margins) labels are 11.4 px, tap areas 24.2 px.
+pub(crate) const WIDE: Layout = Layout {
+    w: 1000.0,
+    aspect: 1.6,
+    detail_aspect: 1.6,
+    font: 16.0,
+    sym: 8.0,
+    hit: 17.0,
+    min_w: 0.5,
+    pad: 0.11,
+    class: "twinmap-full",
+    world_borders: true,
+};
+
+/// The narrow rendering of the full map (shown on phones): 360 units across,
+/// so at 280 CSS px labels are still 11.7 px and tap areas 25 px.
+pub(crate) const NARROW: Layout = Layout {
+    w: 360.0,
+    aspect: 1.0,
+    detail_aspect: 1.15,
+    font: 15.0,
+    sym: 8.0,
+    hit: 16.0,
+    min_w: 0.35,
+    pad: 0.12,
+    class: "twinmap-full twinmap-n",
+    world_borders: false,
+};
+
+/// The small map of a city page (the facts box is 238–300 CSS px wide).
+pub(crate) const SMALL: Layout = Layout {
+    w: 260.0,
+    aspect: 1.3,
+    detail_aspect: 1.3,
+    font: 13.0,
+    sym: 8.0,
+    hit: 14.0,
+    min_w: 0.16,
+    pad: 0.2,
+    class: "twinmap-small",
+    world_borders: false,
+};
 
 /// Keeps `[A-Za-z0-9_-]` and makes sure the id starts with a letter.
 pub(crate) fn clean_prefix(p: &str) -> String {
@@ -70,59 +96,49 @@ pub(crate) fn clean_prefix(p: &str) -> String {
     }
 }
 
-/// Renders the map; see [`super::render`].
-pub(crate) fn render(
-    home: &Home,
-    places: &[Place],
-    text: &MapText,
-    size: &MapSize,
-    prefix: &str,
-) -> String {
-    let lay = layout(size);
-    let p = clean_prefix(prefix);
-    let hp = project(home.lon, home.lat);
-    let pp: Vec<(f64, f64)> = places.iter().map(|pl| project(pl.lon, pl.lat)).collect();
-    let mut all = vec![hp];
-    all.extend(&pp);
-    let main = match fit(&all, lay.aspect, lay.min_w, lay.pad) {
-        Some(src) => View {
-            src,
-            out: Rect {
-                x0: 0.0,
-                y0: 0.0,
-                x1: lay.w,
-                y1: (lay.w / lay.aspect).round(),
-            },
-        },
-        None => {
-            let h = (lay.w * Y_MAX / X_MAX).round();
-            View {
-                src: world_rect(lay.w / h),
-                out: Rect {
-                    x0: 0.0,
-                    y0: 0.0,
-                    x1: lay.w,
-                    y1: h,
-                },
-            }
-        }
-    };
-    let near: Vec<bool> = places
-        .iter()
-        .map(|pl| haversine_km(home.lat, home.lon, pl.lat, pl.lon) <= INSET_RADIUS_KM)
-        .collect();
-    let inset = (matches!(size, MapSize::Full)
-        && main.is_world()
-        && near.iter().filter(|n| **n).count() >= INSET_MIN)
-        .then(|| inset_view(&main, hp, &pp, &near))
-        .flatten();
-    let in_inset = |i: usize| inset.is_some() && near[i];
+/// The data shared by every panel of one map.
+pub(crate) struct Data<'a> {
+    pub(crate) home: &'a Home,
+    pub(crate) hp: (f64, f64),
+    pub(crate) places: &'a [Place],
+    pub(crate) pp: &'a [(f64, f64)],
+}
 
-    let (w, h) = (main.out.x1, main.out.y1);
-    let mut o = String::with_capacity(if main.is_world() { 160_000 } else { 40_000 });
+/// What a panel shows.
+pub(crate) enum Content<'a> {
+    /// Home and every place.
+    All,
+    /// The world with the places far from home; those `near` home are dots in a
+    /// frame around `src`, the area of the detail map.
+    World {
+        /// The detail map's source area (projected units).
+        src: Rect,
+        /// Places shown in the detail map.
+        near: &'a [bool],
+    },
+    /// The detail map: home and the places `near` it.
+    Detail {
+        /// Places shown here.
+        near: &'a [bool],
+    },
+}
+
+/// Writes one `<svg>` panel with ids `{id}-t`, `{id}-d`, `{id}-s`, `{id}-o`.
+#[allow(clippy::too_many_arguments)]
+pub(crate) fn panel(
+    o: &mut String,
+    d: &Data<'_>,
+    view: &View,
+    lay: &Layout,
+    id: &str,
+    (title, desc): (&str, &str),
+    content: &Content<'_>,
+    key: &mut Vec<KeyItem>,
+) {
+    let (w, h) = (view.out.x1, view.out.y1);
     let _ = write!(
         o,
-        r#"<svg xmlns="http://www.w3.org/2000/svg" class="twinmap {}" viewBox="0 0 {} {}" width="{}" height="{}" aria-labelledby="{p}-t {p}-d">"#,
+        r#"<svg xmlns="http://www.w3.org/2000/svg" class="twinmap {}" viewBox="0 0 {} {}" width="{}" height="{}" aria-labelledby="{id}-t {id}-d">"#,
         lay.class,
         f1(w),
         f1(h),
@@ -131,70 +147,52 @@ pub(crate) fn render(
     );
     let _ = write!(
         o,
-        r#"<title id="{p}-t">{}</title><desc id="{p}-d">{}</desc>"#,
-        esc(&text.title),
-        esc(&text.desc)
+        r#"<title id="{id}-t">{}</title><desc id="{id}-d">{}</desc>"#,
+        esc(title),
+        esc(desc)
     );
     let _ = write!(o, "<style>{CSS}</style>");
     let _ = write!(
         o,
-        r#"<defs><clipPath id="{p}-s"><path id="{p}-o" d="{}"/></clipPath>"#,
-        outline_d(&main)
+        r#"<defs><clipPath id="{id}-s"><path id="{id}-o" d="{}"/></clipPath></defs>"#,
+        outline_d(view)
     );
-    if let Some(iv) = &inset {
-        let b = iv.out;
-        let _ = write!(
-            o,
-            r#"<clipPath id="{p}-ic"><rect x="{}" y="{}" width="{}" height="{}"/></clipPath>"#,
-            f1(b.x0),
-            f1(b.y0),
-            f1(b.w()),
-            f1(b.h())
-        );
-    }
-    o.push_str("</defs>");
-
-    // Decorative layers.
-    let base = base_paths(&main);
+    let base = base_paths(view);
+    o.push_str(r#"<g aria-hidden="true">"#);
+    // No bare corners: a zoomed view may reach past the world's edge (paint it as sea), and
+    // the world's outline leaves corners (paint them a paler blue).
     let _ = write!(
         o,
-        r##"<g aria-hidden="true"><g clip-path="url(#{p}-s)"><use href="#{p}-o" class="ocean"/>"##
+        r#"<rect class="{}" width="{}" height="{}"/>"#,
+        if view.is_world() { "space" } else { "ocean" },
+        f1(w),
+        f1(h)
     );
-    // A small map of the whole world is too small for country borders to help: leave them out
-    // (they were as many bytes as the land).
-    let borders = if matches!(size, MapSize::Small) && main.is_world() {
-        ""
-    } else {
-        base.borders.as_str()
-    };
     let _ = write!(
         o,
-        r#"<path class="land" fill-rule="evenodd" d="{}"/>"#,
+        r##"<g clip-path="url(#{id}-s)"><use href="#{id}-o" class="ocean"/><path class="land" fill-rule="evenodd" d="{}"/>"##,
         base.land
     );
-    if !borders.is_empty() {
-        let _ = write!(o, r#"<path class="border" d="{borders}"/>"#);
+    if lay.world_borders || !view.is_world() {
+        let _ = write!(o, r#"<path class="border" d="{}"/>"#, base.borders);
     }
     o.push_str("</g>");
-    if main.is_world() {
-        let _ = write!(o, r##"<use href="#{p}-o" class="sphere"/>"##);
+    if view.is_world() {
+        let _ = write!(o, r##"<use href="#{id}-o" class="sphere"/>"##);
     }
-    let mut avoid = write_arcs(&mut o, &main, home, places);
-    for (i, pl) in places.iter().enumerate() {
-        if in_inset(i) {
-            let (x, y) = main.map(pp[i]);
-            let _ = write!(
-                o,
-                r#"<circle class="dot kind-{}" cx="{}" cy="{}" r="3.5"/>"#,
-                class_part(&pl.kind),
-                f1(x),
-                f1(y)
-            );
-        }
-    }
-    if let Some(iv) = &inset {
-        let (x0, y1) = main.map((iv.src.x0, iv.src.y0));
-        let (x1, y0) = main.map((iv.src.x1, iv.src.y1));
+    let (frame, near) = match content {
+        Content::All => (None, None),
+        Content::World { src, near } => (Some(*src), Some(*near)),
+        Content::Detail { near } => (None, Some(*near)),
+    };
+    let near_of = |i: usize| near.is_some_and(|n| n.get(i).copied().unwrap_or(false));
+    let framed = frame.is_some();
+    let soft = write_arcs(o, view, d.home, d.places, |i| !(framed && near_of(i)));
+    let mut hard = Vec::new();
+    let mut dots = Vec::new();
+    if let Some(src) = frame {
+        let (x0, y1) = view.map((src.x0, src.y0));
+        let (x1, y0) = view.map((src.x1, src.y1));
         let _ = write!(
             o,
             r#"<rect class="frame" x="{}" y="{}" width="{}" height="{}"/>"#,
@@ -203,120 +201,48 @@ pub(crate) fn render(
             f1(x1 - x0),
             f1(y1 - y0)
         );
-        let (hx, hy) = main.map(hp);
+        hard.push(Rect { x0, y0, x1, y1 }.grow(3.0));
+        for (i, pl) in d.places.iter().enumerate() {
+            if near_of(i) {
+                let (x, y) = view.map(d.pp[i]);
+                let _ = write!(
+                    o,
+                    r#"<circle class="dot kind-{}" cx="{}" cy="{}" r="2.5"/>"#,
+                    class_part(&pl.kind),
+                    f1(x),
+                    f1(y)
+                );
+                dots.push((x, y, 3.0));
+            }
+        }
+        let (hx, hy) = view.map(d.hp);
         let _ = write!(
             o,
-            r#"<g transform="translate({} {}) scale(.6)">{HOME_STAR}</g>"#,
+            r#"<g transform="translate({} {}) scale(.5)">{HOME_STAR}</g>"#,
             f1(hx),
             f1(hy)
         );
-        avoid.push(iv.out.grow(4.0));
+        dots.push((hx, hy, 6.0));
     }
     o.push_str("</g>");
-
-    let main_idx: Vec<usize> = (0..places.len()).filter(|&i| !in_inset(i)).collect();
-    write_markers(
-        &mut o,
-        &main,
-        &lay,
-        home,
-        hp,
-        inset.is_none(),
-        places,
-        &pp,
-        &main_idx,
-        &avoid,
-    );
-
-    if let Some(iv) = &inset {
-        let b = iv.out;
-        let _ = write!(
-            o,
-            r#"<g role="group" aria-label="{}">"#,
-            esc(&text.inset_title)
-        );
-        let rect = format!(
-            r#"x="{}" y="{}" width="{}" height="{}""#,
-            f1(b.x0),
-            f1(b.y0),
-            f1(b.w()),
-            f1(b.h())
-        );
-        let ib = base_paths(iv);
-        let _ = write!(
-            o,
-            r#"<g aria-hidden="true"><rect class="inset-bg" {rect}/><g clip-path="url(#{p}-ic)">"#
-        );
-        let _ = write!(
-            o,
-            r#"<path class="land" fill-rule="evenodd" d="{}"/><path class="border" d="{}"/>"#,
-            ib.land, ib.borders
-        );
-        let mut avoid = write_arcs(&mut o, iv, home, places);
-        let _ = write!(o, r#"</g><rect class="inset-edge" {rect}/>"#);
-        let _ = write!(
-            o,
-            r#"<text class="inset-title" x="{}" y="{}">{}</text></g>"#,
-            f1(b.x0 + 8.0),
-            f1(b.y0 + 19.0),
-            esc(&text.inset_title)
-        );
-        let idx: Vec<usize> = (0..places.len()).filter(|&i| near[i]).collect();
-        let title = Rect {
-            x0: b.x0,
-            y0: b.y0,
-            x1: b.x0 + 16.0 + labels::text_width(&text.inset_title, 14.0, true),
-            y1: b.y0 + 26.0,
-        };
-        avoid.push(title);
-        write_markers(&mut o, iv, &lay, home, hp, true, places, &pp, &idx, &avoid);
-        o.push_str("</g>");
-    }
+    let idx: Vec<usize> = (0..d.places.len())
+        .filter(|&i| match content {
+            Content::All => true,
+            Content::World { .. } => !near_of(i),
+            Content::Detail { .. } => near_of(i),
+        })
+        .collect();
+    let p = Panel {
+        view,
+        lay,
+        home: !framed,
+        idx: &idx,
+        hard,
+        soft,
+        dots,
+    };
+    write_markers(o, &p, d.home, d.hp, d.places, d.pp, key);
     o.push_str("</svg>");
-    if matches!(size, MapSize::Full) {
-        o.push_str(&legend(text));
-    }
-    o
-}
-
-/// Picks a corner for the inset (fewest other markers underneath) and fits the
-/// region around home into it.
-fn inset_view(main: &View, hp: (f64, f64), pp: &[(f64, f64)], near: &[bool]) -> Option<View> {
-    let (w, h) = (main.out.w() * 0.3, main.out.w() * 0.2);
-    let (mw, mh, m) = (main.out.x1, main.out.y1, 6.0);
-    let corners = [
-        (m, mh - h - m),
-        (mw - w - m, mh - h - m),
-        (m, m),
-        (mw - w - m, m),
-    ];
-    let mut cluster = vec![hp];
-    let mut best: Option<(usize, Rect)> = None;
-    for (x, y) in corners {
-        let r = Rect {
-            x0: x,
-            y0: y,
-            x1: x + w,
-            y1: y + h,
-        };
-        let g = r.grow(24.0);
-        let mut n = 0;
-        for (i, &q) in pp.iter().enumerate() {
-            let (px, py) = main.map(q);
-            if g.contains(px, py) {
-                n += if near[i] { 10 } else { 1 };
-            }
-        }
-        let (hx, hy) = main.map(hp);
-        n += if g.contains(hx, hy) { 10 } else { 0 };
-        if best.is_none_or(|(b, _)| n < b) {
-            best = Some((n, r));
-        }
-    }
-    cluster.extend(pp.iter().zip(near).filter(|(_, n)| **n).map(|(q, _)| *q));
-    let out = best?.1;
-    let src = fit(&cluster, w / h, 0.3, 0.2)?;
-    Some(View { src, out })
 }
 
 /// The world outline (±180° meridians and the pole lines) in SVG units.
@@ -335,10 +261,19 @@ fn outline_d(view: &View) -> String {
 
 /// One great-circle path per place, clipped to the view.
 /// Returns small boxes along the drawn arcs, for the label placement to avoid.
-fn write_arcs(o: &mut String, view: &View, home: &Home, places: &[Place]) -> Vec<Rect> {
+fn write_arcs(
+    o: &mut String,
+    view: &View,
+    home: &Home,
+    places: &[Place],
+    shown: impl Fn(usize) -> bool,
+) -> Vec<Rect> {
     let clip = view.out.grow(3.0);
     let mut boxes = Vec::new();
-    for pl in places {
+    for (i, pl) in places.iter().enumerate() {
+        if !shown(i) {
+            continue;
+        }
         let mut pw = PathWriter::default();
         for line in arc(home.lat, home.lon, pl.lat, pl.lon) {
             let pts: Vec<(f64, f64)> = line

@@ -1,4 +1,4 @@
-//! End-to-end tests of [`super::render`]: views, inset, escaping, well-formedness,
+//! End-to-end tests of [`super::render`]: views, detail map, escaping, well-formedness,
 //! determinism, sizes and degenerate coordinates.
 
 #![allow(clippy::unwrap_used)]
@@ -118,14 +118,17 @@ fn assert_well_formed(doc: &str) {
 
 #[test]
 fn europe_only_zooms_to_europe() {
-    let svg = render(&home(), &europe(), &text(), MapSize::Full);
-    let (w, h) = view_box(&svg);
+    let out = render(&home(), &europe(), &text(), MapSize::Full);
+    let (svg, narrow) = out.split_at(out.find("twinmap-v twinmap-narrow").unwrap());
+    let (w, h) = view_box(svg);
     assert_eq!((w, h), (1000.0, 625.0));
-    assert!(!svg.contains("role=\"group\""), "no inset when zoomed");
+    assert_eq!(view_box(narrow), (360.0, 360.0));
+    assert_eq!(svg.matches("<svg").count(), 1, "no detail map when zoomed");
     assert_eq!(svg.matches("<a href=").count(), 4);
+    assert_eq!(narrow.matches("<a href=").count(), 4);
     assert_eq!(svg.matches("class=\"arc ").count(), 4);
     assert!(svg.contains(r#"class="m kind-partnership status-dormant""#));
-    assert!(svg.contains("twinmap-legend"));
+    assert!(out.contains("twinmap-legend"));
     let svg_only = &svg[..svg.find("</svg>").unwrap()];
     assert!(
         svg_only.len() < 60_000,
@@ -135,15 +138,16 @@ fn europe_only_zooms_to_europe() {
 }
 
 #[test]
-fn world_set_shows_world_with_inset() {
-    let svg = render(&home(), &world_set(), &text(), MapSize::Full);
-    let (w, h) = view_box(&svg);
+fn world_set_shows_world_with_detail_map() {
+    let out = render(&home(), &world_set(), &text(), MapSize::Full);
+    let svg = &out[..out.find("twinmap-v twinmap-narrow").unwrap()];
+    let (w, h) = view_box(svg);
     assert_eq!((w, h), (1000.0, 487.0));
-    assert!(svg.contains(r#"<g role="group" aria-label="Ausschnitt Europa">"#));
-    // Every partner is exactly one link; the four European ones are in the inset.
+    assert!(svg.contains(r#"<title id="map-full-z-t">Ausschnitt Europa</title>"#));
+    // Every partner is exactly one link per rendering; the four European ones are in the detail map.
     assert_eq!(svg.matches("<a href=").count(), 10);
-    let inset = &svg[svg.find("role=\"group\"").unwrap()..];
-    assert_eq!(inset.matches("<a href=").count(), 4);
+    let detail = &svg[svg.find("map-full-z-t").unwrap()..];
+    assert_eq!(detail.matches("<a href=").count(), 4);
     assert_eq!(svg.matches("class=\"dot ").count(), 4);
     let svg_only = &svg[..svg.find("</svg>").unwrap()];
     assert!(
@@ -232,7 +236,7 @@ fn output_is_deterministic() {
 #[test]
 fn small_map_is_small_and_has_no_legend() {
     let svg = render(&home(), &europe()[..1], &text(), MapSize::Small);
-    assert_eq!(view_box(&svg), (480.0, 320.0));
+    assert_eq!(view_box(&svg), (260.0, 200.0));
     assert!(!svg.contains(r#"class="twinmap twinmap-legend""#));
     assert!(svg.ends_with("</svg>"));
     assert!(svg.len() < 40_000, "small svg is {} bytes", svg.len());
