@@ -27,6 +27,10 @@ struct CellEvent {
     lang: Option<String>,
     time: Option<String>,
     cancelled: bool,
+    /// On a day after the first of a run of days, except where a week row or the month
+    /// starts: the template shows a quiet mark instead of the link (the event is one link
+    /// per week row, not one per day).
+    continues: bool,
 }
 
 #[derive(Serialize, Clone)]
@@ -96,11 +100,16 @@ pub fn months(site: &Site) -> Vec<(i16, i8)> {
 /// What the month pages show, made once and shared by their jobs: each event's cell view, and
 /// per day and per month which of them (by index). A page's values are made from it only when
 /// the page is rendered, so the build never holds every month's values at once.
+/// An occurrence in a month's list: its first and last shown day, and its cell view's index.
+type Run = (Date, Date, usize);
+
 #[derive(Default)]
 struct Grid {
     events: Vec<CellEvent>,
-    by_day: BTreeMap<Date, Vec<usize>>,
-    by_month: BTreeMap<(i16, i8), Vec<(Date, usize)>>,
+    /// Per day, the events on it, each with the first day of its run of days.
+    by_day: BTreeMap<Date, Vec<(usize, Date)>>,
+    /// Per month, one item per occurrence: the first and last day it shows (in any month).
+    by_month: BTreeMap<(i16, i8), Vec<Run>>,
 }
 
 impl Grid {
@@ -117,16 +126,28 @@ impl Grid {
                     lang: site.is_fallback(o.event).then(|| site.lang.default.clone()),
                     time: ev.time.map(|s| t.time_range(s, ev.end)),
                     cancelled: ev.status == "cancelled",
+                    continues: false,
                 });
                 g.events.len() - 1
             });
-            for d in days.days() {
-                g.by_day.entry(d).or_default().push(k);
-                g.by_month
-                    .entry((d.year(), d.month()))
-                    .or_default()
-                    .push((d, k));
+            let all: Vec<Date> = days.days();
+            let (Some(&first), Some(&last)) = (all.first(), all.last()) else {
+                continue;
+            };
+            let mut month = None;
+            for d in all {
+                g.by_day.entry(d).or_default().push((k, first));
+                if month != Some((d.year(), d.month())) {
+                    month = Some((d.year(), d.month()));
+                    g.by_month
+                        .entry((d.year(), d.month()))
+                        .or_default()
+                        .push((first, last, k));
+                }
             }
+        }
+        for items in g.by_month.values_mut() {
+            items.sort_unstable();
         }
         g
     }
@@ -135,7 +156,12 @@ impl Grid {
     fn weeks(&self, now: Date, y: i16, m: i8) -> Vec<Vec<Cell>> {
         let events = |d: &Date| -> Vec<CellEvent> {
             let ids = self.by_day.get(d).map_or(&[][..], Vec::as_slice);
-            ids.iter().map(|&k| self.events[k].clone()).collect()
+            ids.iter()
+                .map(|&(k, first)| CellEvent {
+                    continues: *d != first && d.day() != 1 && d.weekday() != Weekday::Monday,
+                    ..self.events[k].clone()
+                })
+                .collect()
         };
         calendar::month_weeks(y, m, Weekday::Monday)
             .into_iter()
@@ -162,11 +188,17 @@ impl Grid {
         let items = self.by_month.get(&(y, m)).map_or(&[][..], Vec::as_slice);
         items
             .iter()
-            .map(|&(d, k)| {
+            .map(|&(first, last, k)| {
                 let ce = &self.events[k];
+                let date_text = if first == last {
+                    t.date_long(first)
+                } else {
+                    let (start, end) = (t.date_long(first), t.date_long(last));
+                    t.fill("date_range", &[("start", &start), ("end", &end)])
+                };
                 ListItem {
-                    iso: d.to_string(),
-                    date_text: t.date_long(d),
+                    iso: first.to_string(),
+                    date_text,
                     time: ce.time.clone(),
                     title: ce.title.clone(),
                     url: ce.url.clone(),

@@ -39,6 +39,13 @@ pub fn base_context(site: &Site, t: &Strings) -> Context {
                 ("menu_news", "news/"),
             ]
             .iter()
+            // A section without entries gets no menu entry (its page still exists).
+            .filter(|(k, _)| match *k {
+                "menu_cities" => !site.cities.is_empty(),
+                "menu_associations" => !site.associations.is_empty(),
+                "menu_news" => !site.news.is_empty(),
+                _ => true,
+            })
             .map(|(k, p)| MenuView {
                 title: t.get(k).to_owned(),
                 url: site.url(p),
@@ -114,6 +121,8 @@ struct Anniversary {
     lang: Option<String>,
     years: i32,
     year: i16,
+    /// "25 Jahre Partnerschaft im Jahr 2027", with the plural form of `years`.
+    text: String,
 }
 
 /// A link to the past events of one year.
@@ -122,6 +131,8 @@ struct ArchiveYear {
     year: i16,
     url: String,
     count: usize,
+    /// "12 Termine", with the plural form of `count`.
+    count_text: String,
     current: bool,
 }
 
@@ -295,6 +306,10 @@ pub fn jobs_with<'a>(
         t.get("events_intro"),
         "events/",
     );
+    ctx.insert(
+        "upcoming_months",
+        crate::render::event_groups::by_month(&upcoming_all, t),
+    );
     ctx.insert("upcoming", upcoming_all);
     // Past events of this year stay on /events/; earlier years get a page each, so the list
     // does not grow with every year of the partnership.
@@ -313,6 +328,11 @@ pub fn jobs_with<'a>(
             year: g.year,
             url: archive_url(g.year),
             count: g.items.len(),
+            count_text: t.plural(
+                "events_count",
+                g.items.len() as u64,
+                &[("count", &t.number(g.items.len() as u64))],
+            ),
             current: false,
         })
         .collect();
@@ -328,9 +348,11 @@ pub fn jobs_with<'a>(
             .map(|a| ArchiveYear {
                 current: a.year == g.year,
                 url: a.url.clone(),
+                count_text: a.count_text.clone(),
                 ..*a
             })
             .collect();
+        ctx.insert("months", crate::render::event_groups::by_month(&g.items, t));
         ctx.insert("items", g.items);
         ctx.insert("archive", nav);
         jobs.push(job(&path, "events_archive.html", ctx));
@@ -538,6 +560,11 @@ fn anniversaries(site: &Site, v: &Views<'_>) -> Vec<Anniversary> {
                     lang: v.text_lang(i),
                     years,
                     year,
+                    text: v.t.plural(
+                        "anniversary_text",
+                        years.unsigned_abs().into(),
+                        &[("years", &years.to_string()), ("year", &year.to_string())],
+                    ),
                 });
             }
         }
