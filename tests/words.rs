@@ -36,6 +36,11 @@ fn site() -> (tempfile::TempDir, tempfile::TempDir, std::path::PathBuf) {
         "content/events/2025/fest.md",
         "---\ntitle: Sommerfest 2025\ndate: 2025-08-16\nregistration: https://example.org/anmeldung\nlocation: { name: Park }\n---\nVorbei.\n",
     );
+    write(
+        &root,
+        "content/news/spenden.md",
+        "---\ntitle: \"Spendenaktion: 48.000 € gesammelt\"\ndate: 2026-06-01\n---\nDanke für 48.000 € und 3 km Lauf.\n",
+    );
     let (out_dir, out) = build_into_temp(&root);
     (src, out_dir, out)
 }
@@ -55,6 +60,22 @@ fn counted_words_take_their_plural_form() {
     assert!(
         events.contains(&format!(">2025</a> (2{NBSP}Termine)")),
         "{events}"
+    );
+}
+
+#[test]
+fn titles_and_texts_keep_numbers_with_their_units() {
+    let (_s, _o, out) = site();
+    let news = read(&out, "news/spenden/index.html");
+    assert!(
+        news.contains(&format!("<h1>Spendenaktion: 48.000{NBSP}€ gesammelt</h1>")),
+        "{news}"
+    );
+    assert!(news.contains(&format!("Danke für 48.000{NBSP}€ und 3{NBSP}km Lauf.")));
+    let atom = read(&out, "atom.xml");
+    assert!(
+        atom.contains(&format!("48.000{NBSP}€ gesammelt")),
+        "the feed stays readable"
     );
 }
 
