@@ -236,3 +236,24 @@ fn a_broken_plural_map_is_reported_at_its_line() {
     assert!(text.contains("de.yaml:2:"), "{text}");
     assert!(text.contains("\"eins\" is not a plural category"), "{text}");
 }
+
+#[test]
+fn a_written_menu_entry_to_an_empty_section_is_a_warning() {
+    let (_s, root) = temp_site("mini");
+    std::fs::remove_dir_all(root.join("content/news")).unwrap();
+    let yaml = std::fs::read_to_string(root.join("site.yaml")).unwrap();
+    let menu = "menu:\n  - { title: Termine, url: /events/ }\n  - { title: Neues, url: /news/ }\n";
+    std::fs::write(root.join("site.yaml"), format!("{yaml}{menu}")).unwrap();
+    let out = tempfile::tempdir().unwrap();
+    let report = twinsite::build(&opts(&root), out.path()).unwrap();
+    let text: Vec<String> = report.warnings.iter().map(ToString::to_string).collect();
+    let text = text.join("\n");
+    assert!(
+        text.contains("\"Neues\" links to /news/, but the site has no news"),
+        "{text}"
+    );
+    assert!(!text.contains("\"Termine\" links"), "{text}");
+    // The written menu stays as written.
+    let home = read(out.path(), "index.html");
+    assert!(home.contains(">Neues<"));
+}
