@@ -202,6 +202,11 @@ fn polish_and_hebrew_count_years_their_own_way() {
     assert!(pl.contains(&format!("<dd>1991 (35{NBSP}lat)</dd>")));
     let he = read(&out, "he/cities/herzliya/index.html");
     assert!(he.contains(&format!("2005 (21{NBSP}שנים)")), "{he}");
+    let events = read(&out, "pl/events/index.html");
+    assert!(
+        events.contains(&format!("id=m-2026-12>Grudzień{NBSP}2026</h3>")),
+        "{events}"
+    );
     let fr = read(&out, "fr/cities/lyon/index.html");
     assert!(fr.contains(&format!("15{NBSP}juin{NBSP}1963 (63{NBSP}ans)")));
 }

@@ -26,13 +26,23 @@ pub fn by_month(events: &[SharedEvent], t: &Strings) -> Vec<MonthGroup> {
         match groups.last_mut() {
             Some(g) if g.id == id => g.items.push(e.clone()),
             _ => groups.push(MonthGroup {
-                heading: t.month_year(year, month),
+                heading: capitalized(&t.month_year(year, month)),
                 id,
                 items: vec![e.clone()],
             }),
         }
     }
     groups
+}
+
+/// `text` with a capital first letter: a heading starts with one even where month names are
+/// written in lower case (French "décembre 2026", Polish "grudzień 2026").
+fn capitalized(text: &str) -> String {
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
 }
 
 /// Year and month of an ISO date `YYYY-MM-DD` (zero when unreadable).
@@ -44,7 +54,15 @@ fn year_month(iso: &str) -> (i16, i8) {
 
 #[cfg(test)]
 mod tests {
-    use super::year_month;
+    use super::{capitalized, year_month};
+
+    #[test]
+    fn headings_start_with_a_capital() {
+        assert_eq!(capitalized("décembre\u{A0}2026"), "Décembre\u{A0}2026");
+        assert_eq!(capitalized("грудень 2026"), "Грудень 2026");
+        assert_eq!(capitalized("דצמבר 2026"), "דצמבר 2026");
+        assert_eq!(capitalized(""), "");
+    }
 
     #[test]
     fn iso_dates_give_year_and_month() {
