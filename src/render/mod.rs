@@ -10,6 +10,8 @@ pub mod event_groups;
 pub mod feeds;
 pub mod i18n;
 pub mod languages;
+pub mod menu;
+pub(crate) mod month_grid;
 pub mod page_data;
 pub mod pages;
 pub mod plural;

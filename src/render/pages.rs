@@ -7,8 +7,7 @@ use serde::Serialize;
 use tera::Context;
 
 use crate::cache::BuildCache;
-use crate::content::model::Data;
-use crate::render::context::{MenuView, SiteView, Views};
+use crate::render::context::{SiteView, Views};
 use crate::render::i18n::Strings;
 use crate::render::page_data::{PageData, Shared};
 use crate::render::{Job, JobCtx};
@@ -17,51 +16,7 @@ use crate::site::Site;
 /// Values every page gets: `site`, `t` (UI strings), `lang`.
 pub fn base_context(site: &Site, t: &Strings) -> Context {
     let c = &site.config;
-    let menu = match &c.menu {
-        Some(items) => items
-            .iter()
-            .map(|m| MenuView {
-                title: m.title.clone(),
-                url: if m.url.starts_with('/') {
-                    site.url(&m.url)
-                } else {
-                    m.url.clone()
-                },
-            })
-            .collect(),
-        None => {
-            let mut v: Vec<MenuView> = [
-                ("menu_cities", "cities/"),
-                ("menu_associations", "associations/"),
-                ("menu_events", "events/"),
-                ("menu_calendar", "calendar/"),
-                ("menu_map", "map/"),
-                ("menu_news", "news/"),
-            ]
-            .iter()
-            // A section without entries gets no menu entry (its page still exists).
-            .filter(|(k, _)| match *k {
-                "menu_cities" => !site.cities.is_empty(),
-                "menu_associations" => !site.associations.is_empty(),
-                "menu_news" => !site.news.is_empty(),
-                _ => true,
-            })
-            .map(|(k, p)| MenuView {
-                title: t.get(k).to_owned(),
-                url: site.url(p),
-            })
-            .collect();
-            for &i in &site.pages {
-                if matches!(site.entries[i].data, Data::Page(ref p) if p.menu) {
-                    v.push(MenuView {
-                        title: site.entries[i].common.title.clone(),
-                        url: site.url(&site.entries[i].url_path()),
-                    });
-                }
-            }
-            v
-        }
-    };
+    let menu = crate::render::menu::menu(site, t);
     let page_url = |slug: &Option<String>| slug.as_ref().map(|s| site.url(&format!("{s}/")));
     let view = SiteView {
         title: c.title.clone(),
