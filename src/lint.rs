@@ -1,9 +1,10 @@
 //! Helpful warnings about a linked [`Site`]: things that are allowed but that visitors will miss.
 //!
 //! An event without a place, a partner city no association or event mentions (an "invisible"
-//! partnership), and an active partnership without any event in the last two years. They never
-//! stop a build; each names the file and the line of the key to change (the `title:` line when
-//! the whole file is meant) and says in plain words what to do.
+//! partnership), an active partnership without any event in the last two years, and a menu entry
+//! of `site.yaml` that leads to an empty section. They never stop a build; each names the file
+//! and the line of the key to change (the `title:` line when the whole file is meant) and says in
+//! plain words what to do.
 
 use std::path::Path;
 
@@ -19,6 +20,7 @@ const DORMANT_YEARS: i32 = 2;
 
 /// Adds every warning about `site` to `diags`.
 pub fn lint(site: &Site, diags: &mut Diagnostics) {
+    empty_menu_sections(site, diags);
     for &i in &site.events {
         let e = &site.entries[i];
         let Some(ev) = e.event() else { continue };
@@ -57,6 +59,41 @@ pub fn lint(site: &Site, diags: &mut Diagnostics) {
                     .with_hint("add the partnership's next meeting as an event, or set `status: dormant` if it is resting"),
             );
         }
+    }
+}
+
+/// Menu entries of `site.yaml` that link to a section without entries: its page only says
+/// there is nothing yet (the default menu leaves such sections out by itself).
+fn empty_menu_sections(site: &Site, diags: &mut Diagnostics) {
+    let c = &site.config;
+    let menus = c
+        .menu
+        .iter()
+        .chain(c.translations.values().filter_map(|t| t.menu.as_ref()));
+    let yaml = SourceFile::read(&site.root, Path::new("site.yaml")).ok();
+    for item in menus.flatten() {
+        let path = item.url.trim_start_matches('/');
+        let path = path.strip_suffix('/').unwrap_or(path);
+        let (empty, what) = match path.rsplit('/').next().unwrap_or(path) {
+            "associations" => (site.associations.is_empty(), "associations"),
+            "news" => (site.news.is_empty(), "news"),
+            "cities" => (site.cities.is_empty(), "partner cities"),
+            _ => continue,
+        };
+        if !empty || item.url.contains("://") {
+            continue;
+        }
+        let line = yaml
+            .as_ref()
+            .and_then(|f| f.text.lines().position(|l| l.contains(item.url.as_str())))
+            .map_or(0, |i| i + 1);
+        diags.push(
+            Diagnostic::warning("site.yaml", line, usize::from(line > 0), format!(
+                "the menu entry \"{}\" links to {}, but the site has no {what} yet: visitors find an empty page",
+                item.title, item.url
+            ))
+            .with_hint(format!("remove the entry until there are {what}, or leave out `menu:` to get the default menu, which shows only sections with entries")),
+        );
     }
 }
 

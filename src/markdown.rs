@@ -97,6 +97,7 @@ pub fn render_with(body: &str, opts: &RenderOptions<'_>) -> Rendered {
         clean = has_raw_html(&events);
         events = drop_unsafe(events, &mut out.removed);
     }
+    bind_units(&mut events);
     if let Some((start, end)) = first_paragraph(&events) {
         let para = events[start..=end].iter().map(|(e, _)| e.clone());
         html::push_html(&mut out.first_paragraph_html, para);
@@ -113,6 +114,24 @@ pub fn render_with(body: &str, opts: &RenderOptions<'_>) -> Rendered {
     // The body stays in memory for the whole build: drop the spare room reserved above.
     out.html.shrink_to_fit();
     out
+}
+
+/// Text outside code blocks with a no-break space between a number and its unit ("15 €").
+fn bind_units(events: &mut [(Event<'_>, usize)]) {
+    let mut in_code = false;
+    for (e, _) in events.iter_mut() {
+        match e {
+            Event::Start(Tag::CodeBlock(_)) => in_code = true,
+            Event::End(TagEnd::CodeBlock) => in_code = false,
+            Event::Text(t) if !in_code && t.contains(' ') => {
+                let bound = crate::render::words::bind_units(t);
+                if bound != t.as_ref() {
+                    *t = bound.into();
+                }
+            }
+            _ => {}
+        }
+    }
 }
 
 fn has_raw_html(events: &[(Event<'_>, usize)]) -> bool {
@@ -357,6 +376,19 @@ mod tests {
         assert!(r.html.contains("<table>"));
         assert!(r.html.contains("<del>alt</del>"));
         assert!(r.html.contains("footnote"));
+    }
+
+    #[test]
+    fn numbers_keep_their_units_outside_code() {
+        let r = render("Eintritt 15 €, `5 €` frei.\n\n```\n8 € bleibt\n```\n", "/");
+        assert!(
+            r.html
+                .contains("Eintritt 15\u{A0}€, <code>5 €</code> frei."),
+            "{}",
+            r.html
+        );
+        assert!(r.html.contains("8 € bleibt"));
+        assert_eq!(r.first_paragraph_text, "Eintritt 15\u{A0}€, 5 € frei.");
     }
 
     #[test]

@@ -90,7 +90,7 @@ fn upcoming_and_past_follow_now() {
     // Events of earlier years move to one archive page per year, linked from /events/.
     assert!(!events.contains("Jugendaustausch 2025"));
     let archive = events
-        .find("href=/partner/events/archive/2025/>2025</a> (1)")
+        .find("href=/partner/events/archive/2025/>2025</a> (1\u{A0}Termin)")
         .unwrap();
     assert!(past_heading < archive, "{events}");
     let year = read(&out, "events/archive/2025/index.html");
@@ -104,12 +104,12 @@ fn german_dates_and_times() {
     let (_t, out) = build_into_temp(&fixture("mini"));
     let event = read(&out, "events/brunch/index.html");
     assert!(
-        event.contains("Samstag, 5. Dezember 2026"),
+        event.contains("Samstag, 5.\u{A0}Dezember\u{A0}2026"),
         "long German date"
     );
-    assert!(event.contains("10:30–13:00 Uhr"));
+    assert!(event.contains("10:30–13:00\u{A0}Uhr"));
     let ex = read(&out, "events/austausch/index.html");
-    assert!(ex.contains("Donnerstag, 3. Juli 2025 bis Samstag, 5. Juli 2025"));
+    assert!(ex.contains("Donnerstag, 3.\u{A0}Juli\u{A0}2025 bis Samstag, 5.\u{A0}Juli\u{A0}2025"));
     assert!(ex.contains("abgesagt"));
 }
 

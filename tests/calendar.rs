@@ -198,23 +198,39 @@ fn cell<'a>(html: &'a str, iso: &str) -> &'a str {
 }
 
 #[test]
-fn grid_shows_multi_day_events_on_each_day_and_every_occurrence() {
+fn grid_links_multi_day_events_once_per_week_row_and_every_occurrence() {
     let (_t, out) = build_into_temp(&fixture("mini"));
     let july = read(&out, "calendar/2025/07/index.html");
-    for day in ["2025-07-03", "2025-07-04", "2025-07-05"] {
+    let first = cell(&july, "2025-07-03");
+    assert!(
+        first.contains("/partner/events/austausch/"),
+        "linked on its first day"
+    );
+    assert!(first.contains("<del>"), "cancelled is struck through");
+    // The following days of the same week row carry a quiet mark, not a second link.
+    for day in ["2025-07-04", "2025-07-05"] {
+        let c = cell(&july, day);
+        assert!(!c.contains("/partner/events/austausch/"), "{day}: {c}");
         assert!(
-            cell(&july, day).contains("/partner/events/austausch/"),
-            "{day}"
+            c.contains("<li aria-hidden=true class=continues>"),
+            "{day}: {c}"
         );
-        assert!(
-            cell(&july, day).contains("<del>"),
-            "cancelled is struck through"
-        );
+        assert!(c.contains("Jugendaustausch 2025"), "{day}");
     }
+    // The phone list has it once, with its range.
+    let list = &july[july.find("month-list").unwrap()..];
+    assert_eq!(
+        list.matches("/partner/events/austausch/").count(),
+        1,
+        "{list}"
+    );
+    assert!(
+        list.contains("Donnerstag, 3.\u{A0}Juli\u{A0}2025 bis Samstag, 5.\u{A0}Juli\u{A0}2025")
+    );
     assert!(!cell(&july, "2025-07-06").contains("austausch"));
     let dec = read(&out, "calendar/2026/12/index.html");
     assert!(cell(&dec, "2026-12-08").contains("/partner/events/stammtisch/"));
-    assert!(cell(&dec, "2026-12-08").contains("19:00–21:00 Uhr"));
+    assert!(cell(&dec, "2026-12-08").contains("19:00–21:00\u{A0}Uhr"));
     assert!(cell(&dec, "2026-12-05").contains("/partner/events/brunch/"));
     let jan = read(&out, "calendar/2027/01/index.html");
     assert!(
@@ -236,7 +252,7 @@ fn grid_shows_multi_day_events_on_each_day_and_every_occurrence() {
     );
     let index = read(&out, "calendar/index.html");
     assert!(
-        index.contains("November 2026"),
+        index.contains("November\u{A0}2026"),
         "/calendar/ shows the month of --now"
     );
     assert!(index.contains("aria-current=date"), "today is marked");
@@ -267,7 +283,7 @@ fn upcoming_lists_use_the_next_occurrence() {
     let (_t, out) = build_into_temp(&fixture("mini"));
     let assoc = read(&out, "associations/freundeskreis/index.html");
     assert!(
-        assoc.contains("Dienstag, 8. Dezember 2026"),
+        assoc.contains("Dienstag, 8.\u{A0}Dezember\u{A0}2026"),
         "next Stammtisch after 2026-11-21"
     );
     assert!(assoc.contains("jeden 2. Dienstag im Monat"));

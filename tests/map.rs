@@ -34,11 +34,11 @@ fn every_city_is_one_named_link_on_the_map() {
     for (href, label) in [
         (
             "/partner/cities/lyon/",
-            "Lyon, Frankreich, Städtepartnerschaft seit 1963",
+            "Lyon, Frankreich, Städtepartnerschaft seit\u{A0}1963",
         ),
         (
             "/partner/cities/krakow/",
-            "Krakau, Polen, Städtefreundschaft seit 1991",
+            "Krakau, Polen, Städtefreundschaft seit\u{A0}1991",
         ),
     ] {
         let count = attr_values(svg, "href")

@@ -244,16 +244,16 @@ fn feeds_and_data_are_per_language() {
 #[test]
 fn dates_and_ui_strings_are_localized() {
     let (_d, out) = built();
-    assert!(read(&out, "events/brunch/index.html").contains("5. Dezember 2026"));
+    assert!(read(&out, "events/brunch/index.html").contains("5.\u{A0}Dezember\u{A0}2026"));
     let fr = read(&out, "fr/events/brunch/index.html");
-    assert!(fr.contains("5 décembre 2026"), "French date");
+    assert!(fr.contains("5\u{A0}décembre\u{A0}2026"), "French date");
     let pl = read(&out, "pl/events/brunch/index.html");
     assert!(
-        pl.contains("5 grudnia 2026"),
+        pl.contains("5\u{A0}grudnia\u{A0}2026"),
         "Polish date, month in the genitive"
     );
     let cal = read(&out, "fr/calendar/2026/12/index.html");
-    assert!(cal.contains("décembre 2026"), "French month heading");
+    assert!(cal.contains("décembre\u{A0}2026"), "French month heading");
     let html = read(&out, "fr/index.html");
     assert!(html.contains("<html dir=ltr lang=fr>"), "{}", &html[..80]);
     // The site's own texts from `translations:` in site.yaml.

@@ -136,6 +136,11 @@ pub fn parse_string_map(name: &str, text: &str) -> Result<BTreeMap<String, Strin
         .map_err(|e| plain::string_map_error(name, &e))
 }
 
+/// The message [`parse_string_map`] gives for a YAML error, for other readers of such files.
+pub fn string_map_message(name: &str, e: &serde_yaml::Error) -> String {
+    plain::string_map_error(name, e)
+}
+
 fn yaml_error(path: &Path, p: yaml::YamlProblem) -> Diagnostic {
     Diagnostic::error(path, p.line, p.col, p.message).with_hint(p.hint)
 }

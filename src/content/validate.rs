@@ -212,7 +212,8 @@ fn common(fm: &FrontMatter, diags: &mut Diagnostics) -> Common {
     }
     let alias_pos = aliases.iter().map(|a| fm.item_pos("aliases", a)).collect();
     Common {
-        title,
+        // "48.000 € gesammelt": the number keeps its unit on the line wherever the title goes.
+        title: crate::render::words::bind_units(&title),
         slug,
         slug_pos,
         alias_pos,

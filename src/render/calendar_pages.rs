@@ -3,51 +3,22 @@
 //! the build month, and the iCalendar feeds (whole site, per city, per association,
 //! per event).
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::HashMap;
 use std::sync::Arc;
 
-use jiff::civil::{Date, Weekday};
 use rayon::prelude::*;
 use serde::Serialize;
 
 use crate::cache::{BuildCache, Key};
-use crate::calendar::{self, Shown, Window, ics};
+use crate::calendar::{Shown, Window, ics};
 use crate::content::model::Data;
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::output::{Output, PageSink};
 use crate::render::i18n::Strings;
+use crate::render::month_grid::Grid;
 use crate::render::page_data::PageData;
 use crate::render::{Job, JobCtx};
 use crate::site::{Occurrence, Site};
-
-#[derive(Serialize, Clone)]
-struct CellEvent {
-    title: String,
-    url: String,
-    lang: Option<String>,
-    time: Option<String>,
-    cancelled: bool,
-}
-
-#[derive(Serialize, Clone)]
-struct Cell {
-    iso: String,
-    day: i8,
-    in_month: bool,
-    today: bool,
-    events: Vec<CellEvent>,
-}
-
-#[derive(Serialize, Clone)]
-struct ListItem {
-    iso: String,
-    date_text: String,
-    time: Option<String>,
-    title: String,
-    url: String,
-    lang: Option<String>,
-    cancelled: bool,
-}
 
 #[derive(Serialize)]
 struct WeekdayName {
@@ -91,91 +62,6 @@ fn months_of(window: &Window, shown: &[(Occurrence, Shown)]) -> Vec<(i16, i8)> {
 pub fn months(site: &Site) -> Vec<(i16, i8)> {
     let window = Window::around(site.now);
     months_of(&window, &shown(site, &window))
-}
-
-/// What the month pages show, made once and shared by their jobs: each event's cell view, and
-/// per day and per month which of them (by index). A page's values are made from it only when
-/// the page is rendered, so the build never holds every month's values at once.
-#[derive(Default)]
-struct Grid {
-    events: Vec<CellEvent>,
-    by_day: BTreeMap<Date, Vec<usize>>,
-    by_month: BTreeMap<(i16, i8), Vec<(Date, usize)>>,
-}
-
-impl Grid {
-    fn new(site: &Site, t: &Strings, shown: &[(Occurrence, Shown)]) -> Grid {
-        let mut g = Grid::default();
-        let mut index: HashMap<usize, usize> = HashMap::new();
-        for (o, days) in shown {
-            let e = &site.entries[o.event];
-            let Data::Event(ev) = &e.data else { continue };
-            let k = *index.entry(o.event).or_insert_with(|| {
-                g.events.push(CellEvent {
-                    title: e.common.title.clone(),
-                    url: site.url(&e.url_path()),
-                    lang: site.is_fallback(o.event).then(|| site.lang.default.clone()),
-                    time: ev.time.map(|s| t.time_range(s, ev.end)),
-                    cancelled: ev.status == "cancelled",
-                });
-                g.events.len() - 1
-            });
-            for d in days.days() {
-                g.by_day.entry(d).or_default().push(k);
-                g.by_month
-                    .entry((d.year(), d.month()))
-                    .or_default()
-                    .push((d, k));
-            }
-        }
-        g
-    }
-
-    /// The rows of the month's grid.
-    fn weeks(&self, now: Date, y: i16, m: i8) -> Vec<Vec<Cell>> {
-        let events = |d: &Date| -> Vec<CellEvent> {
-            let ids = self.by_day.get(d).map_or(&[][..], Vec::as_slice);
-            ids.iter().map(|&k| self.events[k].clone()).collect()
-        };
-        calendar::month_weeks(y, m, Weekday::Monday)
-            .into_iter()
-            .map(|week| {
-                week.iter()
-                    .map(|&d| Cell {
-                        iso: d.to_string(),
-                        day: d.day(),
-                        in_month: d.month() == m,
-                        today: d == now,
-                        events: if d.month() == m {
-                            events(&d)
-                        } else {
-                            Vec::new()
-                        },
-                    })
-                    .collect()
-            })
-            .collect()
-    }
-
-    /// The month's events as a list, for screen readers and small screens.
-    fn list(&self, t: &Strings, y: i16, m: i8) -> Vec<ListItem> {
-        let items = self.by_month.get(&(y, m)).map_or(&[][..], Vec::as_slice);
-        items
-            .iter()
-            .map(|&(d, k)| {
-                let ce = &self.events[k];
-                ListItem {
-                    iso: d.to_string(),
-                    date_text: t.date_long(d),
-                    time: ce.time.clone(),
-                    title: ce.title.clone(),
-                    url: ce.url.clone(),
-                    lang: ce.lang.clone(),
-                    cancelled: ce.cancelled,
-                }
-            })
-            .collect()
-    }
 }
 
 /// One month page: its month, its neighbours in the list of pages, and where it links to.

@@ -105,6 +105,9 @@ pub struct CityView {
     pub since_year: i16,
     /// "seit 1963 · 63 Jahre".
     pub since_text: String,
+    /// The same without the word "seit", for a value under the label "Seit": "1963 (63 Jahre)",
+    /// "15. Juni 1963 (63 Jahre)" when the day is known, "1963–2001" when it ended.
+    pub since_value: String,
     /// Status key.
     pub status: String,
     /// Translated status.
@@ -203,7 +206,9 @@ pub struct EventView {
     pub cities: Vec<Link>,
     /// Organizers.
     pub organizers: Vec<Link>,
-    /// Sign-up link.
+    /// Whether the event is over (its last date lies before the build date).
+    pub past: bool,
+    /// Sign-up link (none once the event is over).
     pub registration: Option<String>,
     /// Price text.
     pub cost: Option<String>,
@@ -285,25 +290,7 @@ impl Views<'_> {
         let e = &self.site.entries[i];
         let Data::City(c) = &e.data else { return None };
         let t = self.t;
-        let years = i32::from(self.site.now.year()) - i32::from(c.since.year);
-        let end_year = c.ended.map(i32::from);
-        let since_text = match (c.status.as_str(), end_year) {
-            ("ended", Some(y)) => t.fill(
-                "since_ended",
-                &[
-                    ("since", &c.since.year.to_string()),
-                    ("ended", &y.to_string()),
-                ],
-            ),
-            _ if years >= 1 => t.fill(
-                "since_years",
-                &[
-                    ("since", &c.since.year.to_string()),
-                    ("years", &years.to_string()),
-                ],
-            ),
-            _ => t.fill("since_year", &[("since", &c.since.year.to_string())]),
-        };
+        let (since_text, since_value) = crate::render::words::since(c, self.site.now, t);
         let home = &self.site.config.home;
         let km = crate::map::distance_km(home.lat, home.lon, c.lat, c.lon);
         Some(CityView {
@@ -324,6 +311,7 @@ impl Views<'_> {
             region: c.region.clone(),
             since_year: c.since.year,
             since_text,
+            since_value,
             status: c.status.clone(),
             status_label: t.get(&format!("status_{}", c.status)).to_owned(),
             activity: c.activity.clone(),
@@ -386,6 +374,7 @@ impl Views<'_> {
                 &[("start", &t.date_long(first)), ("end", &t.date_long(last))],
             )
         };
+        let past = !self.site.is_upcoming(i);
         let status_label = if ev.status == "scheduled" {
             String::new()
         } else {
@@ -411,8 +400,9 @@ impl Views<'_> {
                 .map(|r| crate::render::describe_repeat(r, ev.date, t)),
             cities: self.links(&self.site.relations[i].cities),
             organizers: self.links(&self.site.relations[i].associations),
-            registration: ev.registration.clone(),
-            cost: ev.cost.clone(),
+            past,
+            registration: ev.registration.clone().filter(|_| !past),
+            cost: ev.cost.as_deref().map(crate::render::words::bind_units),
             summary_html: e.summary_html.clone(),
             image: self.image(e),
         })

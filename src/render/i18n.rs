@@ -37,7 +37,7 @@ impl Strings {
                 map.insert((*genitive).to_owned(), name.clone());
             }
         }
-        map.extend(own);
+        crate::render::plural::overlay(&mut map, own);
         Self {
             lang: lang.to_owned(),
             map,
@@ -52,6 +52,13 @@ impl Strings {
     /// `key` with `{name}` placeholders replaced.
     pub fn fill(&self, key: &str, args: &[(&str, &str)]) -> String {
         fill_in(self.get(key), args)
+    }
+
+    /// The form of the counting string `key` for `count` (see [`crate::render::plural`]), with
+    /// `{name}` placeholders replaced; the count itself is one of `args`.
+    pub fn plural(&self, key: &str, count: u64, args: &[(&str, &str)]) -> String {
+        let pattern = crate::render::plural::pick(&self.map, &self.lang, key, count).unwrap_or(key);
+        fill_in(pattern, args)
     }
 
     /// All strings (handed to templates as `t`).
@@ -265,9 +272,9 @@ mod tests {
         let de = strings("de");
         assert_eq!(
             de.date_long(jiff::civil::date(2023, 9, 24)),
-            "Sonntag, 24. September 2023"
+            "Sonntag, 24.\u{A0}September\u{A0}2023"
         );
-        assert_eq!(de.time(jiff::civil::time(19, 0, 0, 0)), "19:00 Uhr");
+        assert_eq!(de.time(jiff::civil::time(19, 0, 0, 0)), "19:00\u{A0}Uhr");
         assert_eq!(de.number(515695), "515.695");
     }
 
@@ -276,7 +283,7 @@ mod tests {
         let en = strings("en");
         assert_eq!(
             en.date_long(jiff::civil::date(2023, 9, 24)),
-            "Sunday, 24 September 2023"
+            "Sunday, 24\u{A0}September\u{A0}2023"
         );
     }
 
@@ -285,7 +292,7 @@ mod tests {
         let fr = strings("fr");
         assert_eq!(
             fr.date_long(jiff::civil::date(2023, 9, 24)),
-            "dimanche 24 septembre 2023"
+            "dimanche 24\u{A0}septembre\u{A0}2023"
         );
         assert_eq!(fr.time(jiff::civil::time(19, 0, 0, 0)), "19:00");
         assert_eq!(fr.number(515695), "515\u{202F}695");
@@ -296,13 +303,13 @@ mod tests {
         let pl = strings("pl");
         assert_eq!(
             pl.date_long(jiff::civil::date(2023, 9, 24)),
-            "niedziela, 24 września 2023"
+            "niedziela, 24\u{A0}września\u{A0}2023"
         );
         assert_eq!(
             pl.date_medium(jiff::civil::date(2024, 2, 29)),
-            "29 lutego 2024"
+            "29\u{A0}lutego\u{A0}2024"
         );
-        assert_eq!(pl.month_year(2023, 9), "wrzesień 2023");
+        assert_eq!(pl.month_year(2023, 9), "wrzesień\u{A0}2023");
         assert_eq!(pl.number(515695), "515\u{A0}695");
     }
 
@@ -311,9 +318,9 @@ mod tests {
         let uk = strings("uk");
         assert_eq!(
             uk.date_long(jiff::civil::date(2023, 9, 24)),
-            "неділя, 24 вересня 2023"
+            "неділя, 24\u{A0}вересня\u{A0}2023"
         );
-        assert_eq!(uk.month_year(2023, 9), "вересень 2023");
+        assert_eq!(uk.month_year(2023, 9), "вересень\u{A0}2023");
         assert_eq!(uk.number(515695), "515\u{A0}695");
     }
 
@@ -322,7 +329,7 @@ mod tests {
         let tr = strings("tr");
         assert_eq!(
             tr.date_long(jiff::civil::date(2023, 9, 24)),
-            "24 Eylül 2023 Pazar"
+            "24\u{A0}Eylül\u{A0}2023 Pazar"
         );
         assert_eq!(tr.number(515695), "515.695");
     }
@@ -332,9 +339,9 @@ mod tests {
         let he = strings("he");
         assert_eq!(
             he.date_long(jiff::civil::date(2023, 9, 24)),
-            "יום ראשון, 24 בספטמבר 2023"
+            "יום ראשון, 24\u{A0}בספטמבר\u{A0}2023"
         );
-        assert_eq!(he.month_year(2023, 9), "ספטמבר 2023");
+        assert_eq!(he.month_year(2023, 9), "ספטמבר\u{A0}2023");
         assert_eq!(he.number(515695), "515,695");
     }
 
@@ -345,11 +352,17 @@ mod tests {
         let rule =
             crate::calendar::repeat::validate(&serde_yaml::from_str(yaml).unwrap(), first).unwrap();
         let text = |lang| crate::render::describe_repeat(&rule, first, &strings(lang));
-        assert_eq!(text("pl"), "co miesiąc: 2. wtorek do 8 grudnia 2026");
-        assert_eq!(text("uk"), "щомісяця: вівторок 2-го тижня до 8 грудня 2026");
+        assert_eq!(
+            text("pl"),
+            "co miesiąc: 2. wtorek do 8\u{A0}grudnia\u{A0}2026"
+        );
+        assert_eq!(
+            text("uk"),
+            "щомісяця: вівторок 2-го тижня до 8\u{A0}грудня\u{A0}2026"
+        );
         assert_eq!(
             text("de"),
-            "jeden 2. Dienstag im Monat bis 8. Dezember 2026"
+            "jeden 2. Dienstag im Monat bis 8.\u{A0}Dezember\u{A0}2026"
         );
     }
 
@@ -376,17 +389,44 @@ mod tests {
         let en = theme::embedded_i18n("en").unwrap();
         for lang in theme::EMBEDDED_LANGUAGES {
             let own = theme::embedded_i18n(lang).unwrap();
-            let missing: Vec<&String> = en.keys().filter(|k| !own.contains_key(*k)).collect();
+            let missing: Vec<&String> = en
+                .keys()
+                .filter(|k| !own.contains_key(*k))
+                .filter(|k| !k.split_once('.').is_some_and(|(b, _)| own.contains_key(b)))
+                .collect();
             assert!(missing.is_empty(), "{lang} lacks {missing:?}");
-            let extra: Vec<&String> = own.keys().filter(|k| !en.contains_key(*k)).collect();
+            // Plural forms other than English ones (Polish `few`) belong to a key English has.
+            let extra: Vec<&String> = own
+                .keys()
+                .filter(|k| !en.contains_key(*k))
+                .filter(|k| !k.split_once('.').is_some_and(|(b, _)| en.contains_key(b)))
+                .collect();
             assert!(extra.is_empty(), "{lang} has keys English lacks: {extra:?}");
-            for (key, english) in &en {
+            for (key, english) in en.iter().filter(|(k, _)| !k.contains('.')) {
                 let theirs = own.get(key).map_or("", String::as_str);
                 assert_eq!(
                     placeholders(theirs),
                     placeholders(english),
                     "{lang}.yaml: `{key}` must use the same {{placeholders}} as English"
                 );
+                // Every form the language's numbers need, using no placeholder English lacks
+                // (a form may leave the number out: Hebrew "שנתיים" is "two years").
+                if !en.contains_key(&format!("{key}.other")) {
+                    continue;
+                }
+                for n in 0..200 {
+                    let cat = crate::render::plural::category(lang, n);
+                    let form = own.get(&format!("{key}.{cat}")).or_else(|| {
+                        own.get(key.as_str())
+                            .filter(|_| !own.contains_key(&format!("{key}.other")))
+                    });
+                    assert!(form.is_some(), "{lang}.yaml: `{key}` lacks `{cat}`");
+                    let Some(form) = form else { continue };
+                    assert!(
+                        placeholders(form).is_subset(&placeholders(english)),
+                        "{lang}.yaml: `{key}.{cat}` uses a placeholder English lacks"
+                    );
+                }
             }
         }
     }

@@ -6,12 +6,17 @@
 
 pub mod calendar_pages;
 pub mod context;
+pub mod event_groups;
 pub mod feeds;
 pub mod i18n;
 pub mod languages;
+pub mod menu;
+pub(crate) mod month_grid;
 pub mod page_data;
 pub mod pages;
+pub mod plural;
 pub mod theme;
+pub mod words;
 
 use std::path::Path;
 use std::sync::Arc;
@@ -468,7 +473,16 @@ fn copy_images(site: &Site, out: &mut Output, diags: &mut Diagnostics) {
 
 /// A recurrence rule in words, e.g. "jeden 2. Dienstag im Monat".
 pub fn describe_repeat(rule: &Rule, first: jiff::civil::Date, t: &Strings) -> String {
-    crate::calendar::describe(rule, first, &|key, args| t.fill(key, args), &|i| {
-        t.weekday_name(i).to_owned()
-    })
+    // The strings that count (dates, months, weeks) take the plural form of their number.
+    let fill = |key: &str, args: &[(&str, &str)]| {
+        let count = args
+            .iter()
+            .find(|(name, _)| matches!(*name, "count" | "interval"))
+            .and_then(|(_, v)| v.parse::<u64>().ok());
+        match count {
+            Some(n) => t.plural(key, n, args),
+            None => t.fill(key, args),
+        }
+    };
+    crate::calendar::describe(rule, first, &fill, &|i| t.weekday_name(i).to_owned())
 }

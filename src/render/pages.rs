@@ -7,8 +7,7 @@ use serde::Serialize;
 use tera::Context;
 
 use crate::cache::BuildCache;
-use crate::content::model::Data;
-use crate::render::context::{MenuView, SiteView, Views};
+use crate::render::context::{SiteView, Views};
 use crate::render::i18n::Strings;
 use crate::render::page_data::{PageData, Shared};
 use crate::render::{Job, JobCtx};
@@ -17,44 +16,7 @@ use crate::site::Site;
 /// Values every page gets: `site`, `t` (UI strings), `lang`.
 pub fn base_context(site: &Site, t: &Strings) -> Context {
     let c = &site.config;
-    let menu = match &c.menu {
-        Some(items) => items
-            .iter()
-            .map(|m| MenuView {
-                title: m.title.clone(),
-                url: if m.url.starts_with('/') {
-                    site.url(&m.url)
-                } else {
-                    m.url.clone()
-                },
-            })
-            .collect(),
-        None => {
-            let mut v: Vec<MenuView> = [
-                ("menu_cities", "cities/"),
-                ("menu_associations", "associations/"),
-                ("menu_events", "events/"),
-                ("menu_calendar", "calendar/"),
-                ("menu_map", "map/"),
-                ("menu_news", "news/"),
-            ]
-            .iter()
-            .map(|(k, p)| MenuView {
-                title: t.get(k).to_owned(),
-                url: site.url(p),
-            })
-            .collect();
-            for &i in &site.pages {
-                if matches!(site.entries[i].data, Data::Page(ref p) if p.menu) {
-                    v.push(MenuView {
-                        title: site.entries[i].common.title.clone(),
-                        url: site.url(&site.entries[i].url_path()),
-                    });
-                }
-            }
-            v
-        }
-    };
+    let menu = crate::render::menu::menu(site, t);
     let page_url = |slug: &Option<String>| slug.as_ref().map(|s| site.url(&format!("{s}/")));
     let view = SiteView {
         title: c.title.clone(),
@@ -114,6 +76,8 @@ struct Anniversary {
     lang: Option<String>,
     years: i32,
     year: i16,
+    /// "25 Jahre Partnerschaft im Jahr 2027", with the plural form of `years`.
+    text: String,
 }
 
 /// A link to the past events of one year.
@@ -122,6 +86,8 @@ struct ArchiveYear {
     year: i16,
     url: String,
     count: usize,
+    /// "12 Termine", with the plural form of `count`.
+    count_text: String,
     current: bool,
 }
 
@@ -295,6 +261,10 @@ pub fn jobs_with<'a>(
         t.get("events_intro"),
         "events/",
     );
+    ctx.insert(
+        "upcoming_months",
+        crate::render::event_groups::by_month(&upcoming_all, t),
+    );
     ctx.insert("upcoming", upcoming_all);
     // Past events of this year stay on /events/; earlier years get a page each, so the list
     // does not grow with every year of the partnership.
@@ -313,6 +283,11 @@ pub fn jobs_with<'a>(
             year: g.year,
             url: archive_url(g.year),
             count: g.items.len(),
+            count_text: t.plural(
+                "events_count",
+                g.items.len() as u64,
+                &[("count", &t.number(g.items.len() as u64))],
+            ),
             current: false,
         })
         .collect();
@@ -328,9 +303,11 @@ pub fn jobs_with<'a>(
             .map(|a| ArchiveYear {
                 current: a.year == g.year,
                 url: a.url.clone(),
+                count_text: a.count_text.clone(),
                 ..*a
             })
             .collect();
+        ctx.insert("months", crate::render::event_groups::by_month(&g.items, t));
         ctx.insert("items", g.items);
         ctx.insert("archive", nav);
         jobs.push(job(&path, "events_archive.html", ctx));
@@ -538,6 +515,11 @@ fn anniversaries(site: &Site, v: &Views<'_>) -> Vec<Anniversary> {
                     lang: v.text_lang(i),
                     years,
                     year,
+                    text: v.t.plural(
+                        "anniversary_text",
+                        years.unsigned_abs().into(),
+                        &[("years", &years.to_string()), ("year", &year.to_string())],
+                    ),
                 });
             }
         }

@@ -13,7 +13,6 @@ use tera::Tera;
 
 use crate::cache::BuildCache;
 use crate::config::SiteConfig;
-use crate::content::front_matter;
 use crate::diagnostics::{Diagnostic, Diagnostics, display_path};
 use crate::fs_safe;
 use crate::render::i18n::Strings;
@@ -75,7 +74,7 @@ const I18N: &[(&str, &str)] = &[
 /// The embedded UI strings for `lang`.
 pub fn embedded_i18n(lang: &str) -> Option<BTreeMap<String, String>> {
     let (_, text) = I18N.iter().find(|(l, _)| *l == lang)?;
-    front_matter::parse_string_map(lang, text).ok()
+    crate::render::plural::parse_ui_strings(lang, text).ok()
 }
 
 /// A loaded theme: compiled templates, static files and strings.
@@ -137,7 +136,7 @@ pub fn load_with(
     let mut i18n: BTreeMap<String, BTreeMap<String, String>> = I18N
         .iter()
         .filter_map(|(l, t)| {
-            front_matter::parse_string_map(l, t)
+            crate::render::plural::parse_ui_strings(l, t)
                 .ok()
                 .map(|m| ((*l).to_owned(), m))
         })
@@ -183,11 +182,15 @@ pub fn load_with(
             diags,
             &mut |name, bytes, rel| {
                 if let Some(lang) = name.strip_suffix(".yaml") {
-                    match front_matter::parse_string_map(lang, &String::from_utf8_lossy(&bytes)) {
-                        Ok(m) => i18n.entry(lang.to_owned()).or_default().extend(m),
-                        Err(e) => i18n_errors.push(Diagnostic::error(
+                    let text = String::from_utf8_lossy(&bytes);
+                    match crate::render::plural::parse_ui_strings(lang, &text) {
+                        Ok(m) => crate::render::plural::overlay(
+                            i18n.entry(lang.to_owned()).or_default(),
+                            m,
+                        ),
+                        Err((line, e)) => i18n_errors.push(Diagnostic::error(
                             rel,
-                            0,
+                            line,
                             0,
                             format!("the UI strings cannot be read: {e}"),
                         )),
@@ -310,9 +313,15 @@ fn ui_strings(
         );
         return BTreeMap::new();
     };
+    // A plural form counts as there when the language has the key at all (it may need other
+    // forms than English, or give one string for every number).
     let missing: Vec<&str> = fallback
         .keys()
         .filter(|k| !own.contains_key(*k))
+        .filter(|k| {
+            !k.split_once('.')
+                .is_some_and(|(base, _)| own.contains_key(base))
+        })
         .map(String::as_str)
         .collect();
     if !missing.is_empty() && lang != "en" {
