@@ -220,7 +220,9 @@ fn common(fm: &FrontMatter, diags: &mut Diagnostics) -> Common {
         draft: fm
             .get::<bool>("draft", "`true` or `false`", diags)
             .unwrap_or(false),
-        summary: fm.text("summary", diags),
+        summary: fm
+            .text("summary", diags)
+            .map(|s| crate::render::words::bind_units(&s)),
         topics: capped_list(fm, "topics", MAX_TOPICS, diags),
         aliases,
         weight: fm.get::<i64>("weight", "a whole number like 10", diags),
@@ -363,7 +365,9 @@ fn association(fm: &FrontMatter, diags: &mut Diagnostics) -> Association {
         phone: fm.text("phone", diags),
         address: fm.text("address", diags),
         founded: fm.get::<i32>("founded", "a year like 1975", diags),
-        meets: fm.text("meets", diags),
+        meets: fm
+            .text("meets", diags)
+            .map(|s| crate::render::words::bind_units(&s)),
         contacts: contacts(fm, diags),
     }
 }

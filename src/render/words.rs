@@ -9,11 +9,14 @@ use crate::render::i18n::Strings;
 
 const NBSP: char = '\u{A0}';
 
-/// Units and currency signs that stay on the line of the number before them.
+/// Units, currency signs and counted words that stay on the line of the number before them.
+#[rustfmt::skip]
 const UNITS: &[&str] = &[
     "€", "$", "£", "¥", "₴", "₺", "₪", "₽", "%", "‰", "EUR", "Euro", "USD", "CHF", "GBP", "PLN",
     "UAH", "TRY", "ILS", "zł", "грн", "Kč", "Ft", "ct", "Cent", "km", "m", "kg", "g", "h", "min",
-    "Min.", "Std.", "Uhr", "Pers.",
+    "Min.", "Std.", "Uhr", "Pers.", "Jahr", "Jahre", "Jahren", "Jahres", "Tage", "Tagen",
+    "Einwohner", "years", "year", "ans", "lat", "lata", "rok", "roku", "років", "роки", "рік",
+    "yıl", "שנים", "שנה",
 ];
 
 /// Currency signs that stay on the line of the number after them ("€ 15", "CHF 20").
@@ -117,6 +120,12 @@ mod tests {
             "30\u{A0}zł, 100\u{A0}грн, 10\u{A0}%"
         );
         assert_eq!(bind_units("ab 18 Uhr, 5 km"), "ab 18\u{A0}Uhr, 5\u{A0}km");
+        // Counted years in titles and summaries ("50 Jahre York", "50 ans", "50 lat").
+        assert_eq!(
+            bind_units("50 Jahre York, 50 ans, 50 lat"),
+            "50\u{A0}Jahre York, 50\u{A0}ans, 50\u{A0}lat"
+        );
+        assert_eq!(bind_units("seit 20 Jahren"), "seit 20\u{A0}Jahren");
         // Words that merely start like a unit, and numbers before ordinary words, stay apart.
         assert_eq!(bind_units("2 mal 3 Euros 4 gute"), "2 mal 3 Euros 4 gute");
         assert_eq!(bind_units("Eintritt frei"), "Eintritt frei");

@@ -25,7 +25,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-import { brokenWords, headerAndFooter, longLines, mapProblems, narrowValues, repeatedChips } from './layout.mjs';
+import { brokenWords, headerAndFooter, longLines, mapKey, mapProblems, narrowValues, repeatedChips } from './layout.mjs';
 import { serve } from './serve.mjs';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
@@ -568,6 +568,7 @@ async function layoutChecks(page, label, vp, check) {
   await run('lines of running text at most 90 characters', longLines);
   await run(vp.phone ? 'header at most 30 % of the first screen, footer at the bottom, headings in steps' : 'footer at the bottom, headings in steps, calendar links on one line', headerAndFooter, vp.phone ? 0.3 : 0);
   await run('map labels apart, beside their own marker, legible, markers tappable', mapProblems, 11);
+  await run('numbered map markers named in the key, every city in the table', mapKey);
   await run('each event once per week row of the month grid', repeatedChips);
 }
 

@@ -6,7 +6,7 @@
 /** Words of 12 letters or fewer split across two lines, and numbers parted from their unit. */
 export function brokenWords() {
   const problems = [];
-  const UNIT = /(\d)([ \u00a0\u202f])(€|km|Uhr|%|Jahre?n?|Einwohner|years?|ans?|lat[a]?|rok|roku|років|роки|рік|yıl|שנים|שנה)(?![\p{L}])/gu;
+  const UNIT = /(\d)([ \u00a0\u202f])(€|km|Uhr|%|Jahre?n?|Einwohner|years?|ans|lat[a]?|rok|roku|років|роки|рік|yıl|שנים|שנה)(?![\p{L}])/gu;
   const visibleLines = (range) => {
     const tops = [];
     for (const r of range.getClientRects()) {
@@ -202,4 +202,29 @@ export function mapProblems(minFont) {
     }
   }
   return problems.slice(0, 15);
+}
+
+/**
+ * A marker that carries a number instead of its name is named in the key beside its map, and
+ * the /map/ page's table lists every partner city shown on a map.
+ */
+export function mapKey() {
+  const problems = [];
+  for (const m of document.querySelectorAll('a.m.numbered')) {
+    if (m.getClientRects().length === 0) continue;
+    const n = (m.querySelector('text.num, text.num-in')?.textContent ?? '').trim();
+    const variant = m.closest('.twinmap-v') ?? m.closest('figure') ?? document;
+    const entry = [...variant.querySelectorAll('ol.map-key li')].find((li) => li.getAttribute('value') === n);
+    if (!entry) problems.push(`the numbered marker ${m.getAttribute('aria-label')} has no entry ${n} in the key`);
+    else if (entry.querySelector('a')?.getAttribute('href') !== m.getAttribute('href')) problems.push(`key entry ${n} does not lead to ${m.getAttribute('href')}`);
+    else if (entry.getClientRects().length === 0) problems.push(`key entry ${n} is not shown`);
+  }
+  const table = document.querySelector('table.cities-table');
+  if (table) {
+    const listed = new Set([...table.querySelectorAll('a[href]')].map((a) => a.getAttribute('href')));
+    for (const m of document.querySelectorAll('a.m')) {
+      if (!listed.has(m.getAttribute('href'))) problems.push(`${m.getAttribute('aria-label')} is on the map but not in the table`);
+    }
+  }
+  return problems;
 }
