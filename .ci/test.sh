@@ -27,6 +27,16 @@ python3 -c 'import icalendar, recurring_ical_events' || {
   exit 1
 }
 
+# Pillow, the independent reader of the published photos (tests/tools/photos.py).
+if ! python3 -c 'import PIL' 2>/dev/null; then
+  say "installing the Python package Pillow"
+  python3 -m pip install --quiet --disable-pip-version-check 'pillow>=10,<14'
+fi
+python3 -c 'import PIL' || {
+  echo "error: the Python package Pillow is missing and could not be installed" >&2
+  exit 1
+}
+
 # The browser suite (tests/browser) needs Chromium, Java (for the Nu Html Checker) and Node.
 if [ ! -x /usr/bin/chromium ]; then
   say "installing Chromium (apt-get install chromium)"

@@ -36,6 +36,7 @@ fn main() {
         base_url: None,
         now: None,
         relative: false,
+        defer_photos: false,
     };
     let (mut walls, mut cpus) = (Vec::new(), Vec::new());
     for i in 0..n {

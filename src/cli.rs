@@ -277,6 +277,7 @@ impl BuildArgs {
             base_url: self.base_url.clone(),
             now: self.now,
             relative: self.relative,
+            defer_photos: false,
         }
     }
 
@@ -321,6 +322,7 @@ impl ServeArgs {
                 base_url: None,
                 now: self.now,
                 relative: false,
+                defer_photos: true,
             },
             bind: self.bind,
             port: self.port,
@@ -351,6 +353,7 @@ impl CheckArgs {
             base_url: None,
             now: self.now,
             relative: false,
+            defer_photos: false,
         }
     }
 }

@@ -8,7 +8,8 @@
 //!
 //! ```text
 //! config::load → content::load (+ validate, in parallel) → link::link → Site
-//!      → translate::translate (one Site per further language) → render::render → Output (in memory) → write::write_output (or serve from memory)
+//!      → translate::translate (one Site per further language) → pictures::prepare (photos)
+//!      → render::render → Output (in memory) → write::write_output (or serve from memory)
 //! ```
 //!
 //! Every stage collects [`diagnostics::Diagnostic`]s instead of stopping at the first problem;
@@ -33,6 +34,8 @@ pub mod map;
 pub mod markdown;
 pub mod output;
 pub mod output_links;
+pub mod photo;
+pub mod pictures;
 pub mod relative;
 pub mod render;
 pub mod sanitize;
@@ -47,6 +50,7 @@ pub mod walk;
 pub mod write;
 
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use jiff::civil::Date;
 
@@ -69,6 +73,9 @@ pub struct BuildOptions {
     pub now: Option<Date>,
     /// Write every link relative to its page (as `relative_urls: true` in `site.yaml` does).
     pub relative: bool,
+    /// Make only the photo sizes the cache has, and leave the others for later
+    /// ([`pictures::Photos::pending`]), so pages are ready at once (`serve`).
+    pub defer_photos: bool,
 }
 
 /// The result of the first three stages: a linked site plus every warning.
@@ -134,6 +141,17 @@ fn load_unchecked_with(
     lint::lint(&site, &mut diags);
     date_check::check(&site, &mut diags);
     translate::translate(&mut site, translations, &mut diags);
+    let work = if opts.defer_photos {
+        pictures::Work::Measure
+    } else {
+        pictures::Work::Full
+    };
+    let cache = pictures::disk_cache(&opts.root);
+    let photos = Arc::new(pictures::prepare(&site, Some(cache), work, &mut diags));
+    site.photos = photos.clone();
+    for t in &mut site.translations {
+        t.photos = photos.clone();
+    }
     (Some(site), diags)
 }
 

@@ -214,6 +214,7 @@ pub fn link(
         index,
         lang,
         translations: Vec::new(),
+        photos: Default::default(),
         config,
     };
     paths::check(&site, diags);

@@ -12,6 +12,12 @@ use std::collections::HashSet;
 
 use pulldown_cmark::{CowStr, Event, HeadingLevel, LinkType, Options, Parser, Tag, TagEnd, html};
 
+mod pictures;
+
+pub use pictures::{
+    BodyPicture, Placement, expand as expand_pictures, is_photo, marker as picture_marker,
+};
+
 use crate::sanitize::{self, Removed};
 use crate::slug;
 use crate::source::LineIndex;
@@ -34,6 +40,8 @@ pub struct Rendered {
     pub images_without_alt: Vec<(String, usize)>,
     /// What sanitising removed: (what, byte offset), for warnings.
     pub removed: Vec<(Removed, usize)>,
+    /// The photos of the body, in order; [`Rendered::html`] holds a marker for each.
+    pub pictures: Vec<BodyPicture>,
 }
 
 /// Where a body's site-absolute links point and whether it is sanitised.
@@ -97,6 +105,9 @@ pub fn render_with(body: &str, opts: &RenderOptions<'_>) -> Rendered {
         clean = has_raw_html(&events);
         events = drop_unsafe(events, &mut out.removed);
     }
+    pictures::clean_text(&mut events);
+    let (mut events, photos) = pictures::take(events);
+    out.pictures = photos;
     bind_units(&mut events);
     if let Some((start, end)) = first_paragraph(&events) {
         let para = events[start..=end].iter().map(|(e, _)| e.clone());
@@ -104,6 +115,7 @@ pub fn render_with(body: &str, opts: &RenderOptions<'_>) -> Rendered {
         if clean && has_raw_html(&events[start..=end]) {
             out.first_paragraph_html = sanitize::clean(&out.first_paragraph_html);
         }
+        out.first_paragraph_html = pictures::strip(&out.first_paragraph_html);
         out.first_paragraph_text = plain_text(events[start..=end].iter().map(|(e, _)| e));
     }
     out.html.reserve(body.len() * 3 / 2);
@@ -308,10 +320,12 @@ fn rewrite_links(events: &mut [(Event<'_>, usize)], base_path: &LinkBase<'_>, ou
             }
             Event::Start(Tag::Image { dest_url, .. }) => {
                 let src = dest_url.to_string();
-                if is_internal(&src) {
+                // A photo is published in processed sizes, found where pictures are checked.
+                let photo = pictures::is_photo(&src);
+                if is_internal(&src) && !photo {
                     out.links.push((src.clone(), offset));
                 }
-                if let Some(p) = prefixed(dest_url, base_path) {
+                if let Some(p) = prefixed(dest_url, base_path).filter(|_| !photo) {
                     *dest_url = CowStr::from(p);
                 }
                 let has_alt = events[i + 1..]

@@ -124,6 +124,8 @@ pub struct Site {
     pub index: HashMap<(Section, String), usize>,
     /// The site's languages and the one of this value.
     pub lang: Languages,
+    /// The photos the pages name, processed (shared by every language).
+    pub photos: Arc<crate::pictures::Photos>,
     /// The same site in each further language (empty for a one-language site, and inside
     /// those values themselves): same entries and relations, translated text.
     pub translations: Vec<Site>,

@@ -119,6 +119,7 @@ fn site_in(site: &Site, lang: &str, entries: Vec<Arc<Entry>>) -> Site {
         occurrences: site.occurrences.clone(),
         occurrences_by_entry: site.occurrences_by_entry.clone(),
         index: site.index.clone(),
+        photos: site.photos.clone(),
         lang: Languages {
             code: lang.to_owned(),
             prefix: site.lang.prefix_of(lang),

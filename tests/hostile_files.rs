@@ -188,7 +188,7 @@ fn an_image_linked_out_of_the_site_is_refused() {
 fn an_image_linked_inside_the_site_is_published() {
     let (_t, root) = site_with_image("foto.jpg");
     std::fs::create_dir_all(root.join("bilder")).unwrap();
-    std::fs::write(root.join("bilder/lyon.jpg"), b"JPEG-bytes").unwrap();
+    std::fs::write(root.join("bilder/lyon.jpg"), tiny_jpeg()).unwrap();
     std::os::unix::fs::symlink(
         "../../bilder/lyon.jpg",
         root.join("content/cities/foto.jpg"),
@@ -196,7 +196,18 @@ fn an_image_linked_inside_the_site_is_published() {
     .unwrap();
     let (b, _dir, out) = build(&root);
     assert_eq!(b.code, 0, "{}", b.text);
-    assert_eq!(read(&out, "cities/lyon/foto.jpg"), "JPEG-bytes");
+    // Published in its processed sizes, never as the file itself.
+    assert!(!out.join("cities/lyon/foto.jpg").exists());
+    let sizes: Vec<_> = std::fs::read_dir(out.join("_img")).unwrap().collect();
+    assert_eq!(sizes.len(), 2, "one WebP and one JPEG of a 64 px photo");
+}
+
+/// A small real JPEG.
+fn tiny_jpeg() -> Vec<u8> {
+    let img = image::RgbImage::from_pixel(64, 48, image::Rgb([200, 30, 30]));
+    let mut out = std::io::Cursor::new(Vec::new());
+    img.write_to(&mut out, image::ImageFormat::Jpeg).unwrap();
+    out.into_inner()
 }
 
 #[cfg(unix)]
@@ -228,13 +239,15 @@ fn a_named_pipe_as_image_does_not_block() {
         "the first build must fail, and quickly"
     );
     std::fs::remove_file(&fifo).unwrap();
-    std::fs::write(&fifo, b"JPEG-bytes").unwrap();
+    std::fs::write(&fifo, tiny_jpeg()).unwrap();
     let built =
         twinsite::build_in_memory_with(&o, Some(&cache)).unwrap_or_else(|d| panic!("{d:?}"));
-    assert_eq!(
-        built.output.get("cities/lyon/foto.jpg"),
-        Some(&b"JPEG-bytes"[..])
-    );
+    let sizes = built
+        .output
+        .iter()
+        .filter(|(k, _)| k.starts_with("_img/foto-"))
+        .count();
+    assert_eq!(sizes, 2, "the photo's sizes are published once it is one");
 }
 
 #[cfg(unix)]
@@ -437,15 +450,21 @@ fn site_yaml_and_content_linked_out_of_the_site_are_refused() {
 
 #[cfg(unix)]
 #[test]
-fn a_relative_body_image_is_not_copied() {
-    // Images in the text are links: nothing next to the file is read for them.
+fn a_body_image_linked_out_of_the_site_is_refused() {
+    // Photos in the text are read like `image:`: through the one checked reader.
     let (_t, root) = temp_site("mini");
     let lyon = root.join("content/cities/lyon.md");
     let text = std::fs::read_to_string(&lyon).unwrap();
+    let line = text.lines().count() + 2;
     std::fs::write(&lyon, format!("{text}\n![Passwort](geheim.jpg)\n")).unwrap();
     std::os::unix::fs::symlink("/etc/passwd", root.join("content/cities/geheim.jpg")).unwrap();
     let (b, _dir, out) = build(&root);
-    assert_eq!(b.code, 0, "{}", b.text);
+    assert_eq!(b.code, 1, "{}", b.text);
+    assert_reported(
+        &b.text,
+        &format!("content/cities/lyon.md:{line}:1: error: "),
+        "the image geheim.jpg leads through a symbolic link to a place outside the site folder",
+    );
     assert_not_published(&out, &passwd_line());
 }
 

@@ -17,6 +17,15 @@ use serde::de::DeserializeOwned;
 use crate::diagnostics::{Diagnostic, Diagnostics, did_you_mean, display_path};
 use crate::source::SourceFile;
 
+/// A value written either as one text or as a group of keys.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum TextOrGroup<T> {
+    /// `key: text`.
+    Text(String),
+    /// `key: { … }`.
+    Group(T),
+}
+
 /// Where a key and its value sit in the file (1-based, file lines, not YAML lines).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct Pos {
@@ -459,6 +468,59 @@ impl FrontMatter {
                 }
             },
         }
+    }
+
+    /// `key` as a text or as a group of keys (`T`), or for a list, each entry so; every entry
+    /// comes with its position. A wrong entry is an error at its line and is left out.
+    pub fn text_or_groups<T: DeserializeOwned>(
+        &self,
+        key: &str,
+        what: &str,
+        diags: &mut Diagnostics,
+    ) -> Vec<(Pos, TextOrGroup<T>)> {
+        let Some(v) = self.map.get(key) else {
+            return Vec::new();
+        };
+        let (items, listed) = match v {
+            serde_yaml::Value::Null => return Vec::new(),
+            serde_yaml::Value::Sequence(items) => (items.iter().collect::<Vec<_>>(), true),
+            one => (vec![one], false),
+        };
+        let mut out = Vec::new();
+        for (i, item) in items.into_iter().enumerate() {
+            let shown = match item {
+                serde_yaml::Value::Mapping(m) => {
+                    m.values().next().and_then(scalar_text).unwrap_or_default()
+                }
+                other => scalar_text(other).unwrap_or_default(),
+            };
+            let pos = if listed {
+                self.list_item_pos(key, i, &shown)
+            } else {
+                self.pos(key)
+            };
+            let value = match item {
+                serde_yaml::Value::Mapping(_) => serde_yaml::from_value::<T>(item.clone())
+                    .map(TextOrGroup::Group)
+                    .map_err(|e| plain::friendly(&e.to_string(), item, what)),
+                other => scalar_text(other)
+                    .map(TextOrGroup::Text)
+                    .ok_or_else(String::new),
+            };
+            match value {
+                Ok(v) => out.push((pos, v)),
+                Err(detail) => diags.push(
+                    Diagnostic::error(
+                        &self.rel_path,
+                        pos.line,
+                        pos.col,
+                        format!("`{key}` must be {what}{detail}"),
+                    )
+                    .with_hint("see the content reference in README.md for the form of each key"),
+                ),
+            }
+        }
+        out
     }
 
     /// Warns about keys not in `known`, with a did-you-mean suggestion: a typo like `titel`

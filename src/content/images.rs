@@ -1,5 +1,5 @@
-//! Images named in front matter (`image:`): which file of the site each one is, and whether it
-//! may be published.
+//! Pictures named by content files (`image:`, `gallery:`, images in the body): which file of
+//! the site each one is, and whether it may be read.
 //!
 //! `image: /images/x.jpg` is a file in `static/` (published by the copy of that folder),
 //! `image: foto.jpg` a file next to the content file (published beside the page), a web address
@@ -12,11 +12,9 @@ use std::sync::Arc;
 
 use rayon::prelude::*;
 
-use crate::content::front_matter;
-use crate::content::model::Entry;
+use crate::content::model::{Entry, Picture};
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::fs_safe::{self, Refusal};
-use crate::source::SourceFile;
 
 /// The file behind an `image:` value.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -66,30 +64,34 @@ pub fn locate(source: &Path, url_path: &str, img: &str) -> Result<ImageFile, Ref
     })
 }
 
-/// Checks the image of every entry; problems go to `diags`.
+/// Checks every picture of every entry; problems go to `diags`.
 pub fn check(root: &Path, entries: &[Arc<Entry>], diags: &mut Diagnostics) {
     let problems: Vec<Diagnostic> = entries
         .par_iter()
-        .filter_map(|e| check_entry(root, e))
+        .flat_map_iter(|e| check_entry(root, e))
         .collect();
     diags.extend(problems);
 }
 
-/// The problem with the image of `e`, if it has one that cannot be published.
-pub fn check_entry(root: &Path, e: &Entry) -> Option<Diagnostic> {
-    let img = e.common.image.as_deref()?;
-    let refusal = match locate(&e.source, &e.url_path(), img) {
-        Ok(ImageFile::External) => return Some(external(root, e, img)),
-        Ok(ImageFile::Static(rel) | ImageFile::Beside { rel, .. }) => {
-            fs_safe::check(root, &rel, fs_safe::IMAGE).err()?
-        }
-        Err(r) => r,
-    };
-    Some(problem(root, e, img, &refusal))
+/// The problems with the pictures of `e` that cannot be published.
+pub fn check_entry(root: &Path, e: &Entry) -> Vec<Diagnostic> {
+    e.pictures()
+        .filter_map(|p| {
+            let refusal = match locate(&e.source, &e.url_path(), &p.src) {
+                Ok(ImageFile::External) => return Some(external(e, p)),
+                Ok(ImageFile::Static(rel) | ImageFile::Beside { rel, .. }) => {
+                    fs_safe::check(root, &rel, fs_safe::IMAGE).err()?
+                }
+                Err(r) => r,
+            };
+            Some(problem(root, e, p, &refusal))
+        })
+        .collect()
 }
 
-/// The error for the image `img` of `e`, at the line and column of its `image:` value.
-pub fn problem(root: &Path, e: &Entry, img: &str, refusal: &Refusal) -> Diagnostic {
+/// The error for the picture `p` of `e`, at its line and column.
+pub fn problem(root: &Path, e: &Entry, p: &Picture, refusal: &Refusal) -> Diagnostic {
+    let img = &p.src;
     let beside = !img.starts_with('/');
     let message = match refusal {
         Refusal::Missing if beside => {
@@ -99,37 +101,55 @@ pub fn problem(root: &Path, e: &Entry, img: &str, refusal: &Refusal) -> Diagnost
         r => format!("the image {img} {}", r.problem()),
     };
     let hint = match refusal {
-        Refusal::Missing if !beside => {
-            format!("put the file at static{img}, or correct `image:`")
-        }
-        Refusal::Missing | Refusal::Escapes => "put the image in the same folder as this file and write `image: foto.jpg`, or put it in static/images/ and write `image: /images/foto.jpg`".to_owned(),
+        Refusal::Missing => match similar(root, e, img) {
+            Some(name) => format!("did you mean {name}? (names must match exactly, also in upper and lower case)"),
+            None if !beside => format!("put the file at static{img}, or correct the file name"),
+            None => "put the image in the same folder as this file and write `image: foto.jpg`, or put it in static/images/ and write `image: /images/foto.jpg`".to_owned(),
+        },
+        Refusal::Escapes => "put the image in the same folder as this file and write `image: foto.jpg`, or put it in static/images/ and write `image: /images/foto.jpg`".to_owned(),
         r => r.hint(),
     };
-    let pos = image_pos(root, &e.source);
-    Diagnostic::error(&e.source, pos.line, pos.col, message).with_hint(hint)
+    Diagnostic::error(&e.source, p.pos.line, p.pos.col, message).with_hint(hint)
 }
 
-/// The error for an `image:` on another website: every visitor's browser would fetch it from
+/// The name of a file in the folder where `img` was looked for that is close to its name.
+fn similar(root: &Path, e: &Entry, img: &str) -> Option<String> {
+    let rel = match locate(&e.source, &e.url_path(), img).ok()? {
+        ImageFile::Static(rel) | ImageFile::Beside { rel, .. } => rel,
+        ImageFile::External => return None,
+    };
+    let wanted = rel.file_name()?.to_string_lossy().into_owned();
+    let folder = rel.parent()?;
+    if !fs_safe::dir_inside(root, folder).ok()? {
+        return None;
+    }
+    let names: Vec<String> = std::fs::read_dir(root.join(folder))
+        .ok()?
+        .filter_map(|d| d.ok())
+        .filter_map(|d| d.file_name().into_string().ok())
+        .filter(|n| !n.starts_with('.'))
+        .take(10_000)
+        .collect();
+    let found = crate::diagnostics::did_you_mean(&wanted, names.iter().map(String::as_str))?;
+    let written = Path::new(img);
+    Some(
+        match written.parent().filter(|p| !p.as_os_str().is_empty()) {
+            Some(dir) => crate::diagnostics::display_path(&dir.join(found)),
+            None => found.to_owned(),
+        },
+    )
+}
+
+/// The error for a picture on another website: every visitor's browser would fetch it from
 /// there, which the site promises never to do.
-fn external(root: &Path, e: &Entry, img: &str) -> Diagnostic {
-    let pos = image_pos(root, &e.source);
+fn external(e: &Entry, p: &Picture) -> Diagnostic {
     Diagnostic::error(
         &e.source,
-        pos.line,
-        pos.col,
-        format!("the image {img} is on another website: every visitor's browser would load it from there"),
+        p.pos.line,
+        p.pos.col,
+        format!("the image {} is on another website: every visitor's browser would load it from there", p.src),
     )
     .with_hint("the site loads nothing from other websites: save the picture (if you may use it) in static/images/ and write `image: /images/name.jpg`")
-}
-
-/// Where the `image:` value of the content file `source` is (the file is read again: this is
-/// only needed when there is a problem to report).
-fn image_pos(root: &Path, source: &Path) -> front_matter::Pos {
-    SourceFile::read(root, source)
-        .ok()
-        .and_then(|f| front_matter::parse(&f).ok())
-        .map(|fm| fm.pos("image"))
-        .unwrap_or_default()
 }
 
 #[cfg(test)]

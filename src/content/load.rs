@@ -209,7 +209,7 @@ fn load_file_with(
         Err(d) => {
             diags.push(d);
             // The file is there but unusable: references to it are not "unknown" as well.
-            let stem = rel.file_stem().map(|s| s.to_string_lossy().into_owned());
+            let stem = crate::content::file_slug(rel);
             return (
                 None,
                 stem.map(|stem| Unpublished::Broken(section, stem)),
@@ -261,10 +261,7 @@ fn load_text(
     opts: LoadOptions,
 ) -> FileResult {
     let mut diags = Diagnostics::new();
-    let stem = rel
-        .file_stem()
-        .map(|s| s.to_string_lossy().into_owned())
-        .unwrap_or_default();
+    let stem = crate::content::file_slug(rel).unwrap_or_default();
     let fm = match check_front_matter_size(file).and_then(|()| front_matter::parse(file)) {
         Ok(fm) => fm,
         Err(d) => {

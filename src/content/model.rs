@@ -101,8 +101,28 @@ pub struct Common {
     pub aliases: Vec<String>,
     /// Sort weight (lower first).
     pub weight: Option<i64>,
-    /// Image path (site-absolute, e.g. `/images/x.svg`).
-    pub image: Option<String>,
+    /// The entry's picture (`image:`).
+    pub image: Option<Picture>,
+    /// More pictures (`gallery:`), in order.
+    pub gallery: Vec<Picture>,
+}
+
+/// A picture named by a content file: `image:`, an entry of `gallery:`, or an image in the
+/// Markdown body (`![alt](src "title")`, whose title is its caption).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Picture {
+    /// The file as written: relative to the content file, or site-absolute (`/images/x.jpg`,
+    /// a file in `static/`).
+    pub src: String,
+    /// Text for people who cannot see it; `None` when not written (a warning), `Some("")`
+    /// for a picture that only decorates.
+    pub alt: Option<String>,
+    /// Caption shown under it.
+    pub caption: Option<String>,
+    /// Who took it ("Foto: …").
+    pub credit: Option<String>,
+    /// Where it is written in the file.
+    pub pos: Pos,
 }
 
 /// Kinds of partnership.
@@ -296,6 +316,20 @@ pub struct Entry {
     pub content_hash: u64,
     /// The dates and years written in the front matter, with their places.
     pub dates: Vec<DateKey>,
+    /// The pictures of the body, in order; the body's HTML holds a marker for each (see
+    /// [`crate::markdown::picture_marker`]).
+    pub body_pictures: Vec<Picture>,
+}
+
+impl Entry {
+    /// Every picture of the entry: `image:`, then `gallery:`, then the body's.
+    pub fn pictures(&self) -> impl Iterator<Item = &Picture> {
+        self.common
+            .image
+            .iter()
+            .chain(&self.common.gallery)
+            .chain(&self.body_pictures)
+    }
 }
 
 /// What a date in the front matter stands for, which decides when it looks mistyped.

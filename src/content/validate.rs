@@ -15,13 +15,14 @@ use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::markdown;
 use crate::slug;
 
+mod pictures;
 mod values;
 
 use values::{contacts, coordinate, date, name_text, one_of, refs, time, url};
 pub use values::{is_web_address, parse_date, parse_time};
 
 const COMMON_KEYS: &[&str] = &[
-    "title", "slug", "draft", "summary", "topics", "aliases", "weight", "image",
+    "title", "slug", "draft", "summary", "topics", "aliases", "weight", "image", "gallery",
 ];
 const CITY_KEYS: &[&str] = &[
     "country",
@@ -128,6 +129,7 @@ pub fn entry_in(
         let (line, col) = markdown::body_pos(&lines, fm.body_line, offset);
         crate::content::front_matter::Pos { line, col }
     };
+    let body_pictures = pictures::from_body(&body.pictures, &to_pos);
     for (src, offset) in &body.images_without_alt {
         let p = to_pos(*offset);
         diags.push(
@@ -152,6 +154,7 @@ pub fn entry_in(
     let data = data?;
     Some(Entry {
         dates: crate::content::dates::date_keys(fm, &data),
+        body_pictures,
         source: fm.rel_path.clone(),
         section,
         common,
@@ -169,11 +172,7 @@ fn common(fm: &FrontMatter, diags: &mut Diagnostics) -> Common {
     let title = fm
         .require_text("title", "Partnerschaftsbrunch", diags)
         .unwrap_or_default();
-    let stem = fm
-        .rel_path
-        .file_stem()
-        .map(|s| s.to_string_lossy().into_owned())
-        .unwrap_or_default();
+    let stem = crate::content::file_slug(&fm.rel_path).unwrap_or_default();
     let slug_pos = fm.has("slug").then(|| fm.pos("slug"));
     let slug = match fm.text("slug", diags) {
         Some(s) => {
@@ -226,7 +225,8 @@ fn common(fm: &FrontMatter, diags: &mut Diagnostics) -> Common {
         topics: capped_list(fm, "topics", MAX_TOPICS, diags),
         aliases,
         weight: fm.get::<i64>("weight", "a whole number like 10", diags),
-        image: fm.text("image", diags),
+        image: pictures::from_key(fm, "image", diags).into_iter().next(),
+        gallery: pictures::from_key(fm, "gallery", diags),
     }
 }
 

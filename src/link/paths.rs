@@ -150,7 +150,7 @@ pub fn check(site: &Site, diags: &mut Diagnostics) {
     let at = Locator { root: &site.root };
     for e in &site.entries {
         check_lengths(e, &at, diags);
-        check_image(e, &at, diags);
+        check_image(e, diags);
     }
     check_aliases(site, &at, diags);
 }
@@ -191,37 +191,43 @@ fn check_lengths(e: &Entry, at: &Locator<'_>, diags: &mut Diagnostics) {
     }
 }
 
-/// An image beside the content file is published beside the page: its name must stay there.
-fn check_image(e: &Entry, at: &Locator<'_>, diags: &mut Diagnostics) {
-    let Some(img) = &e.common.image else { return };
-    // Absolute paths and `..` are refused where images are read (`content::images`).
-    if img.starts_with('/') || img.contains("://") || img.split('/').any(|part| part == "..") {
-        return;
-    }
-    let bad = img.is_empty()
-        || img
+/// An SVG beside the content file is published beside the page: its name must stay there.
+/// (Photos are published in processed sizes under names of their own.)
+fn check_image(e: &Entry, diags: &mut Diagnostics) {
+    for pic in e.pictures().filter(|p| beside_svg(&p.src)) {
+        let img = &pic.src;
+        // `..` is refused where images are read (`content::images`).
+        if img.split('/').any(|part| part == "..") {
+            continue;
+        }
+        let bad = img
             .chars()
             .any(|c| c.is_control() || FORBIDDEN.contains(&c))
-        || img
-            .split('/')
-            .any(|part| part.is_empty() || part.starts_with('.') || part.len() > MAX_SEGMENT);
-    if bad {
-        let p = at.pos(&e.source, "image", None);
-        diags.push(
-            Diagnostic::error(
-                &e.source,
-                p.line,
-                p.col,
-                format!(
-                    "the image \"{}\" must be a file in the same folder as this file or below it",
-                    img.escape_debug()
+            || img
+                .split('/')
+                .any(|part| part.is_empty() || part.starts_with('.') || part.len() > MAX_SEGMENT);
+        if bad {
+            diags.push(
+                Diagnostic::error(
+                    &e.source,
+                    pic.pos.line,
+                    pic.pos.col,
+                    format!(
+                        "the image \"{}\" must be a file in the same folder as this file or below it",
+                        img.escape_debug()
+                    ),
+                )
+                .with_hint(
+                    "for an image elsewhere, put it in static/ and write `image: /images/name.svg`",
                 ),
-            )
-            .with_hint(
-                "for an image elsewhere, put it in static/ and write `image: /images/name.jpg`",
-            ),
-        );
+            );
+        }
     }
+}
+
+/// Whether a picture is an SVG next to its content file (published beside the page).
+pub(crate) fn beside_svg(src: &str) -> bool {
+    !src.starts_with('/') && !src.contains("://") && !crate::markdown::is_photo(src)
 }
 
 /// Every alias must lead to a file of its own that no other part of the site writes.
@@ -341,8 +347,8 @@ fn site_files(site: &Site) -> BTreeMap<String, String> {
             }
             _ => {}
         }
-        if let Some(img) = e.common.image.as_ref().filter(|i| !i.starts_with('/')) {
-            pages.insert(format!("{page}{img}"), what);
+        for pic in e.pictures().filter(|p| beside_svg(&p.src)) {
+            pages.insert(format!("{page}{}", pic.src), what.clone());
         }
     }
     for t in site.topics.values() {

@@ -7,6 +7,7 @@ use jiff::civil::Date;
 use serde::Serialize;
 
 use crate::content::model::{Contact, Data, Entry, Location, Section};
+use crate::pictures::PictureView;
 use crate::render::i18n::Strings;
 use crate::render::page_data::Shared;
 use crate::site::Site;
@@ -134,8 +135,10 @@ pub struct CityView {
     pub distance: String,
     /// Teaser HTML.
     pub summary_html: Arc<str>,
-    /// Image URL.
+    /// Image URL (the size every browser shows).
     pub image: Option<String>,
+    /// The picture (`image:`) with its sizes, alt text, caption and credit.
+    pub picture: Option<PictureView>,
     /// Year ended.
     pub ended: Option<i16>,
 }
@@ -167,8 +170,10 @@ pub struct AssociationView {
     pub cities: Vec<Link>,
     /// Teaser.
     pub summary_html: Arc<str>,
-    /// Image URL.
+    /// Image URL (the size every browser shows).
     pub image: Option<String>,
+    /// The picture (`image:`) with its sizes, alt text, caption and credit.
+    pub picture: Option<PictureView>,
 }
 
 /// An event, shown at one occurrence.
@@ -214,8 +219,10 @@ pub struct EventView {
     pub cost: Option<String>,
     /// Teaser.
     pub summary_html: Arc<str>,
-    /// Image URL.
+    /// Image URL (the size every browser shows).
     pub image: Option<String>,
+    /// The picture (`image:`) with its sizes, alt text, caption and credit.
+    pub picture: Option<PictureView>,
 }
 
 /// A news item.
@@ -233,8 +240,10 @@ pub struct NewsView {
     pub date_text: String,
     /// Teaser.
     pub summary_html: Arc<str>,
-    /// Image URL.
+    /// Image URL (the size every browser shows).
     pub image: Option<String>,
+    /// The picture (`image:`) with its sizes, alt text, caption and credit.
+    pub picture: Option<PictureView>,
 }
 
 /// Makes views for one site and language.
@@ -272,17 +281,15 @@ impl Views<'_> {
         idx.iter().map(|&i| self.link(i)).collect()
     }
 
-    /// The URL of an entry's `image`.
+    /// The URL of an entry's `image` (the size every browser shows).
     pub fn image(&self, e: &Entry) -> Option<String> {
-        e.common.image.as_ref().map(|img| {
-            if img.starts_with('/') {
-                self.site.asset_url(img)
-            } else if img.contains("://") {
-                img.clone()
-            } else {
-                self.site.asset_url(&format!("{}{img}", e.url_path()))
-            }
-        })
+        self.picture(e).map(|p| p.src)
+    }
+
+    /// An entry's `image` with its sizes.
+    pub fn picture(&self, e: &Entry) -> Option<PictureView> {
+        let p = e.common.image.as_ref()?;
+        crate::pictures::view_of(self.site, e, p)
     }
 
     /// The view of city `i`.
@@ -329,6 +336,7 @@ impl Views<'_> {
             distance: t.fill("distance_km", &[("km", &t.number(km.round() as u64))]),
             summary_html: e.summary_html.clone(),
             image: self.image(e),
+            picture: self.picture(e),
             ended: c.ended,
         })
     }
@@ -353,6 +361,7 @@ impl Views<'_> {
             cities: self.links(&self.site.relations[i].cities),
             summary_html: e.summary_html.clone(),
             image: self.image(e),
+            picture: self.picture(e),
         })
     }
 
@@ -405,6 +414,7 @@ impl Views<'_> {
             cost: ev.cost.as_deref().map(crate::render::words::bind_units),
             summary_html: e.summary_html.clone(),
             image: self.image(e),
+            picture: self.picture(e),
         })
     }
 
@@ -484,6 +494,7 @@ impl Views<'_> {
             date_text: self.t.date_medium(n.date),
             summary_html: e.summary_html.clone(),
             image: self.image(e),
+            picture: self.picture(e),
         })
     }
 

@@ -177,7 +177,10 @@ fn atom(site: &Site, t: &Strings) -> String {
         }
         s.push_str(&format!(
             "    <content type=\"html\">{}</content>\n",
-            xml_escape(&absolute_links(site, &e.html))
+            xml_escape(&absolute_links(
+                site,
+                &crate::pictures::page_pictures(site, e).content
+            ))
         ));
         s.push_str("  </entry>\n");
     }

@@ -416,25 +416,14 @@ fn copy_static(site: &Site, out: &mut Output, diags: &mut Diagnostics) {
         }
     };
     diags.extend(walk.problems);
-    for found in &walk.files {
-        let Ok(rel) = found.rel.strip_prefix(static_dir) else {
-            continue;
-        };
-        let key = crate::diagnostics::display_path(rel);
-        if !crate::write::valid_key(&key) {
-            diags.push(
-                Diagnostic::error(
-                    &found.rel,
-                    0,
-                    0,
-                    "this file name cannot be published: it contains a control character, a \\ or a name twinsite uses itself",
-                )
-                .with_hint("rename the file using letters, digits, - and _"),
-            );
-            continue;
-        }
-        match crate::walk::read(&site.root, found, crate::fs_safe::STATIC) {
-            Ok(bytes) => {
+    let files: Vec<Result<Option<Published>, Diagnostic>> = walk
+        .files
+        .par_iter()
+        .map(|found| static_file(site, static_dir, found))
+        .collect();
+    for (found, file) in walk.files.iter().zip(files) {
+        match file {
+            Ok(Some((key, bytes))) => {
                 if out.contains(&key) && !key.ends_with(".css") && !key.ends_with(".svg") {
                     diags.push(Diagnostic::warning(
                         &found.rel,
@@ -445,29 +434,76 @@ fn copy_static(site: &Site, out: &mut Output, diags: &mut Diagnostics) {
                 }
                 out.insert(key, bytes);
             }
+            Ok(None) => {}
             Err(d) => diags.push(d),
         }
     }
     copy_images(site, out, diags);
 }
 
-/// Copies the images next to content files (checked while loading; read here through the same
-/// rule, so a file changed since then cannot slip through).
+/// A file to publish: output path and bytes.
+type Published = (String, Vec<u8>);
+
+/// One file of `static/` as published: a photo a page names is published in its processed
+/// sizes only (`None`), another JPEG, PNG or WebP without its metadata, anything else as it is.
+fn static_file(
+    site: &Site,
+    static_dir: &Path,
+    found: &crate::walk::Found,
+) -> Result<Option<Published>, Diagnostic> {
+    let Ok(rel) = found.rel.strip_prefix(static_dir) else {
+        return Ok(None);
+    };
+    let key = crate::diagnostics::display_path(rel);
+    if !crate::write::valid_key(&key) {
+        return Err(Diagnostic::error(
+            &found.rel,
+            0,
+            0,
+            "this file name cannot be published: it contains a control character, a \\ or a name twinsite uses itself",
+        )
+        .with_hint("rename the file using letters, digits, - and _"));
+    }
+    if site.photos.names(&found.rel) {
+        return Ok(None);
+    }
+    let bytes = crate::walk::read(&site.root, found, crate::fs_safe::STATIC)?;
+    if !crate::pictures::is_raster(&key) {
+        return Ok(Some((key, bytes)));
+    }
+    match crate::photo::clean_cached(site.photos.cache(), &bytes) {
+        Ok(clean) => Ok(Some((key, clean.bytes))),
+        Err(e) => Err(Diagnostic::error(
+            &found.rel,
+            0,
+            0,
+            format!("this image cannot be published: it {}", e.message()),
+        )
+        .with_hint(e.hint())),
+    }
+}
+
+/// Copies the SVGs next to content files (checked while loading; read here through the same
+/// rule, so a file changed since then cannot slip through), and adds the photos' sizes.
 fn copy_images(site: &Site, out: &mut Output, diags: &mut Diagnostics) {
     use crate::content::images::{self, ImageFile};
     for e in &site.entries {
-        let Some(img) = &e.common.image else { continue };
-        let read = match images::locate(&e.source, &e.url_path(), img) {
-            Ok(ImageFile::Beside { rel, output }) => {
-                crate::fs_safe::read(&site.root, &rel, crate::fs_safe::IMAGE)
-                    .map(|bytes| out.insert(output, bytes))
+        for p in e.pictures().filter(|p| !crate::markdown::is_photo(&p.src)) {
+            let read = match images::locate(&e.source, &e.url_path(), &p.src) {
+                Ok(ImageFile::Beside { rel, output }) => {
+                    crate::fs_safe::read(&site.root, &rel, crate::fs_safe::IMAGE)
+                        .map(|bytes| out.insert(output, bytes))
+                }
+                Ok(ImageFile::External | ImageFile::Static(_)) => Ok(()),
+                Err(r) => Err(r),
+            };
+            if let Err(r) = read {
+                diags.push(images::problem(&site.root, e, p, &r));
             }
-            Ok(ImageFile::External | ImageFile::Static(_)) => Ok(()),
-            Err(r) => Err(r),
-        };
-        if let Err(r) = read {
-            diags.push(images::problem(&site.root, e, img, &r));
         }
+    }
+    for (path, bytes) in &site.photos.files {
+        out.insert_shared(path.clone(), bytes.clone());
     }
 }
 

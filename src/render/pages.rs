@@ -7,6 +7,7 @@ use serde::Serialize;
 use tera::Context;
 
 use crate::cache::BuildCache;
+use crate::content::model::Entry;
 use crate::render::context::{SiteView, Views};
 use crate::render::i18n::Strings;
 use crate::render::page_data::{PageData, Shared};
@@ -156,7 +157,8 @@ pub fn jobs_with<'a>(
     );
     ctx.insert(
         "intro",
-        site.home_intro.map(|i| site.entries[i].html.clone()),
+        site.home_intro
+            .map(|i| crate::pictures::page_pictures(site, &site.entries[i]).content),
     );
     ctx.insert(
         "upcoming",
@@ -195,7 +197,7 @@ pub fn jobs_with<'a>(
             let rel = &site.relations[i];
             let (up, past) = v.split_events(&listed, &rel.events);
             ctx.insert("page", view);
-            ctx.insert("content", &e.html);
+            insert_body(site, e, &mut ctx);
             ctx.insert("associations", v.links(&rel.associations));
             ctx.insert("upcoming", up);
             ctx.insert("past", past);
@@ -245,7 +247,7 @@ pub fn jobs_with<'a>(
             let mut ctx = page_ctx(site, &e.common.title, &e.summary_text, &path);
             let (up, past) = v.split_events(&listed, &site.relations[i].events);
             ctx.insert("page", view);
-            ctx.insert("content", &e.html);
+            insert_body(site, e, &mut ctx);
             ctx.insert("upcoming", up);
             ctx.insert("past", past);
             ctx.insert("topics", topic_links(site, &e.common.topics));
@@ -328,7 +330,7 @@ pub fn jobs_with<'a>(
                 .map(|o| t.date_long(o.start))
                 .collect();
             ctx.insert("page", view);
-            ctx.insert("content", &e.html);
+            insert_body(site, e, &mut ctx);
             ctx.insert("next_dates", dates);
             ctx.insert("topics", topic_links(site, &e.common.topics));
             ctx.insert("json_ld", crate::render::feeds::event_json_ld(site, i));
@@ -351,7 +353,7 @@ pub fn jobs_with<'a>(
         let path = e.url_path();
         let mut ctx = page_ctx(site, &e.common.title, &e.summary_text, &path);
         ctx.insert("page", view.clone());
-        ctx.insert("content", &e.html);
+        insert_body(site, e, &mut ctx);
         ctx.insert("topics", topic_links(site, &e.common.topics));
         jobs.push(job(&path, "news.html", ctx));
     }
@@ -369,7 +371,7 @@ pub fn jobs_with<'a>(
                 lang: v.text_lang(i),
             },
         );
-        ctx.insert("content", &e.html);
+        insert_body(site, e, &mut ctx);
         ctx.insert("topics", topic_links(site, &e.common.topics));
         jobs.push(job(&path, "page.html", ctx));
     }
@@ -526,4 +528,20 @@ fn anniversaries(site: &Site, v: &Views<'_>) -> Vec<Anniversary> {
     }
     out.sort_by_key(|a| (a.year, -a.years));
     out
+}
+
+/// The body of `e` with its pictures drawn, its lead picture and gallery, and the picture
+/// link previews show (`og_image`).
+fn insert_body<'a>(site: &'a Site, e: &Entry, ctx: &mut PageData<'a>) {
+    let pics = crate::pictures::page_pictures(site, e);
+    let og = pics
+        .lead
+        .as_ref()
+        .or(pics.gallery.first().map(|g| &g.view))
+        .filter(|v| !v.srcset.is_empty())
+        .map(|v| v.absolute.clone());
+    ctx.insert("content", pics.content);
+    ctx.insert("lead", pics.lead);
+    ctx.insert("gallery", pics.gallery);
+    ctx.insert("og_image", og);
 }

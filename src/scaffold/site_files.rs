@@ -157,13 +157,15 @@ auf Beschwerde bei einer Aufsichtsbehörde (ergänzen: die Datenschutzbehörde I
 }
 
 /// `.gitignore`.
-pub const GITIGNORE: &str = "# Die fertige Website wird gebaut, nicht gespeichert.\npublic/\n";
+pub const GITIGNORE: &str = "# Die fertige Website wird gebaut, nicht gespeichert.\npublic/\n# Verkleinerte Fotos: werden beim Bauen neu erzeugt, wenn sie fehlen.\n.twinsite-cache/\n";
 
 /// `static/README.txt`, so the folder exists in git and explains itself.
 pub const STATIC_README: &str = "\
-Alles in diesem Ordner wird unverändert mit veröffentlicht.
-Beispiel: static/images/rathaus.jpg ist auf der Website unter /images/rathaus.jpg erreichbar
-und wird in einem Text so eingebunden: ![Das Rathaus im Frühling](/images/rathaus.jpg)
+Alles in diesem Ordner wird mit veröffentlicht; Fotos (JPEG, PNG, WebP) ohne ihre
+Metadaten (Ort, Kamera, Name).
+Beispiel: static/images/rathaus.jpg wird in einem Text so eingebunden:
+![Das Rathaus im Frühling](/images/rathaus.jpg)
+Die Website zeigt es dann in passenden Größen.
 ";
 
 /// `.github/workflows/pages.yml`: build with twinsite and publish on GitHub Pages.
@@ -201,6 +203,12 @@ jobs:
         # Alternativ die neueste Fassung aus dem Quellcode:
         # cargo install --git https://github.com/OWNER/twinsite --locked
         run: command -v twinsite || cargo install twinsite --locked
+      - name: Verkleinerte Fotos zwischenspeichern
+        uses: actions/cache@v4
+        with:
+          path: .twinsite-cache
+          key: fotos-${{ github.sha }}
+          restore-keys: fotos-
       - name: Website bauen
         # base_url kommt von GitHub Pages (z. B. https://verein.github.io/partnerschaften/).
         run: twinsite build --base-url "${{ steps.pages.outputs.base_url }}/"
@@ -227,6 +235,7 @@ pages:
     key: twinsite
     paths:
       - .cargo/bin/
+      - .twinsite-cache/
   variables:
     CARGO_HOME: $CI_PROJECT_DIR/.cargo
   script:

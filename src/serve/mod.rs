@@ -17,6 +17,7 @@
 //! detached connection and event-stream threads, at once.
 
 mod http;
+mod late;
 pub mod overlay;
 mod page;
 mod resolve;
@@ -115,6 +116,8 @@ impl std::error::Error for ServeError {}
 pub(crate) struct Snapshot {
     /// Every file of the build.
     pub(crate) output: Output,
+    /// Photo sizes made after the build (see [`late`]).
+    pub(crate) late: Arc<late::Late>,
 }
 
 /// What the server currently knows; replaced as a whole after every build attempt.
@@ -258,8 +261,10 @@ impl Builder {
                     count_changes(&old.output, &built.output)
                 });
                 let files = built.output.len();
+                let late = self.start_photos(&built.site, build);
                 state.site = Some(Arc::new(Snapshot {
                     output: built.output,
+                    late,
                 }));
                 state.failure = None;
                 self.hub.publish(state);
@@ -281,6 +286,29 @@ impl Builder {
                 }
             }
         }
+    }
+}
+
+impl Builder {
+    /// Starts making the photo sizes build `build` left for later; a photo that cannot be
+    /// made shows its error in the browser, as a failed build does.
+    fn start_photos(&self, site: &crate::site::Site, build: u64) -> Arc<late::Late> {
+        let hub = Arc::clone(&self.hub);
+        let failed = Box::new(move |problems: Vec<Diagnostic>| {
+            let mut state = hub.current();
+            if state.build != build {
+                return; // a newer build is served and says what is wrong itself
+            }
+            state.build += 1;
+            state.failure = Some(Arc::new(overlay::Failure::new(&problems)));
+            hub.publish(state);
+        });
+        late::start(
+            site.root.clone(),
+            &site.photos,
+            Some(crate::pictures::disk_cache(&site.root)),
+            failed,
+        )
     }
 }
 

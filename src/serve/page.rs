@@ -35,6 +35,9 @@ pub(crate) fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
 /// A file of the site, the 404 page, a redirect, or the error page when nothing built yet.
 /// `path` is the normalised path, `raw` the path as requested (it goes into the script tag).
 pub(crate) fn page(state: &State, path: &str, raw: &str) -> Response {
+    if let Some(r) = late_photo(state, path) {
+        return r;
+    }
     let failure = state.failure.as_deref();
     let (status, ctype, body, location) = match resolve::resolve(
         path,
@@ -82,6 +85,21 @@ pub(crate) fn page(state: &State, path: &str, raw: &str) -> Response {
         headers,
         body,
     }
+}
+
+/// A photo size made after the build, once it is there.
+fn late_photo(state: &State, path: &str) -> Option<Response> {
+    let site = state.site.as_ref()?;
+    let key = path.strip_prefix(state.base_path.as_str())?;
+    if !key.starts_with("_img/") || site.output.contains(key) {
+        return None;
+    }
+    let body = site.late.get(key, super::late::WAIT)?;
+    Some(Response {
+        status: 200,
+        headers: vec![("Content-Type", resolve::content_type(key).to_owned())],
+        body: body.to_vec(),
+    })
 }
 
 /// The fingerprint of what `path` shows under `state`: changes exactly when a reload would
