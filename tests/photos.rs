@@ -249,7 +249,7 @@ fn broken_and_hostile_photos_are_errors_at_their_line() {
     refused(
         b"<!doctype html><title>x</title>",
         "bad.jpg",
-        "is not an image: the file holds a web page (HTML)",
+        "is not an image: the file holds HTML (a web page)",
     );
     refused(
         b"\0\0\0\x18ftypheic\0\0\0\0mif1heic",

@@ -1,162 +1,311 @@
-//! The photo cache on disk: one file per photo and kind, named by its key, written whole
-//! (a temporary file renamed into place) and read back only when it is complete.
+//! The on-disk cache of made images: one self-checking file per photo and kind.
 //!
-//! A file holds a header line, the number of sizes, for each its width, height, format and
-//! length, then the bytes. Anything unexpected (a short file, a wrong count, a symbolic link)
-//! is treated as not cached, never as an error.
+//! A file `<key as 32 hex digits>.<kind>` holds a header (magic, version, kind, key, count, then
+//! width, height, format and length of each image), the images' bytes, and an xxh3-64 checksum
+//! of all that. Anything that does not add up is a miss. Files are written to a temporary name
+//! and renamed, so a reader never sees half a file; symbolic links are refused, both as the
+//! cache folder and as an entry.
 
-use std::fs;
-use std::io::{self, Write};
+use std::fs::{self, File, OpenOptions};
+use std::io::{self, Read, Write};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
 
+use xxhash_rust::xxh3::xxh3_64;
+
 use super::{Format, Spec, Variant};
 
-/// The first bytes of a cache file.
-const MAGIC: &[u8; 8] = b"TWSIMG1\n";
-/// Most sizes one cache file may list.
-const MAX_SIZES: u32 = 16;
+const MAGIC: &[u8; 8] = b"TWSPHOTO";
+const VERSION: u8 = 1;
+/// More images than this in one entry is a damaged file.
+const MAX_COUNT: usize = 64;
+/// Bytes before the first image record: magic, version, kind, key, count.
+const HEAD: usize = 8 + 1 + 1 + 16 + 2;
+/// Bytes of one image record: width, height, format, length.
+const RECORD: usize = 4 + 4 + 1 + 8;
 
-/// What a cache file holds.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// What a cache entry holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Kind {
-    /// The sizes pages show ([`super::render`]).
+    /// The images of [`super::render`].
     Variants,
-    /// The photo at full size without metadata ([`super::clean`]).
+    /// The one image of [`super::clean`].
     Clean,
 }
 
-/// A folder of processed photos.
-#[derive(Debug)]
+impl Kind {
+    fn code(self) -> u8 {
+        match self {
+            Kind::Variants => 1,
+            Kind::Clean => 2,
+        }
+    }
+
+    fn ext(self) -> &'static str {
+        match self {
+            Kind::Variants => "variants",
+            Kind::Clean => "clean",
+        }
+    }
+}
+
+/// A folder of made images, keyed by [`super::content_key`].
+#[derive(Debug, Clone)]
 pub struct DiskCache {
     dir: PathBuf,
 }
 
-/// Numbers temporary files apart within one process.
-static TEMP: AtomicU64 = AtomicU64::new(0);
+fn refused(what: &str) -> io::Error {
+    io::Error::other(format!(
+        "{what} is a symbolic link; the image cache does not follow links"
+    ))
+}
+
+/// Whether `path` exists as a symbolic link.
+fn is_link(path: &Path) -> bool {
+    fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink())
+}
+
+#[cfg(unix)]
+fn no_follow(options: &mut OpenOptions) -> &mut OpenOptions {
+    use std::os::unix::fs::OpenOptionsExt;
+    options.custom_flags(libc::O_NOFOLLOW)
+}
+
+#[cfg(not(unix))]
+fn no_follow(options: &mut OpenOptions) -> &mut OpenOptions {
+    options
+}
 
 impl DiskCache {
-    /// The cache in `dir` (made when the first photo is put in).
+    /// A cache in `dir` (for example `<site>/.twinsite-cache/images`); the folder is made on
+    /// the first [`DiskCache::put`].
     pub fn open(dir: PathBuf) -> DiskCache {
         DiskCache { dir }
     }
 
-    fn path(&self, key: u128, what: Kind) -> PathBuf {
-        let kind = match what {
-            Kind::Variants => "sizes",
-            Kind::Clean => "clean",
-        };
-        self.dir.join(format!("{key:032x}.{kind}"))
+    /// The cache folder.
+    pub fn dir(&self) -> &Path {
+        &self.dir
     }
 
-    /// Whether the folder and its parent are real folders (no symbolic link leads the cache
-    /// out of the site).
-    fn folder_ok(&self) -> bool {
-        let real_dir = |p: &Path| fs::symlink_metadata(p).is_ok_and(|m| m.is_dir());
-        real_dir(&self.dir) && self.dir.parent().is_none_or(real_dir)
+    /// The file of `key` and `what`.
+    pub fn entry_path(&self, key: u128, what: Kind) -> PathBuf {
+        self.dir.join(format!("{key:032x}.{}", what.ext()))
     }
 
-    /// The sizes stored for `key`, if a complete file has them.
+    /// The cached images of `key`, or `None` when there are none or the entry is damaged in
+    /// any way (missing, cut off, wrong checksum, a symbolic link).
     pub fn get(&self, key: u128, what: Kind) -> Option<Vec<Variant>> {
-        if !self.folder_ok() {
+        if !fs::symlink_metadata(&self.dir).ok()?.is_dir() {
             return None;
         }
-        let path = self.path(key, what);
-        let meta = fs::symlink_metadata(&path).ok()?;
-        if !meta.is_file() {
+        let path = self.entry_path(key, what);
+        if !fs::symlink_metadata(&path).ok()?.is_file() {
             return None;
         }
-        decode(&fs::read(&path).ok()?)
+        let mut file = no_follow(OpenOptions::new().read(true)).open(&path).ok()?;
+        let mut data = Vec::new();
+        file.read_to_end(&mut data).ok()?;
+        decode(&data, key, what)
     }
 
-    /// Stores `variants` under `key`.
-    pub fn put(&self, key: u128, what: Kind, variants: &[Variant]) -> io::Result<()> {
-        if let Some(parent) = self.dir.parent() {
-            fs::create_dir_all(parent)?;
+    /// Stores `v` as the images of `key` and `what`, atomically (a temporary file renamed into
+    /// place). Refuses when the cache folder or the entry is a symbolic link.
+    pub fn put(&self, key: u128, what: Kind, v: &[Variant]) -> io::Result<()> {
+        if is_link(&self.dir) {
+            return Err(refused("the cache folder"));
         }
-        match fs::create_dir(&self.dir) {
-            Ok(()) => {}
-            Err(e) if e.kind() == io::ErrorKind::AlreadyExists => {}
-            Err(e) => return Err(e),
+        fs::create_dir_all(&self.dir)?;
+        if is_link(&self.dir) || !self.dir.is_dir() {
+            return Err(refused("the cache folder"));
         }
-        if !self.folder_ok() {
-            return Err(io::Error::other("the cache folder is not a plain folder"));
+        let path = self.entry_path(key, what);
+        if is_link(&path) {
+            return Err(refused("the cache entry"));
         }
-        let target = self.path(key, what);
-        let n = TEMP.fetch_add(1, Ordering::Relaxed);
-        let temp = self
-            .dir
-            .join(format!(".{key:032x}.{}.{n}.tmp", std::process::id()));
+        let data = encode(key, what, v)?;
+        static COUNTER: AtomicU64 = AtomicU64::new(0);
+        let tmp = self.dir.join(format!(
+            ".tmp-{key:032x}-{}-{}",
+            std::process::id(),
+            COUNTER.fetch_add(1, Ordering::Relaxed)
+        ));
         let written = (|| {
-            let mut f = fs::OpenOptions::new()
-                .write(true)
-                .create_new(true)
-                .open(&temp)?;
-            f.write_all(&encode(variants))?;
-            f.sync_all()?;
-            fs::rename(&temp, &target)
+            let mut file: File =
+                no_follow(OpenOptions::new().write(true).create_new(true)).open(&tmp)?;
+            file.write_all(&data)?;
+            file.sync_data()?;
+            fs::rename(&tmp, &path)
         })();
         if written.is_err() {
-            let _ = fs::remove_file(&temp);
+            let _ = fs::remove_file(&tmp);
         }
         written
     }
 }
 
-fn encode(variants: &[Variant]) -> Vec<u8> {
-    let total: usize = variants.iter().map(|v| v.bytes.len() + 17).sum();
-    let mut out = Vec::with_capacity(MAGIC.len() + 4 + total);
+fn encode(key: u128, what: Kind, v: &[Variant]) -> io::Result<Vec<u8>> {
+    let count = u16::try_from(v.len())
+        .ok()
+        .filter(|&c| usize::from(c) <= MAX_COUNT)
+        .ok_or_else(|| io::Error::other("too many images for one cache entry"))?;
+    let total: usize = v.iter().map(|x| x.bytes.len()).sum();
+    let mut out = Vec::with_capacity(HEAD + RECORD * v.len() + total + 8);
     out.extend_from_slice(MAGIC);
-    out.extend_from_slice(&(variants.len() as u32).to_le_bytes());
-    for v in variants {
-        out.extend_from_slice(&v.spec.width.to_le_bytes());
-        out.extend_from_slice(&v.spec.height.to_le_bytes());
-        out.push(v.spec.format.code());
-        out.extend_from_slice(&(v.bytes.len() as u64).to_le_bytes());
+    out.push(VERSION);
+    out.push(what.code());
+    out.extend_from_slice(&key.to_le_bytes());
+    out.extend_from_slice(&count.to_le_bytes());
+    for x in v {
+        out.extend_from_slice(&x.spec.width.to_le_bytes());
+        out.extend_from_slice(&x.spec.height.to_le_bytes());
+        out.push(x.spec.format.code());
+        out.extend_from_slice(&(x.bytes.len() as u64).to_le_bytes());
     }
-    for v in variants {
-        out.extend_from_slice(&v.bytes);
+    for x in v {
+        out.extend_from_slice(&x.bytes);
     }
-    out
+    let sum = xxh3_64(&out);
+    out.extend_from_slice(&sum.to_le_bytes());
+    Ok(out)
 }
 
-/// Reads a cache file; `None` unless it is complete and exactly as written.
-fn decode(data: &[u8]) -> Option<Vec<Variant>> {
-    let mut at = data.strip_prefix(MAGIC.as_slice())?;
-    let count = u32::from_le_bytes(take(&mut at, 4)?.try_into().ok()?);
-    if count == 0 || count > MAX_SIZES {
+/// A little reader over a byte slice that never panics.
+struct Reader<'a> {
+    data: &'a [u8],
+}
+
+impl<'a> Reader<'a> {
+    fn take(&mut self, n: usize) -> Option<&'a [u8]> {
+        let head = self.data.get(..n)?;
+        self.data = self.data.get(n..)?;
+        Some(head)
+    }
+
+    fn array<const N: usize>(&mut self) -> Option<[u8; N]> {
+        self.take(N)?.try_into().ok()
+    }
+
+    fn u8(&mut self) -> Option<u8> {
+        Some(self.array::<1>()?[0])
+    }
+}
+
+fn decode(data: &[u8], key: u128, what: Kind) -> Option<Vec<Variant>> {
+    let body_len = data.len().checked_sub(8)?;
+    let (body, sum) = (data.get(..body_len)?, data.get(body_len..)?);
+    if xxh3_64(body).to_le_bytes().as_slice() != sum {
         return None;
     }
-    let mut heads = Vec::new();
+    let mut r = Reader { data: body };
+    if r.take(8)? != MAGIC || r.u8()? != VERSION || r.u8()? != what.code() {
+        return None;
+    }
+    if u128::from_le_bytes(r.array()?) != key {
+        return None;
+    }
+    let count = usize::from(u16::from_le_bytes(r.array()?));
+    if count > MAX_COUNT || (what == Kind::Clean && count != 1) {
+        return None;
+    }
+    let mut specs = Vec::with_capacity(count);
     for _ in 0..count {
-        let width = u32::from_le_bytes(take(&mut at, 4)?.try_into().ok()?);
-        let height = u32::from_le_bytes(take(&mut at, 4)?.try_into().ok()?);
-        let format = Format::from_code(*take(&mut at, 1)?.first()?)?;
-        let len = u64::from_le_bytes(take(&mut at, 8)?.try_into().ok()?);
-        heads.push((
+        let width = u32::from_le_bytes(r.array()?);
+        let height = u32::from_le_bytes(r.array()?);
+        let format = Format::from_code(r.u8()?)?;
+        let len = usize::try_from(u64::from_le_bytes(r.array()?)).ok()?;
+        specs.push((
             Spec {
                 width,
                 height,
                 format,
             },
-            usize::try_from(len).ok()?,
+            len,
         ));
     }
-    let mut out = Vec::new();
-    for (spec, len) in heads {
-        out.push(Variant {
-            spec,
-            bytes: take(&mut at, len)?.to_vec(),
-        });
+    let mut out = Vec::with_capacity(count);
+    for (spec, len) in specs {
+        let bytes = r.take(len)?.to_vec();
+        out.push(Variant { spec, bytes });
     }
-    at.is_empty().then_some(out)
-}
-
-fn take<'a>(at: &mut &'a [u8], n: usize) -> Option<&'a [u8]> {
-    if at.len() < n {
+    if !r.data.is_empty() {
         return None;
     }
-    let (head, rest) = at.split_at(n);
-    *at = rest;
-    Some(head)
+    Some(out)
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+mod tests {
+    use super::*;
+
+    fn variants() -> Vec<Variant> {
+        vec![
+            Variant {
+                spec: Spec {
+                    width: 480,
+                    height: 360,
+                    format: Format::Webp,
+                },
+                bytes: b"RIFF-one".to_vec(),
+            },
+            Variant {
+                spec: Spec {
+                    width: 1200,
+                    height: 900,
+                    format: Format::Jpeg,
+                },
+                bytes: vec![0xFF; 1000],
+            },
+        ]
+    }
+
+    #[test]
+    fn round_trip_and_every_cut_is_a_miss() {
+        let dir = tempfile::tempdir().unwrap();
+        let cache = DiskCache::open(dir.path().join("a/b/images"));
+        assert_eq!(cache.get(7, Kind::Variants), None);
+        cache.put(7, Kind::Variants, &variants()).unwrap();
+        assert_eq!(cache.get(7, Kind::Variants), Some(variants()));
+        assert_eq!(cache.get(7, Kind::Clean), None);
+        assert_eq!(cache.get(8, Kind::Variants), None);
+        let path = cache.entry_path(7, Kind::Variants);
+        let data = fs::read(&path).unwrap();
+        for n in [0, 5, HEAD, data.len() / 2, data.len() - 1] {
+            fs::write(&path, &data[..n]).unwrap();
+            assert_eq!(cache.get(7, Kind::Variants), None, "cut at {n}");
+        }
+        let mut flipped = data.clone();
+        flipped[HEAD + 3] ^= 1;
+        fs::write(&path, &flipped).unwrap();
+        assert_eq!(cache.get(7, Kind::Variants), None);
+        // no temporary files are left behind
+        let names: Vec<_> = fs::read_dir(cache.dir()).unwrap().collect();
+        assert_eq!(names.len(), 1);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn symbolic_links_are_refused() {
+        let dir = tempfile::tempdir().unwrap();
+        let real = dir.path().join("real");
+        fs::create_dir(&real).unwrap();
+        let link = dir.path().join("link");
+        std::os::unix::fs::symlink(&real, &link).unwrap();
+        let cache = DiskCache::open(link);
+        assert!(cache.put(1, Kind::Clean, &variants()[..1]).is_err());
+        assert_eq!(fs::read_dir(&real).unwrap().count(), 0);
+        let real_cache = DiskCache::open(real.clone());
+        real_cache.put(1, Kind::Clean, &variants()[..1]).unwrap();
+        assert_eq!(cache.get(1, Kind::Clean), None);
+        // an entry that is a link
+        let target = dir.path().join("elsewhere");
+        fs::write(&target, b"x").unwrap();
+        let entry = real_cache.entry_path(2, Kind::Clean);
+        std::os::unix::fs::symlink(&target, &entry).unwrap();
+        assert!(real_cache.put(2, Kind::Clean, &variants()[..1]).is_err());
+        assert_eq!(real_cache.get(2, Kind::Clean), None);
+        assert_eq!(fs::read(&target).unwrap(), b"x");
+    }
 }

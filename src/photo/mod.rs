@@ -1,162 +1,123 @@
-//! Photos as the web needs them: a volunteer's camera file in, small upright WebPs (and one
-//! JPEG or PNG every browser shows) out, without the camera's metadata (place, owner, dates,
-//! camera), with a cache on disk keyed by the file's bytes and the settings.
+//! Photos for the web: a volunteer's JPEG, PNG or WebP becomes small, upright, metadata-free
+//! images in a few widths, with an on-disk cache.
 //!
-//! Everything here works on bytes and returns errors as values; the caller reads the files
-//! (through [`crate::fs_safe`]) and runs one photo per core, so at most one decoded photo per
-//! core is in memory.
+//! - [`probe`] reads the header and EXIF orientation only (cheap), [`plan`] tells from the probe
+//!   alone which images will be made, so pages can be written before any pixel is processed;
+//! - [`render`] decodes once and encodes exactly [`plan`]: WebP at [`WIDTHS`] (never upscaled)
+//!   plus one JPEG (PNG with transparency) fallback; [`clean`] re-encodes a file in its own
+//!   format and size without metadata;
+//! - [`DiskCache`], [`render_cached`] and [`clean_cached`] keep results by [`content_key`].
+//!
+//! Nothing from the original file but its pixels reaches the output: no EXIF (so no GPS
+//! position, camera or date), no XMP, no ICC profile, no PNG text. Errors are values
+//! ([`PhotoError`]) with plain-words messages; nothing here prints, panics or uses rayon (the
+//! caller works on several photos in parallel, one decoded photo per thread).
 
 mod cache;
-mod detect;
-mod pixels;
+mod error;
+mod process;
+mod sniff;
 
-pub use cache::{DiskCache, Kind};
-pub use detect::probe;
-pub use pixels::{clean, render};
+use std::io::Cursor;
 
+use image::{ImageDecoder, ImageFormat, ImageReader, Limits, metadata::Orientation};
 use xxhash_rust::xxh3::Xxh3;
 
-/// The image formats read and written.
+pub use cache::{DiskCache, Kind};
+pub use error::PhotoError;
+pub use process::{clean, render};
+
+/// Most pixels (width × height) a photo may have; checked from the header before decoding.
+pub const MAX_PIXELS: u64 = 100_000_000;
+/// Most bytes the decoder may allocate for one photo.
+pub const MAX_ALLOC: u64 = 600 * 1024 * 1024;
+/// Widths of the WebP images made from a photo (never wider than the photo).
+pub const WIDTHS: [u32; 3] = [480, 960, 1600];
+/// Width of the one JPEG/PNG fallback image (never wider than the photo).
+pub const FALLBACK_WIDTH: u32 = 1200;
+/// Quality of the WebP images (0–100, lossy).
+pub const WEBP_QUALITY: u8 = 78;
+/// Quality of the JPEG fallback (1–100).
+pub const JPEG_QUALITY: u8 = 82;
+/// Quality of [`clean`] for JPEG and lossy WebP.
+pub const CLEAN_QUALITY: u8 = 90;
+/// Raise when the output of [`render`] or [`clean`] changes for the same input, so cached
+/// results are made again.
+pub const SETTINGS_VERSION: u32 = 1;
+
+/// An image format twinsite reads and writes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Format {
-    /// JPEG.
+    /// JPEG (`.jpg`).
     Jpeg,
-    /// PNG.
+    /// PNG (`.png`).
     Png,
-    /// WebP.
+    /// WebP (`.webp`).
     Webp,
 }
 
 impl Format {
-    /// The file extension.
+    /// The file name extension, without the dot: "jpg", "png", "webp".
     pub fn ext(self) -> &'static str {
         match self {
-            Self::Jpeg => "jpg",
-            Self::Png => "png",
-            Self::Webp => "webp",
+            Format::Jpeg => "jpg",
+            Format::Png => "png",
+            Format::Webp => "webp",
         }
     }
 
-    /// The media type.
+    /// The media type: "image/jpeg", "image/png", "image/webp".
     pub fn mime(self) -> &'static str {
         match self {
-            Self::Jpeg => "image/jpeg",
-            Self::Png => "image/png",
-            Self::Webp => "image/webp",
+            Format::Jpeg => "image/jpeg",
+            Format::Png => "image/png",
+            Format::Webp => "image/webp",
+        }
+    }
+
+    fn image_format(self) -> ImageFormat {
+        match self {
+            Format::Jpeg => ImageFormat::Jpeg,
+            Format::Png => ImageFormat::Png,
+            Format::Webp => ImageFormat::WebP,
         }
     }
 
     fn code(self) -> u8 {
         match self {
-            Self::Jpeg => 1,
-            Self::Png => 2,
-            Self::Webp => 3,
+            Format::Jpeg => 1,
+            Format::Png => 2,
+            Format::Webp => 3,
         }
     }
 
-    fn from_code(c: u8) -> Option<Self> {
-        match c {
-            1 => Some(Self::Jpeg),
-            2 => Some(Self::Png),
-            3 => Some(Self::Webp),
+    fn from_code(code: u8) -> Option<Format> {
+        match code {
+            1 => Some(Format::Jpeg),
+            2 => Some(Format::Png),
+            3 => Some(Format::Webp),
             _ => None,
         }
     }
 }
 
-/// What the header of a photo says.
+/// What a photo is, from its header: format, size as shown (EXIF orientation applied) and
+/// whether it has an alpha channel.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Probe {
-    /// Its format.
+    /// The file's format, from its bytes.
     pub format: Format,
-    /// Width as shown, after the camera's orientation flag is applied.
+    /// Width as shown, after the EXIF orientation (a phone photo stored 4000 × 3000 and turned
+    /// by 90° is 3000 wide).
     pub width: u32,
-    /// Height as shown.
+    /// Height as shown, after the EXIF orientation.
     pub height: u32,
-    /// Whether it has an alpha channel (transparency).
+    /// The image has an alpha channel (PNG or WebP with transparency).
     pub alpha: bool,
 }
 
-/// Why a file cannot be published as a photo. The messages continue "the image foto.jpg …".
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum PhotoError {
-    /// The bytes are no image (`looks_like` says what they seem to be).
-    NotAnImage {
-        /// "text", "a web page (HTML)", "a PDF document", …
-        looks_like: Option<&'static str>,
-    },
-    /// A HEIC/HEIF photo (iPhones save these), which browsers cannot show.
-    Heic,
-    /// An image format twinsite does not publish ("GIF", "TIFF", …).
-    Unsupported(&'static str),
-    /// More pixels than [`MAX_PIXELS`].
-    TooManyPixels {
-        /// Width.
-        width: u32,
-        /// Height.
-        height: u32,
-    },
-    /// Cut off or damaged (the decoder's words, cleaned).
-    Corrupt(String),
-}
-
-/// The most pixels a photo may have (a 12-megapixel phone photo has 12 million).
-pub const MAX_PIXELS: u64 = 100_000_000;
-
-impl PhotoError {
-    /// What is wrong, as the end of a sentence about the file.
-    pub fn message(&self) -> String {
-        match self {
-            Self::NotAnImage {
-                looks_like: Some(what),
-            } => {
-                format!("is not an image: the file holds {what}")
-            }
-            Self::NotAnImage { looks_like: None } => {
-                "is not a JPEG, PNG or WebP image (its contents are no image format twinsite knows)"
-                    .to_owned()
-            }
-            Self::Heic => {
-                "is a HEIC photo (the iPhone's own format), which web browsers cannot show"
-                    .to_owned()
-            }
-            Self::Unsupported(kind) => {
-                format!("is a {kind} image; twinsite publishes JPEG, PNG and WebP")
-            }
-            Self::TooManyPixels { width, height } => format!(
-                "is {width} × {height} pixels ({} megapixels); twinsite takes at most {} megapixels",
-                (u64::from(*width) * u64::from(*height)) / 1_000_000,
-                MAX_PIXELS / 1_000_000
-            ),
-            Self::Corrupt(detail) => format!("is cut off or damaged ({detail})"),
-        }
-    }
-
-    /// How to fix it.
-    pub fn hint(&self) -> String {
-        match self {
-            Self::NotAnImage { .. } => "check that the file is the photo you meant (a file renamed to .jpg stays what it was); save the picture again as JPEG".to_owned(),
-            Self::Heic => "on the iPhone choose Settings → Camera → Formats → Most Compatible for new photos; for this one, send it to yourself by e-mail or export it (Photos app: Share → Save to Files, or open it on a computer and save as JPEG), then use the JPEG".to_owned(),
-            Self::Unsupported(_) => "open it in an image program and save it as JPEG (photos) or PNG (drawings, logos)".to_owned(),
-            Self::TooManyPixels { .. } => "save a smaller copy (the web needs at most about 2000 pixels wide) and use that".to_owned(),
-            Self::Corrupt(_) => "copy the photo from the camera or phone again; if it opens in an image program, save it there again as JPEG".to_owned(),
-        }
-    }
-}
-
-/// The widths of the WebP sizes (never wider than the photo).
-pub const WIDTHS: [u32; 3] = [480, 960, 1600];
-/// The width of the JPEG or PNG size every browser shows (and link previews use).
-pub const FALLBACK_WIDTH: u32 = 1200;
-/// WebP quality (0–100).
-pub const WEBP_QUALITY: f32 = 78.0;
-/// JPEG quality (0–100).
-pub const JPEG_QUALITY: u8 = 82;
-/// Bumped whenever the pixels made for the same input change.
-const SETTINGS_VERSION: u32 = 1;
-
-/// One size to make.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// One image to make: size and format.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct Spec {
     /// Width in pixels.
     pub width: u32,
@@ -166,86 +127,242 @@ pub struct Spec {
     pub format: Format,
 }
 
-/// One size made.
+/// One image made from a photo: what [`plan`] asked for and the encoded bytes.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Variant {
-    /// Its size and format.
+    /// Size and format.
     pub spec: Spec,
     /// The encoded file.
     pub bytes: Vec<u8>,
 }
 
-/// The sizes made of a photo, from its header alone: WebPs at each of [`WIDTHS`] below its
-/// width plus its own width when that is below the largest, then one JPEG (PNG with
-/// transparency) at most [`FALLBACK_WIDTH`] wide. Nothing is made larger than the photo.
-pub fn plan(p: &Probe) -> Vec<Spec> {
-    let max = WIDTHS[WIDTHS.len() - 1];
-    let mut widths: Vec<u32> = WIDTHS.iter().copied().filter(|&w| w < p.width).collect();
-    if p.width <= max || widths.len() < WIDTHS.len() {
-        widths.push(p.width.min(max));
+/// The header facts plus what only the decoder knows (orientation, alpha).
+pub(crate) struct Probed {
+    pub(crate) probe: Probe,
+    pub(crate) header: sniff::Header,
+    pub(crate) orientation: Orientation,
+}
+
+/// The decoder limits for one photo.
+pub(crate) fn limits() -> Limits {
+    let mut limits = Limits::default();
+    limits.max_alloc = Some(MAX_ALLOC);
+    limits
+}
+
+/// The image crate's decoder for `bytes` in `format`, with [`limits`].
+pub(crate) fn decoder(bytes: &[u8], format: Format) -> Result<impl ImageDecoder + '_, PhotoError> {
+    let mut reader = ImageReader::with_format(Cursor::new(bytes), format.image_format());
+    reader.limits(limits());
+    reader.into_decoder().map_err(PhotoError::corrupt)
+}
+
+/// Whether `o` turns the picture by a quarter, so width and height trade places.
+pub(crate) fn swaps_sides(o: Orientation) -> bool {
+    matches!(
+        o,
+        Orientation::Rotate90
+            | Orientation::Rotate270
+            | Orientation::Rotate90FlipH
+            | Orientation::Rotate270FlipH
+    )
+}
+
+pub(crate) fn probe_full(bytes: &[u8]) -> Result<Probed, PhotoError> {
+    let header = sniff::sniff(bytes)?;
+    let (width, height) = (header.width, header.height);
+    if u64::from(width) * u64::from(height) > MAX_PIXELS {
+        return Err(PhotoError::TooManyPixels { width, height });
     }
-    widths.dedup();
-    let mut specs: Vec<Spec> = widths
-        .into_iter()
-        .map(|w| spec(p, w, Format::Webp))
-        .collect();
+    let mut decoder = decoder(bytes, header.format)?;
+    if decoder.dimensions() != (width, height) {
+        return Err(PhotoError::corrupt(
+            "the image header gives two different sizes",
+        ));
+    }
+    let alpha = decoder.color_type().has_alpha();
+    // broken metadata is no reason to refuse a photo: it is then shown as stored
+    let orientation = decoder.orientation().unwrap_or(Orientation::NoTransforms);
+    let (width, height) = match swaps_sides(orientation) {
+        true => (height, width),
+        false => (width, height),
+    };
+    Ok(Probed {
+        probe: Probe {
+            format: header.format,
+            width,
+            height,
+            alpha,
+        },
+        header,
+        orientation,
+    })
+}
+
+/// What `bytes` are: format, size as shown and alpha, from the header and EXIF alone (no
+/// pixel is decoded). Refuses anything but JPEG, PNG and WebP with a [`PhotoError`] saying what
+/// the file is instead, and photos of more than [`MAX_PIXELS`] pixels.
+pub fn probe(bytes: &[u8]) -> Result<Probe, PhotoError> {
+    probe_full(bytes).map(|p| p.probe)
+}
+
+/// `height` scaled to `new_width` as `width` is, rounded, at least 1.
+fn scaled_height(width: u32, height: u32, new_width: u32) -> u32 {
+    if width == 0 {
+        return height.max(1);
+    }
+    let (w, h, n) = (u64::from(width), u64::from(height), u64::from(new_width));
+    let scaled = (2 * h * n + w) / (2 * w);
+    u32::try_from(scaled).unwrap_or(u32::MAX).max(1)
+}
+
+/// The images [`render`] makes for a photo, from its probe alone: WebP at each of [`WIDTHS`]
+/// not wider than the photo, plus the photo's own width when that is below the widest of them
+/// (never upscaled); then one fallback, JPEG (PNG with alpha) at most [`FALLBACK_WIDTH`] wide.
+/// The WebPs come in ascending width, the fallback last; heights keep the aspect ratio.
+pub fn plan(p: &Probe) -> Vec<Spec> {
+    let spec = |width: u32, format| Spec {
+        width,
+        height: scaled_height(p.width, p.height, width),
+        format,
+    };
+    let mut widths: Vec<u32> = WIDTHS.iter().copied().filter(|&w| w <= p.width).collect();
+    let widest = WIDTHS.iter().copied().max().unwrap_or(0);
+    if p.width < widest && !widths.contains(&p.width) {
+        widths.push(p.width);
+    }
+    widths.sort_unstable();
+    let mut specs: Vec<Spec> = widths.into_iter().map(|w| spec(w, Format::Webp)).collect();
     let fallback = if p.alpha { Format::Png } else { Format::Jpeg };
-    specs.push(spec(p, p.width.min(FALLBACK_WIDTH), fallback));
+    specs.push(spec(FALLBACK_WIDTH.min(p.width), fallback));
     specs
 }
 
-fn spec(p: &Probe, width: u32, format: Format) -> Spec {
-    let height = (u64::from(p.height) * u64::from(width) + u64::from(p.width) / 2)
-        / u64::from(p.width.max(1));
-    Spec {
-        width,
-        height: u32::try_from(height).unwrap_or(u32::MAX).max(1),
-        format,
-    }
-}
-
-/// The cache key of a photo: its bytes and every setting that shapes the sizes.
+/// The cache key of `bytes`: xxh3-128 of the bytes and of every setting that changes the
+/// output ([`SETTINGS_VERSION`], widths, qualities), so changed settings miss the cache.
 pub fn content_key(bytes: &[u8]) -> u128 {
     let mut h = Xxh3::new();
+    h.update(b"twinsite-photo\0");
     h.update(&SETTINGS_VERSION.to_le_bytes());
     for w in WIDTHS {
         h.update(&w.to_le_bytes());
     }
     h.update(&FALLBACK_WIDTH.to_le_bytes());
-    h.update(&WEBP_QUALITY.to_le_bytes());
-    h.update(&[JPEG_QUALITY]);
+    h.update(&[WEBP_QUALITY, JPEG_QUALITY, CLEAN_QUALITY]);
+    h.update(&MAX_PIXELS.to_le_bytes());
+    h.update(&(bytes.len() as u64).to_le_bytes());
     h.update(bytes);
     h.digest128()
 }
 
-/// [`render`], taken from `cache` when it has it (and put there when not).
+/// [`render`] through `cache`: a cached result when there is one that matches [`plan`],
+/// otherwise rendered and stored (a failed store is ignored: the images are still returned).
 pub fn render_cached(cache: Option<&DiskCache>, bytes: &[u8]) -> Result<Vec<Variant>, PhotoError> {
+    let Some(cache) = cache else {
+        return render(bytes);
+    };
     let key = content_key(bytes);
-    if let Some(v) = cache.and_then(|c| c.get(key, Kind::Variants)) {
-        return Ok(v);
+    let specs = plan(&probe(bytes)?);
+    if let Some(hit) = cache.get(key, Kind::Variants)
+        && hit.iter().map(|v| v.spec).eq(specs.iter().copied())
+    {
+        return Ok(hit);
     }
-    let made = render(bytes)?;
-    if let Some(c) = cache {
-        let _ = c.put(key, Kind::Variants, &made);
-    }
-    Ok(made)
+    let variants = render(bytes)?;
+    let _ = cache.put(key, Kind::Variants, &variants);
+    Ok(variants)
 }
 
-/// [`clean`], taken from `cache` when it has it (and put there when not).
+/// [`clean`] through `cache`, as [`render_cached`].
 pub fn clean_cached(cache: Option<&DiskCache>, bytes: &[u8]) -> Result<Variant, PhotoError> {
+    let Some(cache) = cache else {
+        return clean(bytes);
+    };
     let key = content_key(bytes);
-    if let Some(v) = cache
-        .and_then(|c| c.get(key, Kind::Clean))
-        .and_then(|mut v| v.pop())
+    let p = probe(bytes)?;
+    if let Some(mut hit) = cache.get(key, Kind::Clean)
+        && let (Some(v), true) = (hit.pop(), hit.is_empty())
+        && v.spec.format == p.format
+        && (v.spec.width, v.spec.height) == (p.width, p.height)
     {
         return Ok(v);
     }
-    let made = clean(bytes)?;
-    if let Some(c) = cache {
-        let _ = c.put(key, Kind::Clean, std::slice::from_ref(&made));
-    }
-    Ok(made)
+    let variant = clean(bytes)?;
+    let _ = cache.put(key, Kind::Clean, std::slice::from_ref(&variant));
+    Ok(variant)
 }
 
 #[cfg(test)]
-mod tests;
+mod tests {
+    use super::*;
+
+    fn probe(width: u32, height: u32, alpha: bool) -> Probe {
+        Probe {
+            format: Format::Jpeg,
+            width,
+            height,
+            alpha,
+        }
+    }
+
+    fn widths(specs: &[Spec]) -> Vec<(u32, u32, Format)> {
+        specs
+            .iter()
+            .map(|s| (s.width, s.height, s.format))
+            .collect()
+    }
+
+    #[test]
+    fn plan_never_upscales() {
+        use Format::*;
+        assert_eq!(
+            widths(&plan(&probe(4000, 3000, false))),
+            [
+                (480, 360, Webp),
+                (960, 720, Webp),
+                (1600, 1200, Webp),
+                (1200, 900, Jpeg)
+            ]
+        );
+        assert_eq!(
+            widths(&plan(&probe(700, 350, false))),
+            [(480, 240, Webp), (700, 350, Webp), (700, 350, Jpeg)]
+        );
+        assert_eq!(
+            widths(&plan(&probe(300, 200, true))),
+            [(300, 200, Webp), (300, 200, Png)]
+        );
+        assert_eq!(
+            widths(&plan(&probe(960, 10, false))),
+            [(480, 5, Webp), (960, 10, Webp), (960, 10, Jpeg)]
+        );
+        assert_eq!(
+            widths(&plan(&probe(1600, 1, false))),
+            [
+                (480, 1, Webp),
+                (960, 1, Webp),
+                (1600, 1, Webp),
+                (1200, 1, Jpeg)
+            ]
+        );
+        assert_eq!(
+            widths(&plan(&probe(1, 1, false))),
+            [(1, 1, Webp), (1, 1, Jpeg)]
+        );
+    }
+
+    #[test]
+    fn content_key_depends_on_every_byte() {
+        assert_ne!(content_key(b"abc"), content_key(b"abd"));
+        assert_eq!(content_key(b"abc"), content_key(b"abc"));
+    }
+
+    #[test]
+    fn format_names() {
+        assert_eq!(Format::Jpeg.ext(), "jpg");
+        assert_eq!(Format::Webp.mime(), "image/webp");
+        for f in [Format::Jpeg, Format::Png, Format::Webp] {
+            assert_eq!(Format::from_code(f.code()), Some(f));
+        }
+    }
+}

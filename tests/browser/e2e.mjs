@@ -25,7 +25,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-import { brokenWords, headerAndFooter, longLines, mapKey, mapProblems, narrowValues, repeatedChips } from './layout.mjs';
+import { brokenWords, headerAndFooter, longLines, mapKey, mapProblems, narrowValues, photoProblems, repeatedChips } from './layout.mjs';
 import { serve } from './serve.mjs';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
@@ -173,6 +173,7 @@ function ensureTools() {
 // ---------------------------------------------------------------- building and serving
 
 async function buildSite(bin, site, tmp) {
+  if (site.prepare) site = { ...site, root: site.prepare(tmp) };
   const out = path.join(tmp, site.name);
   const server = await serve({ root: out, prefix: site.prefix });
   const args = ['build', '--root', site.root, '--output', out, '--now', NOW];
@@ -187,6 +188,15 @@ async function buildSite(bin, site, tmp) {
   }
   console.log(`      built in ${Date.now() - t0} ms, served at ${server.url}`);
   return { ...site, out, server };
+}
+
+/** A copy of the large fixture with photos on some of its pages; returns its root. */
+function withPhotos(tmp) {
+  const root = path.join(tmp, 'photos-src');
+  fs.cpSync(path.join(REPO, 'tests', 'fixtures', 'large'), root, { recursive: true });
+  const r = spawnSync('python3', [path.join(REPO, 'tests', 'tools', 'photos.py'), 'site', root], { encoding: 'utf8' });
+  if (r.status !== 0) fatal(`tests/tools/photos.py could not make the photos (Pillow is needed: pip install pillow):\n${r.stderr}`);
+  return root;
 }
 
 /** The page addresses (relative to the site root) to visit, one per page type. */
@@ -570,6 +580,7 @@ async function layoutChecks(page, label, vp, check) {
   await run('map labels apart, beside their own marker, legible, markers tappable', mapProblems, 11);
   await run('numbered map markers named in the key, every city in the table', mapKey);
   await run('each event once per week row of the month grid', repeatedChips);
+  await run('photos: width and height set, drawn in their shape, the right size loaded', photoProblems);
 }
 
 // ---------------------------------------------------------------- interactions
@@ -743,6 +754,23 @@ const SITES = [
       ['past event', 'events/benefizkonzert/'],
     ],
   },
+  // The large site with photos (made by tests/tools/photos.py with Pillow): city cards and
+  // heads, an event with a gallery, a news item with a picture in its text.
+  {
+    name: 'photos',
+    widths: ['desktop', 'phone'],
+    prepare: withPhotos,
+    prefix: '/',
+    plainPages: [],
+    onlyPages: [
+      ['home with city cards', ''],
+      ['city list with photos', 'cities/'],
+      ['city with a photo', 'cities/kiew/'],
+      ['city with a turned phone photo', 'cities/krakau/'],
+      ['event with a gallery', 'events/partnerschaftsabend/'],
+      ['news with a picture in the text', 'news/rueckblick-kulturwoche/'],
+    ],
+  },
   // A site in German, French, Polish and Hebrew: translated pages, marked fallbacks, the
   // language switcher and a right-to-left language.
   {
@@ -787,7 +815,7 @@ for (const sig of ['SIGINT', 'SIGTERM']) {
 }
 
 try {
-  if (!SITES.length) fatal(`no site matches --site ${opts.sites.join(', ')} (demo, large, mini, multilingual, hostile)`);
+  if (!SITES.length) fatal(`no site matches --site ${opts.sites.join(', ')} (demo, large, mini, multilingual, photos, hostile)`);
   ensureTools();
   const bin = ensureBinary();
   tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'twinsite-e2e-'));

@@ -228,3 +228,51 @@ export function mapKey() {
   }
   return problems;
 }
+
+/**
+ * Photos: each has width and height (so nothing jumps while it loads) and an alt attribute;
+ * it is drawn in its own shape unless the theme crops it on purpose (object-fit: cover); the
+ * size the browser loaded is the WebP from the srcset that is just large enough for the box.
+ */
+export function photoProblems() {
+  const out = [];
+  const pictures = [...document.querySelectorAll('main picture')];
+  pictures.forEach((pic, i) => {
+    const img = pic.querySelector('img');
+    const source = pic.querySelector('source');
+    const name = img?.getAttribute('src') ?? `picture ${i + 1}`;
+    if (!img) return out.push(`${name}: a picture without img`);
+    if (!img.hasAttribute('alt')) out.push(`${name}: no alt attribute`);
+    if (!source) return;
+    const w = Number(img.getAttribute('width'));
+    const h = Number(img.getAttribute('height'));
+    if (!(w > 0 && h > 0)) return out.push(`${name}: no width and height, so the page jumps while it loads`);
+    const box = img.getBoundingClientRect();
+    const cropped = getComputedStyle(img).objectFit === 'cover';
+    if (box.width > 0 && !cropped) {
+      const drawn = box.height / box.width;
+      if (Math.abs(drawn - h / w) > 0.02 * (h / w)) {
+        out.push(`${name}: drawn ${Math.round(box.width)}×${Math.round(box.height)}, not in its shape ${w}×${h}`);
+      }
+    }
+    if (!img.complete || !img.naturalWidth || box.width === 0) return;
+    const loaded = img.currentSrc;
+    const cands = source.srcset
+      .split(',')
+      .map((c) => c.trim().split(/\s+/))
+      .map(([url, ww]) => ({ url: new URL(url, location.href).href, w: parseInt(ww, 10) }))
+      .sort((a, b) => a.w - b.w);
+    const got = cands.find((c) => c.url === loaded);
+    if (!got) return out.push(`${name}: loaded ${loaded}, not a WebP of its srcset`);
+    const need = box.width * devicePixelRatio;
+    const enough = cands.find((c) => c.w >= need) ?? cands[cands.length - 1];
+    if (got.w < enough.w) out.push(`${name}: loaded the ${got.w} px size for a ${Math.round(need)} px box (blurred)`);
+    if (got.w > enough.w) out.push(`${name}: loaded the ${got.w} px size for a ${Math.round(need)} px box; ${enough.w} px would do`);
+  });
+  // The first picture of a page is its largest paint: it must not wait for scrolling.
+  const first = pictures[0]?.querySelector('img');
+  if (first && first.loading === 'lazy' && first.getBoundingClientRect().top + scrollY < innerHeight) {
+    out.push(`${first.getAttribute('src')}: the first picture, in the first screen, loads lazily`);
+  }
+  return out;
+}

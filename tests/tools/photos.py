@@ -2,6 +2,7 @@
 """Test photos for tests/photos.rs, made and inspected with Pillow (an independent reader).
 
   photos.py make DIR    writes the sample photos into DIR
+  photos.py site ROOT   gives pages of a copy of the `large` fixture photos (tests/browser)
   photos.py check FILE… prints one JSON line per file: format, size, metadata found, and the
                         average colour of the top and bottom tenth
 """
@@ -44,6 +45,65 @@ def make(d):
     small.save(f"{d}/static.jpg", quality=90, exif=exif_with_secrets(1))
 
 
+def scene(w, h, seed, orientation=1):
+    """A photo-like picture: sky, hills, a few bright shapes and grain."""
+    rnd = random.Random(seed)
+    img = Image.new("RGB", (w, h))
+    d = ImageDraw.Draw(img)
+    for y in range(h):
+        t = y / h
+        d.line([(0, y), (w, y)], fill=(int(90 + 120 * t), int(150 + 60 * t), int(230 - 80 * t)))
+    for i in range(3):
+        top = int(h * (0.55 + 0.1 * i))
+        d.polygon([(0, h), (0, top), (w // 3, top - h // 8), (w, top + h // 12), (w, h)],
+                  fill=(40 + 30 * i, 110 + 20 * i, 50 + 10 * i))
+    for _ in range(12):
+        x, y, r = rnd.randrange(w), rnd.randrange(h), rnd.randrange(w // 40, w // 10)
+        d.ellipse([x - r, y - r, x + r, y + r], fill=(rnd.randrange(256), rnd.randrange(256), rnd.randrange(256)))
+    px = img.load()
+    for _ in range(w * h // 50):
+        x, y = rnd.randrange(w), rnd.randrange(h)
+        c = px[x, y]
+        n = rnd.randrange(-30, 30)
+        px[x, y] = tuple(max(0, min(255, v + n)) for v in c)
+    if orientation == 6:
+        img = img.transpose(Image.Transpose.ROTATE_90)  # stored turned; EXIF turns it back
+    return img, exif_with_secrets(orientation)
+
+
+def save(img_exif, path):
+    img, exif = img_exif
+    img.save(path, quality=88, exif=exif)
+
+
+def add_keys(md, keys):
+    with open(md, encoding="utf-8") as f:
+        text = f.read()
+    assert text.startswith("---\n"), md
+    with open(md, "w", encoding="utf-8") as f:
+        f.write("---\n" + keys + text[4:])
+
+
+def site(root):
+    c = f"{root}/content"
+    save(scene(3000, 2000, 1), f"{c}/cities/kiew.jpg")
+    add_keys(f"{c}/cities/kiew.md", 'image: { src: kiew.jpg, alt: "Hügel über dem Dnipro im Abendlicht", caption: "Blick über die Stadt beim Besuch der Delegation 2025", credit: "Olena Kowalenko" }\n')
+    save(scene(2400, 1600, 2, orientation=6), f"{c}/cities/krakau.jpg")
+    add_keys(f"{c}/cities/krakau.md", 'image: { src: krakau.jpg, alt: "Die Altstadt von Krakau" }\n')
+    ev = f"{c}/events/2026"
+    for i, (w, h) in enumerate([(2400, 1600), (1600, 2400), (3000, 2000), (700, 500), (2000, 2000)]):
+        save(scene(w, h, 10 + i), f"{ev}/abend-{i}.jpg")
+    add_keys(f"{ev}/partnerschaftsabend.md", 'image: { src: abend-0.jpg, alt: "Gäste an langen Tischen im Festsaal", credit: "Partnerschaftsverein" }\ngallery:\n' + "".join(
+        f'  - {{ src: abend-{i}.jpg, alt: "Bild {i} vom Partnerschaftsabend", caption: "Szene {i}" }}\n' for i in range(1, 5)))
+    import os
+    os.makedirs(f"{root}/static/images", exist_ok=True)
+    save(scene(1800, 1200, 20), f"{root}/static/images/chor.jpg")
+    news = f"{c}/news/rueckblick-kulturwoche.md"
+    add_keys(news, 'image: { src: /images/chor.jpg, alt: "Der Chor aus Brünn auf der Bühne" }\n')
+    with open(news, "a", encoding="utf-8") as f:
+        f.write('\n\n![Der Chor beim Abschlusskonzert](/images/chor.jpg "Der Chor beim Abschlusskonzert")\n\nMehr Text nach dem Bild.\n')
+
+
 def check(files):
     for f in files:
         im = Image.open(f)
@@ -64,5 +124,7 @@ def check(files):
 if __name__ == "__main__":
     if sys.argv[1] == "make":
         make(sys.argv[2])
+    elif sys.argv[1] == "site":
+        site(sys.argv[2])
     else:
         check(sys.argv[2:])
