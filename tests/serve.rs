@@ -759,3 +759,68 @@ fn after_random_edits_the_server_serves_exactly_a_fresh_build() {
         }
     }
 }
+
+/// A 12-megapixel JPEG of noise (slow to process, as a real phone photo is).
+fn big_photo(seed: u32) -> Vec<u8> {
+    let mut state = seed.wrapping_mul(2_654_435_761) | 1;
+    let img = image::RgbImage::from_fn(4000, 3000, |x, y| {
+        state ^= state << 13;
+        state ^= state >> 17;
+        state ^= state << 5;
+        image::Rgb([(x / 16) as u8, (y / 12) as u8, (state & 0xFF) as u8])
+    });
+    let mut out = std::io::Cursor::new(Vec::new());
+    img.write_to(&mut out, image::ImageFormat::Jpeg).unwrap();
+    out.into_inner()
+}
+
+#[test]
+fn photo_work_never_holds_up_a_page() {
+    let (_t, root) = temp_site("mini");
+    let bundle = root.join("content/events/fotos");
+    std::fs::create_dir_all(&bundle).unwrap();
+    let n = 4;
+    let mut gallery = String::new();
+    for i in 0..n {
+        std::fs::write(bundle.join(format!("foto-{i}.jpg")), big_photo(i + 1)).unwrap();
+        gallery += &format!("  - {{ src: foto-{i}.jpg, alt: Bild {i} }}\n");
+    }
+    let page = |text: &str| {
+        format!(
+            "---\ntitle: Fotos\ndate: 2026-12-01\nlocation: {{ name: Rathaus }}\ngallery:\n{gallery}---\n{text}\n"
+        )
+    };
+    std::fs::write(bundle.join("index.md"), page("Erster Text.")).unwrap();
+    let s = Server::start(&root);
+    let html = s.get("/partner/events/fotos/").text();
+    let made = || {
+        std::fs::read_dir(root.join(".twinsite-cache/images"))
+            .map(|d| d.count())
+            .unwrap_or(0)
+    };
+    // The page is there while the photos' sizes are still being made.
+    assert!(
+        made() < n as usize,
+        "the first build waited for every photo"
+    );
+    assert!(html.contains("Erster Text."), "{html}");
+    let size = html
+        .split("srcset=\"")
+        .nth(1)
+        .and_then(|rest| rest.split(' ').next())
+        .unwrap_or_else(|| panic!("no srcset in {html}"))
+        .to_owned();
+    assert!(size.starts_with("/partner/_img/foto-0-"), "{size}");
+    // An edit is served while the rest are still made.
+    std::fs::write(bundle.join("index.md"), page("Zweiter Text.")).unwrap();
+    s.wait_until("the edited page", |s| {
+        s.get("/partner/events/fotos/")
+            .text()
+            .contains("Zweiter Text.")
+    });
+    // A request for a size waits until it is made, and gets it.
+    let r = s.get(&size);
+    assert_eq!(r.status, 200, "{}", String::from_utf8_lossy(&r.body));
+    assert_eq!(r.header("content-type"), Some("image/webp"));
+    assert!(r.body.starts_with(b"RIFF"));
+}
