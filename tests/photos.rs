@@ -314,3 +314,70 @@ fn crc32(data: &[u8]) -> u32 {
     }
     !crc
 }
+
+/// Runs `check` on the photo site with `front` as extra keys; returns exit code and output.
+fn check_with(front: &str) -> (i32, String) {
+    let (_t, root) = photo_site("Text.", front);
+    let c = Command::new(env!("CARGO_BIN_EXE_twinsite"))
+        .args(["check", "--now", NOW, "--root"])
+        .arg(&root)
+        .output()
+        .unwrap();
+    let text =
+        String::from_utf8_lossy(&c.stdout).into_owned() + &String::from_utf8_lossy(&c.stderr);
+    (c.status.code().unwrap_or(-1), text)
+}
+
+#[test]
+fn mistyped_picture_keys_are_errors_at_their_line() {
+    let at = "content/events/fotoabend/index.md:5:";
+    for (front, message) in [
+        (
+            "image: [rotated.jpg, logo.png]\n",
+            "`image` is one picture, not a list",
+        ),
+        (
+            "gallery: { srcc: rotated.jpg }\n",
+            "`gallery` must be a file name",
+        ),
+        ("image: { src: \"\", alt: x }\n", "has no file name"),
+        (
+            "image: { src: ../../../site.yaml, alt: x }\n",
+            "points outside its folder",
+        ),
+        (
+            "image: https://example.org/a.jpg\n",
+            "is on another website",
+        ),
+    ] {
+        let (code, text) = check_with(front);
+        assert_eq!(code, 1, "{front}: {text}");
+        assert!(
+            text.lines()
+                .any(|l| l.starts_with(at) && l.contains(message)),
+            "{front}: expected {at} … {message} in:\n{text}"
+        );
+    }
+    let (code, text) = check_with("image: rotated.jpg\n");
+    assert_eq!(code, 0, "{text}");
+    assert!(
+        text.contains("the image rotated.jpg has no alt text"),
+        "{text}"
+    );
+}
+
+#[test]
+fn captions_and_credits_are_escaped() {
+    let (_t, root) = photo_site(
+        "![<b>x</b>](logo.png \"<script>alert(1)</script>\")",
+        "image: { src: rotated.jpg, alt: \"\\\" onerror=alert(1) x=\\\"\", caption: \"<img src=x onerror=alert(2)>\", credit: \"Erika\\u0007 <i>M</i>\" }\n",
+    );
+    let (code, text, _d, out) = build(&root);
+    assert_eq!(code, 0, "{text}");
+    let html = read(&out, "events/fotoabend/index.html");
+    assert!(html.contains("alt='\" onerror=alert(1) x=\"'"), "{html}");
+    for bad in ["<script>alert", "<img src=x", "<i>M</i>", "\u{7}"] {
+        assert!(!html.contains(bad), "{bad} in {html}");
+    }
+    assert!(html.contains("&lt;script>alert(1)&lt;/script>"), "{html}");
+}

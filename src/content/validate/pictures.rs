@@ -52,7 +52,7 @@ pub(super) fn from_key(fm: &FrontMatter, key: &str, diags: &mut Diagnostics) -> 
             },
             TextOrGroup::Group(f) => Picture {
                 src: f.src,
-                alt: f.alt.map(|a| a.trim().to_owned()),
+                alt: f.alt.map(|a| plain(&a).trim().to_owned()),
                 caption: words(f.caption),
                 credit: words(f.credit),
                 pos,
@@ -81,10 +81,17 @@ pub(super) fn from_key(fm: &FrontMatter, key: &str, diags: &mut Diagnostics) -> 
     out
 }
 
-/// Text with its numbers bound to their units; empty counts as none.
+/// Text with its numbers bound to their units and without control characters (a stray bell
+/// or escape from a copied text would reach the page); empty counts as none.
 fn words(text: Option<String>) -> Option<String> {
-    text.map(|t| crate::render::words::bind_units(t.trim()))
+    text.map(|t| crate::render::words::bind_units(plain(&t).trim()))
         .filter(|t| !t.is_empty())
+}
+
+fn plain(text: &str) -> String {
+    text.chars()
+        .map(|c| if c.is_control() { ' ' } else { c })
+        .collect()
 }
 
 /// The pictures of the body, placed in the file (the body's missing alt texts are warned
