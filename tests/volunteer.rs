@@ -59,21 +59,20 @@ fn init_writes_a_site_that_builds_without_warnings() {
         assert!(root.join(f).is_file(), "missing {f}");
     }
     assert!(root.join("static").is_dir());
-    assert!(
-        std::fs::read_to_string(root.join(".gitignore"))
-            .unwrap()
-            .contains("public/")
-    );
+    let ignored = std::fs::read_to_string(root.join(".gitignore")).unwrap();
+    assert!(ignored.contains("public/") && ignored.contains(".twinsite-cache/"));
     let gh = std::fs::read_to_string(root.join(".github/workflows/pages.yml")).unwrap();
     assert!(
         gh.contains("upload-pages-artifact")
             && gh.contains("deploy-pages")
             && gh.contains("--base-url")
+            && gh.contains("path: .twinsite-cache"),
+        "the workflow keeps the photo cache: {gh}"
     );
+    let gl = std::fs::read_to_string(root.join(".gitlab-ci.yml")).unwrap();
     assert!(
-        std::fs::read_to_string(root.join(".gitlab-ci.yml"))
-            .unwrap()
-            .contains("pages:")
+        gl.contains("pages:") && gl.contains("- .twinsite-cache/"),
+        "{gl}"
     );
     let err = ok(&twinsite(&["build", "--root", s(&root)]));
     assert!(!err.contains("warning"), "{err}");
