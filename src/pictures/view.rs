@@ -45,8 +45,7 @@ pub fn view_of(site: &Site, e: &Entry, p: &Picture) -> Option<PictureView> {
     };
     let base =
         |src: String, srcset: String, large: String, w: Option<u32>, h: Option<u32>| PictureView {
-            absolute: site.config.base_url.full.trim_end_matches('/').to_owned()
-                + &src[site.config.base_url.path.trim_end_matches('/').len()..],
+            absolute: absolute(site, &src),
             src,
             srcset,
             large,
@@ -79,6 +78,17 @@ pub fn view_of(site: &Site, e: &Entry, p: &Picture) -> Option<PictureView> {
         Some(largest.width),
         Some(largest.height),
     ))
+}
+
+/// The full URL of the site-absolute URL path `src` (`/partner/_img/a.jpg`).
+fn absolute(site: &Site, src: &str) -> String {
+    let base = &site.config.base_url;
+    let rest = src.strip_prefix(base.path.as_str()).unwrap_or(src);
+    format!(
+        "{}/{}",
+        base.full.trim_end_matches('/'),
+        rest.trim_start_matches('/')
+    )
 }
 
 /// The `<picture>` of `v` (eager for the first picture of a page, whose paint counts most).
