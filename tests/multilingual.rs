@@ -372,3 +372,36 @@ fn a_missing_ui_string_is_reported() {
     let home = String::from_utf8_lossy(b.output.get("it/index.html").unwrap()).into_owned();
     assert!(home.contains("Pagina iniziale") || home.contains("Partner cities"));
 }
+
+#[test]
+fn a_translation_gives_a_picture_its_own_alt_text() {
+    let (_t, root) = temp_site("multilingual");
+    std::fs::create_dir_all(root.join("static/images")).unwrap();
+    std::fs::write(
+        root.join("static/images/rathaus.svg"),
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 4 3\"><rect width=\"4\" height=\"3\"/></svg>",
+    )
+    .unwrap();
+    let add = |file: &str, line: &str| {
+        let path = root.join("content/cities").join(file);
+        let text = std::fs::read_to_string(&path).unwrap();
+        let text = text.replacen("---\n", &format!("---\n{line}\n"), 1);
+        std::fs::write(&path, text).unwrap();
+    };
+    add(
+        "lyon.md",
+        "image: { src: /images/rathaus.svg, alt: Das Rathaus von Lyon }",
+    );
+    add("lyon.fr.md", "image: { alt: \"L'hôtel de ville de Lyon\" }");
+    let (_d, out) = build_into_temp(&root);
+    let de = read(&out, "cities/lyon/index.html");
+    let fr = read(&out, "fr/cities/lyon/index.html");
+    assert!(de.contains("Das Rathaus von Lyon"), "{de}");
+    assert!(
+        fr.contains("L'hôtel de ville de Lyon")
+            || fr.contains("L&#39;hôtel de ville de Lyon")
+            || fr.contains("L&#x27;hôtel de ville de Lyon"),
+        "{fr}"
+    );
+    assert!(fr.contains("rathaus.svg"), "{fr}");
+}

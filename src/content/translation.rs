@@ -32,7 +32,7 @@ pub struct Translation {
 }
 
 /// Keys every translation may set.
-const COMMON_TEXT_KEYS: &[&str] = &["title", "summary", "draft"];
+const COMMON_TEXT_KEYS: &[&str] = &["title", "summary", "draft", "image"];
 
 /// Keys a translation of `section` may set: the texts a reader sees.
 pub fn text_keys(section: Section) -> Vec<&'static str> {
@@ -152,6 +152,19 @@ pub fn load(
     (Some(translation), diags)
 }
 
+/// The texts of a picture a translation may set.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+#[allow(dead_code)]
+struct PictureText {
+    #[serde(default)]
+    alt: Option<String>,
+    #[serde(default)]
+    caption: Option<String>,
+    #[serde(default)]
+    credit: Option<String>,
+}
+
 fn check_keys(fm: &FrontMatter, section: Section, original: &Path, diags: &mut Diagnostics) {
     let allowed = text_keys(section);
     for key in fm.keys() {
@@ -178,6 +191,13 @@ fn check_keys(fm: &FrontMatter, section: Section, original: &Path, diags: &mut D
             "draft" => {}
             "languages" => {
                 fm.text_list(&key, diags);
+            }
+            "image" => {
+                fm.get::<PictureText>(
+                    &key,
+                    "a group with only the texts `{ alt: …, caption: …, credit: … }` (the file comes from the original)",
+                    diags,
+                );
             }
             "location" => {
                 fm.get::<LocationText>(
