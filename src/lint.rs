@@ -27,7 +27,10 @@ pub fn lint(site: &Site, diags: &mut Diagnostics) {
         if ev.location.is_none() && !matches!(ev.status.as_str(), "cancelled" | "postponed") {
             diags.push(
                 warn(site, e, "date", "this event has no `location`: visitors will not know where to go")
-                    .with_hint("add e.g. `location: { name: Bürgerhaus, address: \"Hauptstraße 1, 36999 Musterstadt\" }`; for an online meeting write `location: { name: Online }`"),
+                    .with_hint(format!(
+                        "add e.g. `location: {{ name: Bürgerhaus, address: \"Hauptstraße 1, {}\" }}`; for an online meeting write `location: {{ name: Online }}`",
+                        crate::diagnostics::terminal_safe(&site.config.home.name)
+                    )),
             );
         }
     }

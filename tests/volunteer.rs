@@ -77,6 +77,11 @@ fn init_writes_a_site_that_builds_without_warnings() {
     let err = ok(&twinsite(&["build", "--root", s(&root)]));
     assert!(!err.contains("warning"), "{err}");
     assert!(root.join("public/cities/lyon/index.html").is_file());
+    // The note for editors in static/ stays out of the site.
+    assert!(root.join("static/.liesmich.txt").is_file());
+    assert!(
+        !root.join("public/README.txt").exists() && !root.join("public/.liesmich.txt").exists()
+    );
     let err = ok(&twinsite(&["check", "--root", s(&root)]));
     assert!(!err.contains("warning"), "{err}");
 }
@@ -360,4 +365,25 @@ fn relative_build_of_the_demo_site_links_correctly() {
         "--relative",
     ]));
     assert_relative_links_work(&out);
+}
+
+#[test]
+fn init_quotes_a_town_name_with_quotes_in_its_comments_too() {
+    let t = tempfile::tempdir().unwrap();
+    let root = t.path().join("neu");
+    ok(&twinsite(&[
+        "init",
+        s(&root),
+        "--name",
+        "Bad \"K\": X",
+        "--lat",
+        "49.35",
+        "--lon",
+        "8.14",
+    ]));
+    let yaml = std::fs::read_to_string(root.join("site.yaml")).unwrap();
+    assert!(
+        yaml.contains("title: 'Jumelages de Bad \"K\": X'"),
+        "{yaml}"
+    );
 }

@@ -173,13 +173,15 @@ fn association(s: &mut String, f: &Fill) -> &'static str {
 # website: https://www.example.org/
 # email: info@example.org
 # phone: \"+49 123 4567-0\"
-# address: \"Bürgerhaus, Hauptstraße 1, 36999 Musterstadt\"
+# address: \"Bürgerhaus, Hauptstraße 1\"
 # founded: 1975            # Gründungsjahr
-# meets: \"jeden 2. Dienstag im Monat, 19 Uhr\"
 # contacts:
 #   - { name: Anna Beispiel, role: Vorsitzende, email: anna@example.org }
 ",
     );
+    if !f.extra.iter().any(|l| l.starts_with("meets:")) {
+        s.push_str("# meets: \"jeden 2. Dienstag im Monat, 19 Uhr\"\n");
+    }
     "Hier stellt sich der Verein vor: wer wir sind, was wir machen, wie man mitmachen kann."
 }
 
@@ -205,7 +207,7 @@ fn event(s: &mut String, f: &Fill) -> &'static str {
         s.push_str("# time: \"19:00\"            # Beginn; ohne time ist es ein ganztägiger Termin\n# end: \"21:00\"             # Ende\n");
     }
     if !has("location:") {
-        s.push_str("# location: { name: Bürgerhaus, address: \"Hauptstraße 1, 36999 Musterstadt\" }   # Ort (lat/lon möglich)\n");
+        s.push_str("# location: { name: Bürgerhaus, address: \"Hauptstraße 1\" }   # Ort (lat/lon möglich)\n");
     }
     s.push_str(
         "\

@@ -152,7 +152,7 @@ pub fn example_files(site: &SiteFill, today: Date) -> Vec<(&'static str, String)
         ("content/impressum.md", site_files::imprint(site)),
         ("content/datenschutz.md", site_files::privacy()),
         (".gitignore", site_files::GITIGNORE.to_owned()),
-        ("static/README.txt", site_files::STATIC_README.to_owned()),
+        ("static/.liesmich.txt", site_files::STATIC_README.to_owned()),
         (
             ".github/workflows/pages.yml",
             site_files::GITHUB_PAGES.to_owned(),

@@ -44,7 +44,7 @@ language: {language}
 # Übersetzung erscheinen in der Hauptsprache mit einem Hinweis.
 # languages: [{language}, fr, pl]
 # translations:
-#   fr: {{ title: Jumelages de {name}, description: … }}
+#   fr: {{ title: {fr_title}, description: … }}
 
 # Zeitzone für die Uhrzeiten der Termine und das Kalender-Abo.
 timezone: Europe/Berlin
@@ -83,6 +83,7 @@ minify: true
         base_url = quote(&f.base_url),
         language = f.language,
         name = quote(&f.name),
+        fr_title = quote(&format!("Jumelages de {}", f.name)),
         lat = f.lat,
         lon = f.lon,
         description = quote(&format!("Städtepartnerschaften, Vereine und Termine in {} – machen Sie mit!", f.name)),
@@ -159,10 +160,11 @@ auf Beschwerde bei einer Aufsichtsbehörde (ergänzen: die Datenschutzbehörde I
 /// `.gitignore`.
 pub const GITIGNORE: &str = "# Die fertige Website wird gebaut, nicht gespeichert.\npublic/\n# Verkleinerte Fotos: werden beim Bauen neu erzeugt, wenn sie fehlen.\n.twinsite-cache/\n";
 
-/// `static/README.txt`, so the folder exists in git and explains itself.
+/// `static/.liesmich.txt`, so the folder exists in git and explains itself; a hidden file, so
+/// the note for editors is never published.
 pub const STATIC_README: &str = "\
-Alles in diesem Ordner wird mit veröffentlicht; Fotos (JPEG, PNG, WebP) ohne ihre
-Metadaten (Ort, Kamera, Name).
+Alles in diesem Ordner wird mit veröffentlicht (außer Dateien, deren Name mit einem Punkt
+beginnt, wie diese Notiz); Fotos (JPEG, PNG, WebP) ohne ihre Metadaten (Ort, Kamera, Name).
 Beispiel: static/images/rathaus.jpg wird in einem Text so eingebunden:
 ![Das Rathaus im Frühling](/images/rathaus.jpg)
 Die Website zeigt es dann in passenden Größen.
@@ -176,6 +178,9 @@ name: Website veröffentlichen
 on:
   push:
     branches: [main]
+  # Jeden Morgen neu bauen, damit „Nächste Termine“ vergangene Termine nicht weiter zeigt.
+  schedule:
+    - cron: "17 3 * * *"
   workflow_dispatch:
 
 permissions:
@@ -229,6 +234,9 @@ jobs:
 
 /// `.gitlab-ci.yml`: the `pages` job publishing `public/` on GitLab Pages.
 pub const GITLAB_CI: &str = r#"# Baut die Website bei jeder Änderung im Standardzweig und veröffentlicht sie auf GitLab Pages.
+# Damit „Nächste Termine“ aktuell bleibt, zusätzlich täglich bauen lassen: Build → Pipeline
+# schedules → New schedule (z. B. „0 4 * * *“, Zweig main). Das lässt sich nicht in dieser
+# Datei festlegen.
 pages:
   image: rust:latest
   cache:
