@@ -297,20 +297,43 @@ fn translations_may_only_change_text() {
     )
     .unwrap();
     let d = diagnostics_of(&root);
+    // Shared keys with other values than the original's: an error naming both places.
     let lat = find(
         &d,
         "content/cities/lyon.fr.md",
-        "`lat` cannot be translated",
+        "`lat` differs from the original (content/cities/lyon.md:7)",
     );
     assert_eq!((lat.line, lat.severity), (3, Severity::Error));
-    assert!(lat.message.contains("content/cities/lyon.md"));
-    assert!(lat.hint.as_deref().unwrap_or("").contains("country"));
+    assert!(
+        lat.hint
+            .as_deref()
+            .unwrap_or("")
+            .contains("content/cities/lyon.md")
+    );
     let since = find(
         &d,
         "content/cities/lyon.fr.md",
-        "`since` cannot be translated",
+        "`since` differs from the original (content/cities/lyon.md:6)",
     );
     assert_eq!(since.line, 4);
+    // A key the original does not have is still one a translation cannot set.
+    std::fs::write(
+        root.join("content/cities/lyon.fr.md"),
+        "---
+title: Lyon
+end: 2020
+---
+Texte.
+",
+    )
+    .unwrap();
+    let d = diagnostics_of(&root);
+    let extra = find(
+        &d,
+        "content/cities/lyon.fr.md",
+        "`end` cannot be translated",
+    );
+    assert!(extra.hint.as_deref().unwrap_or("").contains("country"));
 }
 
 #[test]
@@ -404,4 +427,42 @@ fn a_translation_gives_a_picture_its_own_alt_text() {
         "{fr}"
     );
     assert!(fr.contains("rathaus.svg"), "{fr}");
+}
+
+#[test]
+fn a_copied_translation_may_keep_the_shared_keys_unchanged() {
+    let (_t, root) = temp_site("multilingual");
+    let cities = root.join("content/cities");
+    let original = std::fs::read_to_string(cities.join("lyon.md")).unwrap();
+    let title = original
+        .lines()
+        .find(|l| l.starts_with("title:"))
+        .unwrap()
+        .to_owned();
+    // What volunteers do: copy the original and translate its texts.
+    let copied = original.replacen(&title, "title: Lyon (fr)", 1);
+    std::fs::write(cities.join("lyon.fr.md"), &copied).unwrap();
+    let (_d, out) = build_into_temp(&root);
+    assert!(read(&out, "fr/cities/lyon/index.html").contains("Lyon (fr)"));
+    // A shared key with another value is an error naming both files.
+    let lat = original
+        .lines()
+        .find(|l| l.starts_with("lat:"))
+        .unwrap()
+        .to_owned();
+    std::fs::write(
+        cities.join("lyon.fr.md"),
+        copied.replacen(&lat, "lat: 12.5", 1),
+    )
+    .unwrap();
+    let diags = twinsite::check::check(&opts(&root));
+    let d = diags
+        .iter()
+        .find(|d| d.path.ends_with("lyon.fr.md") && d.severity == Severity::Error)
+        .unwrap_or_else(|| panic!("no error: {diags:?}"));
+    assert!(
+        d.message
+            .contains("`lat` differs from the original (content/cities/lyon.md:"),
+        "{d:?}"
+    );
 }

@@ -297,6 +297,14 @@ impl FrontMatter {
         self.item_pos(key, item)
     }
 
+    /// Whether `key` has the same value here and in `other` (both present).
+    pub fn same_value(&self, key: &str, other: &FrontMatter) -> bool {
+        match (self.map.get(key), other.map.get(key)) {
+            (Some(a), Some(b)) => a == b,
+            _ => false,
+        }
+    }
+
     /// Whether `key` is present.
     pub fn has(&self, key: &str) -> bool {
         self.map.contains_key(key)

@@ -132,7 +132,12 @@ pub fn load(
         }
     };
     let original = original_of(rel, lang);
-    check_keys(&fm, section, &original, &mut diags);
+    // A translation made by copying the original keeps its shared keys: those that still say
+    // the same are fine.
+    let original_fm = SourceFile::read(root, &original)
+        .ok()
+        .and_then(|f| front_matter::parse(&f).ok());
+    check_keys(&fm, section, &original, original_fm.as_ref(), &mut diags);
     let draft = fm
         .get::<bool>("draft", "`true` or `false`", &mut diags)
         .unwrap_or(false);
@@ -165,11 +170,42 @@ struct PictureText {
     credit: Option<String>,
 }
 
-fn check_keys(fm: &FrontMatter, section: Section, original: &Path, diags: &mut Diagnostics) {
+fn check_keys(
+    fm: &FrontMatter,
+    section: Section,
+    original: &Path,
+    original_fm: Option<&FrontMatter>,
+    diags: &mut Diagnostics,
+) {
     let allowed = text_keys(section);
     for key in fm.keys() {
         let p = fm.pos(&key);
         if !allowed.contains(&key.as_str()) {
+            if let Some(o) = original_fm {
+                if fm.same_value(&key, o) {
+                    continue;
+                }
+                if o.has(&key) {
+                    let op = o.pos(&key);
+                    diags.push(
+                        Diagnostic::error(
+                            &fm.rel_path,
+                            p.line,
+                            p.col,
+                            format!(
+                                "`{key}` differs from the original ({}:{}): it is shared by every language",
+                                display_path(original),
+                                op.line
+                            ),
+                        )
+                        .with_hint(format!(
+                            "change it in {} (for every language), and here write the same or remove the line",
+                            display_path(original)
+                        )),
+                    );
+                    continue;
+                }
+            }
             diags.push(
                 Diagnostic::error(
                     &fm.rel_path,
