@@ -1,5 +1,6 @@
 //! `twinsite check`: the first three stages plus a check of every internal link and anchor in
-//! Markdown bodies, writing nothing.
+//! Markdown bodies, and whether the site is ready to publish ([`crate::ready`]), writing
+//! nothing.
 
 use std::collections::{HashMap, HashSet};
 
@@ -15,6 +16,7 @@ pub fn check(opts: &BuildOptions) -> Vec<Diagnostic> {
     let (site, mut diags) = crate::load_unchecked(opts);
     if let Some(site) = &site {
         let renderable = !diags.has_errors();
+        crate::ready::check(site, crate::diagnostics::Severity::Error, &mut diags);
         check_links(site, &mut diags);
         if renderable {
             check_rendered(site, &mut diags);

@@ -140,6 +140,10 @@ pub struct SiteConfig {
     pub imprint: Option<String>,
     /// Slug of the privacy page.
     pub privacy: Option<String>,
+    /// `imprint: none`: the site says it needs no Impressum of its own.
+    pub imprint_none: bool,
+    /// `privacy: none`: the site says it needs no privacy page of its own.
+    pub privacy_none: bool,
     /// Write links relative to each page, so the site works from disk and in any sub-folder.
     pub relative_urls: bool,
     /// Title, description and menu in the further languages, by language code.
@@ -334,8 +338,12 @@ fn from_front_matter(fm: &FrontMatter, diags: &mut Diagnostics) -> Option<SiteCo
         .get::<bool>("minify", "`true` or `false`", diags)
         .unwrap_or(true);
     let menu = fm.get::<Vec<MenuItem>>("menu", "a list of `{ title: …, url: … }` entries", diags);
+    let declined = |v: &Option<String>| matches!(v.as_deref(), Some("none" | "false"));
     let imprint = fm.text("imprint", diags);
     let privacy = fm.text("privacy", diags);
+    let (imprint_none, privacy_none) = (declined(&imprint), declined(&privacy));
+    let imprint = imprint.filter(|_| !imprint_none);
+    let privacy = privacy.filter(|_| !privacy_none);
     let relative_urls = fm
         .get::<bool>("relative_urls", "`true` or `false`", diags)
         .unwrap_or(false);
@@ -385,6 +393,8 @@ fn from_front_matter(fm: &FrontMatter, diags: &mut Diagnostics) -> Option<SiteCo
         menu,
         imprint,
         privacy,
+        imprint_none,
+        privacy_none,
         relative_urls,
         translations,
         unsafe_html,

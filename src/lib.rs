@@ -36,6 +36,7 @@ pub mod output;
 pub mod output_links;
 pub mod photo;
 pub mod pictures;
+pub mod ready;
 pub mod relative;
 pub mod render;
 pub mod sanitize;
@@ -202,6 +203,8 @@ fn build_pipeline(
 ) -> Result<Built, Vec<Diagnostic>> {
     let Loaded { site, mut warnings } = load_site_with(opts, cache)?;
     let mut diags = Diagnostics::new();
+    // What `check` refuses for publishing only warns here, so the preview keeps working.
+    ready::check(&site, diagnostics::Severity::Warning, &mut diags);
     let Some(theme) = render::theme::load_with(&opts.root, &site.config, cache, &mut diags) else {
         return Err(diags.sorted());
     };

@@ -1,7 +1,7 @@
 //! Helpful warnings about a linked [`Site`]: things that are allowed but that visitors will miss.
 //!
-//! An event without a place, a partner city no association or event mentions (an "invisible"
-//! partnership), an active partnership without any event in the last two years, and a menu entry
+//! An event without a place, partner cities no association or event names (their pages show no
+//! one to contact and no dates; many are summed up in one warning), an active partnership without any event in the last two years, and a menu entry
 //! of `site.yaml` that leads to an empty section. They never stop a build; each names the file
 //! and the line of the key to change (the `title:` line when the whole file is meant) and says in
 //! plain words what to do.
@@ -14,6 +14,38 @@ use crate::content::model::Entry;
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::site::Site;
 use crate::source::SourceFile;
+
+/// Above this many, cities that no association or event names are reported in one warning.
+const SUMMARY_FROM: usize = 3;
+
+/// Cities that no association and no event names: their pages show no one to contact and no
+/// dates (they are on the map and in the list all the same).
+fn unconnected_cities(site: &Site, cities: &[&Entry], diags: &mut Diagnostics) {
+    let hint = "name the city in the association that carries the partnership (`cities: [lyon]`), or in an event with the partner";
+    if cities.len() > SUMMARY_FROM {
+        let names: Vec<&str> = cities.iter().map(|e| e.common.title.as_str()).collect();
+        diags.push(
+            Diagnostic::warning(
+                "content/cities",
+                0,
+                0,
+                format!(
+                    "{} partner cities are named by no association and no event, so their pages show no one to contact and no dates: {}",
+                    cities.len(),
+                    names.join(", ")
+                ),
+            )
+            .with_hint(hint),
+        );
+        return;
+    }
+    for e in cities {
+        diags.push(
+            warn(site, e, "title", format!("no association and no event names {}, so its page shows no one to contact and no dates", e.common.title))
+                .with_hint(format!("add `cities: [{}]` to the association that carries the partnership, or to an event with the partner", e.common.slug)),
+        );
+    }
+}
 
 /// How long an active partnership may go without any event before it looks dormant.
 const DORMANT_YEARS: i32 = 2;
@@ -38,6 +70,7 @@ pub fn lint(site: &Site, diags: &mut Diagnostics) {
         .now
         .checked_sub(DORMANT_YEARS.years())
         .unwrap_or(site.now);
+    let mut unconnected = Vec::new();
     for &i in &site.cities {
         let e = &site.entries[i];
         let Some(city) = e.city() else { continue };
@@ -46,10 +79,7 @@ pub fn lint(site: &Site, diags: &mut Diagnostics) {
         }
         let rel = &site.relations[i];
         if rel.associations.is_empty() && rel.events.is_empty() {
-            diags.push(
-                warn(site, e, "title", format!("no association and no event mentions {}: the partnership is invisible on the site", e.common.title))
-                    .with_hint(format!("add `cities: [{}]` to the association that carries it, or to an event with the partner", e.common.slug)),
-            );
+            unconnected.push(&**e);
             continue;
         }
         let recent = rel
@@ -63,6 +93,7 @@ pub fn lint(site: &Site, diags: &mut Diagnostics) {
             );
         }
     }
+    unconnected_cities(site, &unconnected, diags);
 }
 
 /// Menu entries of `site.yaml` that link to a section without entries: its page only says
@@ -109,7 +140,7 @@ fn warn(site: &Site, e: &Entry, key: &str, message: impl Into<String>) -> Diagno
 }
 
 /// The 1-based line where the front matter of `source` sets `key` (a plain text search).
-fn key_line(root: &Path, source: &Path, key: &str) -> Option<usize> {
+pub(crate) fn key_line(root: &Path, source: &Path, key: &str) -> Option<usize> {
     let file = SourceFile::read(root, source).ok()?;
     let prefix = format!("{key}:");
     let mut fences = 0;

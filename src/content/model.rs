@@ -319,6 +319,9 @@ pub struct Entry {
     /// The pictures of the body, in order; the body's HTML holds a marker for each (see
     /// [`crate::markdown::picture_marker`]).
     pub body_pictures: Vec<Picture>,
+    /// Places in the body where a placeholder that `init` or `new` wrote is still there
+    /// (see [`crate::ready`]).
+    pub placeholders: Vec<Pos>,
 }
 
 impl Entry {

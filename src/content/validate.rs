@@ -130,6 +130,10 @@ pub fn entry_in(
         crate::content::front_matter::Pos { line, col }
     };
     let body_pictures = pictures::from_body(&body.pictures, &to_pos);
+    let placeholders = crate::ready::placeholders_in(&fm.body)
+        .into_iter()
+        .map(to_pos)
+        .collect();
     for (src, offset) in &body.images_without_alt {
         let p = to_pos(*offset);
         diags.push(
@@ -155,6 +159,7 @@ pub fn entry_in(
     Some(Entry {
         dates: crate::content::dates::date_keys(fm, &data),
         body_pictures,
+        placeholders,
         source: fm.rel_path.clone(),
         section,
         common,
@@ -296,10 +301,7 @@ fn city(fm: &FrontMatter, diags: &mut Diagnostics) -> Option<City> {
     };
     let lat = coordinate(fm, "lat", 90.0, diags);
     let lon = coordinate(fm, "lon", 180.0, diags);
-    if let (Some(0.0), Some(0.0)) = (lat, lon) {
-        let p = fm.pos("lat");
-        diags.push(Diagnostic::warning(&fm.rel_path, p.line, p.col, "lat and lon are both 0: that is in the Atlantic Ocean off Africa").with_hint("look up the city's coordinates, e.g. on openstreetmap.org (right click → show address)"));
-    }
+    // lat and lon both 0 (a placeholder) is for `crate::ready`: an error in `check`.
     let status = one_of(fm, "status", CITY_STATUSES, "active", diags);
     let ended = fm.get::<i16>("ended", "a year like 2014", diags);
     if status == "ended" && ended.is_none() && !fm.has("ended") {

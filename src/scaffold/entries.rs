@@ -114,6 +114,8 @@ pub fn render(section: Section, f: &Fill) -> String {
     }
     s.push_str(COMMON);
     s.push_str("---\n\n");
+    s.push_str(crate::ready::EXAMPLE_MARK);
+    s.push_str("\n\n");
     s.push_str(f.body.as_deref().unwrap_or(placeholder));
     s.push('\n');
     s
