@@ -122,7 +122,7 @@ fn photos_are_published_upright_small_and_without_metadata() {
         .iter()
         .map(|p| p.file_name().unwrap().to_string_lossy().into_owned())
         .collect();
-    // 3000 × 4000 shown: WebPs at 480, 960 and 1600, a JPEG at 1200; the 800 px PNG with
+    // 1800 × 2400 shown: WebPs at 480, 960 and 1600, a JPEG at 1200; the 800 px PNG with
     // transparency: WebPs at 480 and 800 and a PNG; the 640 px static photo: 480, 640, JPEG.
     assert_eq!(made.len(), 4 + 3 + 3, "{names:?}");
     let seen = inspect(&made);

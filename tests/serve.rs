@@ -779,7 +779,7 @@ fn photo_work_never_holds_up_a_page() {
     let (_t, root) = temp_site("mini");
     let bundle = root.join("content/events/fotos");
     std::fs::create_dir_all(&bundle).unwrap();
-    let n = 4;
+    let n = 3;
     let mut gallery = String::new();
     for i in 0..n {
         std::fs::write(bundle.join(format!("foto-{i}.jpg")), big_photo(i + 1)).unwrap();

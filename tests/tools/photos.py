@@ -27,9 +27,9 @@ def exif_with_secrets(orientation):
 
 def make(d):
     rnd = random.Random(7)
-    # Shown upright it is 3000 x 4000, red in its top quarter. Stored turned: the camera's
+    # Shown upright it is 1800 x 2400, red in its top quarter. Stored turned: the camera's
     # orientation 6 means "turn 90° clockwise to show", so the shown top is the stored left.
-    w, h = 4000, 3000
+    w, h = 2400, 1800
     img = Image.new("RGB", (w, h), (30, 60, 200))
     ImageDraw.Draw(img).rectangle([0, 0, w // 4, h], fill=(220, 20, 20))
     px = img.load()
@@ -86,12 +86,12 @@ def add_keys(md, keys):
 
 def site(root):
     c = f"{root}/content"
-    save(scene(3000, 2000, 1), f"{c}/cities/kiew.jpg")
+    save(scene(2000, 1333, 1), f"{c}/cities/kiew.jpg")
     add_keys(f"{c}/cities/kiew.md", 'image: { src: kiew.jpg, alt: "Hügel über dem Dnipro im Abendlicht", caption: "Blick über die Stadt beim Besuch der Delegation 2025", credit: "Olena Kowalenko" }\n')
-    save(scene(2400, 1600, 2, orientation=6), f"{c}/cities/krakau.jpg")
+    save(scene(2000, 1333, 2, orientation=6), f"{c}/cities/krakau.jpg")
     add_keys(f"{c}/cities/krakau.md", 'image: { src: krakau.jpg, alt: "Die Altstadt von Krakau" }\n')
     ev = f"{c}/events/2026"
-    for i, (w, h) in enumerate([(2400, 1600), (1600, 2400), (3000, 2000), (700, 500), (2000, 2000)]):
+    for i, (w, h) in enumerate([(2000, 1333), (1200, 1800), (2000, 1333), (700, 500), (1700, 1700)]):
         save(scene(w, h, 10 + i), f"{ev}/abend-{i}.jpg")
     add_keys(f"{ev}/partnerschaftsabend.md", 'image: { src: abend-0.jpg, alt: "Gäste an langen Tischen im Festsaal", credit: "Partnerschaftsverein" }\ngallery:\n' + "".join(
         f'  - {{ src: abend-{i}.jpg, alt: "Bild {i} vom Partnerschaftsabend", caption: "Szene {i}" }}\n' for i in range(1, 5)))
