@@ -18,6 +18,9 @@ use crate::serve::ServeOptions;
 #[derive(Debug, Parser)]
 #[command(name = "twinsite", version, about, long_about = None, propagate_version = true)]
 pub struct Cli {
+    /// Language of messages: de or en (default: TWINSITE_LANG, then the system's language).
+    #[arg(long, global = true, value_name = "LANG", value_parser = ["de", "en"])]
+    pub lang: Option<String>,
     /// What to do.
     #[command(subcommand)]
     pub command: Command,
@@ -69,77 +72,149 @@ pub struct InitArgs {
     /// Longitude of the home town in decimal degrees, e.g. 9.7.
     #[arg(long, allow_negative_numbers = true, value_parser = parse_lon)]
     pub lon: Option<f64>,
-    /// Site title (default: "Städtepartnerschaften <name>").
+    /// Site title (asked in a terminal; default: "Städtepartnerschaften <name>").
     #[arg(long)]
     pub title: Option<String>,
-    /// The address the site will have (default: https://example.org/).
+    /// The address the site will have (asked in a terminal; default: https://example.org/).
     #[arg(long, value_name = "URL", value_parser = parse_base_url)]
     pub base_url: Option<String>,
-    /// Language of the site: de, en, fr, pl, uk, tr or he.
-    #[arg(long, default_value = "de", value_parser = ["de", "en", "fr", "pl", "uk", "tr", "he"])]
-    pub language: String,
+    /// Language of the site: de, en, fr, pl, uk, tr or he (asked in a terminal; default: de).
+    #[arg(long, value_parser = parse_site_language)]
+    pub language: Option<String>,
 }
 
-/// A way to ask the user one question: `(question, default)` → the answer (`None` at end of input).
-pub type Ask<'a> = &'a mut dyn FnMut(&str, &str) -> Option<String>;
+/// One question `init` asks in a terminal.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Question {
+    /// What is asked.
+    pub text: String,
+    /// The answer taken when the user just presses Enter.
+    pub default: String,
+    /// Why the previous answer was not taken, with an example of what is expected.
+    pub problem: Option<String>,
+}
+
+/// A way to ask the user one question; `None` at end of input.
+pub type Ask<'a> = &'a mut dyn FnMut(&Question) -> Option<String>;
+
+/// How often a question is asked again after answers that cannot be used; then the default.
+const TRIES: usize = 10;
+
+/// Asks `text` until `check` takes the answer; the default on Enter, at end of input, without a
+/// terminal (`ask` is `None`) or after [`TRIES`] unusable answers.
+fn question(
+    ask: &mut Option<Ask<'_>>,
+    text: String,
+    default: String,
+    check: &dyn Fn(&str) -> Result<String, String>,
+) -> String {
+    let Some(ask) = ask.as_mut() else {
+        return default;
+    };
+    let mut problem = None;
+    for _ in 0..TRIES {
+        let q = Question {
+            text: text.clone(),
+            default: default.clone(),
+            problem: problem.take(),
+        };
+        match ask(&q).map(|a| a.trim().to_owned()) {
+            None => return default,
+            Some(a) if a.is_empty() => return default,
+            Some(a) => match check(&a) {
+                Ok(v) => return v,
+                Err(e) => problem = Some(e),
+            },
+        }
+    }
+    default
+}
 
 impl InitArgs {
-    /// The values for the new site. Missing name and coordinates come from `ask(question,
-    /// default)` when given (the binary asks in a terminal), otherwise from defaults.
+    /// The values for the new site. What was not given on the command line comes from
+    /// `ask` when given (the binary asks in a terminal, and asks again with the reason when an
+    /// answer cannot be used), otherwise from defaults.
     pub fn fill(&self, mut ask: Option<Ask<'_>>) -> SiteFill {
-        let mut question =
-            |q: &str, default: &str, check: &dyn Fn(&str) -> Result<(), String>| -> String {
-                let Some(ask) = ask.as_mut() else {
-                    return default.to_owned();
-                };
-                for _ in 0..3 {
-                    match ask(q, default) {
-                        None => return default.to_owned(),
-                        Some(a) if a.trim().is_empty() => return default.to_owned(),
-                        Some(a) if check(a.trim()).is_ok() => return a.trim().to_owned(),
-                        Some(_) => {}
-                    }
-                }
-                default.to_owned()
-            };
-        let name = self.name.clone().unwrap_or_else(|| {
-            question(
-                "Name der Heimatstadt / home town",
-                "Musterstadt",
-                &|_: &str| Ok(()),
-            )
-        });
-        let lat = self.lat.unwrap_or_else(|| {
-            parse_lat(&question(
-                "Breitengrad / latitude (lat)",
-                "50.9",
-                &|a: &str| parse_lat(a).map(|_| ()),
-            ))
-            .unwrap_or(50.9)
-        });
-        let lon = self.lon.unwrap_or_else(|| {
-            parse_lon(&question(
-                "Längengrad / longitude (lon)",
-                "9.7",
-                &|a: &str| parse_lon(a).map(|_| ()),
-            ))
-            .unwrap_or(9.7)
-        });
+        let any = |a: &str| Ok(a.to_owned());
+        let name = match &self.name {
+            Some(n) => n.clone(),
+            None => question(&mut ask, msg!("init-ask-name"), "Musterstadt".into(), &any),
+        };
+        let lat = match self.lat {
+            Some(v) => v,
+            None => number(&question(
+                &mut ask,
+                msg!("init-ask-lat"),
+                "50.9".into(),
+                &|a: &str| parse_lat(a).map(|v| v.to_string()),
+            )),
+        };
+        let lon = match self.lon {
+            Some(v) => v,
+            None => number(&question(
+                &mut ask,
+                msg!("init-ask-lon"),
+                "9.7".into(),
+                &|a: &str| parse_lon(a).map(|v| v.to_string()),
+            )),
+        };
+        let title = match &self.title {
+            Some(t) => t.clone(),
+            None => question(
+                &mut ask,
+                msg!("init-ask-title"),
+                format!("Städtepartnerschaften {name}"),
+                &any,
+            ),
+        };
+        let base_url = match &self.base_url {
+            Some(b) => b.clone(),
+            None => question(
+                &mut ask,
+                msg!("init-ask-base-url"),
+                "https://example.org/".into(),
+                &parse_base_url,
+            ),
+        };
+        let language = match &self.language {
+            Some(l) => l.clone(),
+            None => question(
+                &mut ask,
+                msg!("init-ask-language", languages = SITE_LANGUAGES.join(", ")),
+                "de".into(),
+                &parse_site_language,
+            ),
+        };
         SiteFill {
-            title: self
-                .title
-                .clone()
-                .unwrap_or_else(|| format!("Städtepartnerschaften {name}")),
+            title,
             name,
             lat,
             lon,
-            base_url: self
-                .base_url
-                .clone()
-                .unwrap_or_else(|| "https://example.org/".to_owned()),
-            language: self.language.clone(),
+            base_url,
+            language,
         }
     }
+}
+
+/// The languages a new site can have.
+pub const SITE_LANGUAGES: [&str; 7] = ["de", "en", "fr", "pl", "uk", "tr", "he"];
+
+fn parse_site_language(s: &str) -> Result<String, String> {
+    let l = s.trim().to_ascii_lowercase();
+    if SITE_LANGUAGES.contains(&l.as_str()) {
+        Ok(l)
+    } else {
+        Err(msg!(
+            "init-language-unknown",
+            value = s,
+            languages = SITE_LANGUAGES.join(", ")
+        ))
+    }
+}
+
+/// A number [`question`] has already checked.
+fn number(s: &str) -> f64 {
+    s.parse().unwrap_or_default()
 }
 
 /// The five content types, as typed on the command line.
@@ -210,16 +285,43 @@ impl NewArgs {
 }
 
 fn parse_coordinate(s: &str, limit: f64) -> Result<f64, String> {
-    let v: f64 = s
-        .trim()
-        .replace(',', ".")
-        .parse()
-        .map_err(|_| format!("\"{s}\" is not a number in decimal degrees like 50.9"))?;
-    if (-limit..=limit).contains(&v) {
+    let example = if limit > 90.0 { "8.14" } else { "49.35" };
+    let Ok(v) = s.trim().replace(',', ".").parse::<f64>() else {
+        return Err(match degrees_minutes(s) {
+            Some(decimal) => msg!("coordinate-degrees-minutes", value = s, decimal = decimal),
+            None => msg!("coordinate-not-a-number", value = s, example = example),
+        });
+    };
+    if v.is_finite() && (-limit..=limit).contains(&v) {
         Ok(v)
+    } else if limit > 90.0 {
+        Err(msg!("longitude-out-of-range", value = s.trim()))
     } else {
-        Err(format!("{v} is not between -{limit} and {limit}"))
+        Err(msg!("latitude-out-of-range", value = s.trim()))
     }
+}
+
+/// `49° 21' N` or `8°8′24″ O` in decimal degrees, rounded to five places (about a metre), as
+/// text; `None` when `s` is not degrees with minutes or seconds.
+fn degrees_minutes(s: &str) -> Option<String> {
+    let marked = s.contains(['°', '\'', '′', '"', '″']);
+    let south_west = s.trim_end().ends_with(['S', 's', 'W', 'w']);
+    let parts: Vec<f64> = s
+        .split(|c: char| !(c.is_ascii_digit() || c == '.' || c == ','))
+        .filter(|p| !p.is_empty())
+        .map(|p| p.replace(',', ".").parse::<f64>())
+        .collect::<Result<_, _>>()
+        .ok()?;
+    if !marked || parts.is_empty() || parts.len() > 3 {
+        return None;
+    }
+    let value = parts
+        .iter()
+        .zip([1.0, 60.0, 3600.0])
+        .map(|(p, d)| p / d)
+        .sum::<f64>();
+    let value = if south_west { -value } else { value };
+    Some(((value * 100_000.0).round() / 100_000.0).to_string())
 }
 
 /// Parses a latitude (−90..90).
@@ -360,5 +462,5 @@ impl CheckArgs {
 
 /// Parses `YYYY-MM-DD` for `--now`.
 pub fn parse_date(s: &str) -> Result<Date, String> {
-    crate::content::validate::parse_date(s).map_err(|e| format!("{e}; write it like 2026-05-16"))
+    crate::content::validate::parse_date(s).map_err(|e| msg!("cli-date-example", problem = e))
 }

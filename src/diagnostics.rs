@@ -90,8 +90,8 @@ impl Diagnostic {
 impl fmt::Display for Diagnostic {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let level = match self.severity {
-            Severity::Error => "error",
-            Severity::Warning => "warning",
+            Severity::Error => msg!("level-error"),
+            Severity::Warning => msg!("level-warning"),
         };
         let location = self.location();
         write!(
@@ -101,7 +101,7 @@ impl fmt::Display for Diagnostic {
             lines_safe(&self.message)
         )?;
         if let Some(hint) = &self.hint {
-            write!(f, "\n  hint: {}", lines_safe(hint))?;
+            write!(f, "\n  {}: {}", msg!("level-hint"), lines_safe(hint))?;
         }
         Ok(())
     }

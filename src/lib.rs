@@ -17,6 +17,10 @@
 
 #![deny(clippy::print_stdout, clippy::print_stderr)]
 
+// First, so that `msg!` is in scope in every module below.
+#[macro_use]
+pub mod messages;
+
 pub mod cache;
 pub mod calendar;
 pub mod check;

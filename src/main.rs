@@ -8,8 +8,10 @@ use std::io::IsTerminal;
 use std::process::ExitCode;
 
 use clap::Parser;
-use twinsite::cli::{Cli, Command, ServeArgs};
+use twinsite::cli::{Cli, Command, Question, ServeArgs};
 use twinsite::diagnostics::{Diagnostic, terminal_safe};
+use twinsite::messages::{choose, set_language};
+use twinsite::msg;
 use twinsite::serve::{Event, open_browser};
 use twinsite::{BuildError, build, check};
 
@@ -38,10 +40,14 @@ fn safe_lines(text: &str) -> String {
 }
 
 fn main() -> ExitCode {
+    let env = |name: &str| std::env::var(name).ok();
+    // The environment decides while the command line is read (its value checks speak too).
+    set_language(choose(None, &env));
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
         Err(e) => return usage_error(&e),
     };
+    set_language(choose(cli.lang.as_deref(), &env));
     match cli.command {
         Command::Build(args) => {
             let out = args.output_dir();
@@ -50,25 +56,31 @@ fn main() -> ExitCode {
                 Ok(report) => {
                     print_all(&report.warnings);
                     say!(
-                        "Built {} files ({} KB) into {} in {} ms: {} written, {} unchanged, {} removed.",
-                        report.files,
-                        report.bytes / 1024,
-                        out.display(),
-                        started.elapsed().as_millis(),
-                        report.stats.written,
-                        report.stats.unchanged,
-                        report.stats.removed
+                        "{}",
+                        msg!(
+                            "build-done",
+                            files = report.files,
+                            kb = report.bytes / 1024,
+                            path = out.display().to_string(),
+                            ms = millis(started.elapsed()),
+                            written = report.stats.written,
+                            unchanged = report.stats.unchanged,
+                            removed = report.stats.removed
+                        )
                     );
                     ExitCode::SUCCESS
                 }
                 Err(BuildError::Content(diags)) => {
                     print_all(&diags);
                     summary(&diags);
-                    tell!("Nothing was written; {} is unchanged.", out.display());
+                    tell!(
+                        "{}",
+                        msg!("build-nothing-written", path = out.display().to_string())
+                    );
                     ExitCode::from(1)
                 }
                 Err(BuildError::Write(e)) => {
-                    tell!("error: {e}");
+                    tell!("{}", msg!("error-line", text = e.to_string()));
                     ExitCode::from(1)
                 }
             }
@@ -82,15 +94,12 @@ fn main() -> ExitCode {
             );
             match twinsite::scaffold::init(&args.dir, &fill, twinsite::today("Europe/Berlin")) {
                 Ok(files) => {
+                    let dir = args.dir.display().to_string();
                     say!(
-                        "Created a new site in {} with {} files.",
-                        args.dir.display(),
-                        files.len()
+                        "{}",
+                        msg!("init-done", path = dir.as_str(), files = files.len())
                     );
-                    say!(
-                        "Next: cd {} && twinsite build   (then fill in content/impressum.md and content/datenschutz.md)",
-                        args.dir.display()
-                    );
+                    say!("{}", msg!("init-next", path = dir));
                     ExitCode::SUCCESS
                 }
                 Err(d) => fail(&d),
@@ -99,8 +108,11 @@ fn main() -> ExitCode {
         Command::New(args) => match twinsite::scaffold::new_entry(&args.options()) {
             Ok(path) => {
                 say!(
-                    "Created {}. Open it in an editor and fill in the lines marked Pflicht.",
-                    twinsite::diagnostics::display_path(&path)
+                    "{}",
+                    msg!(
+                        "new-done",
+                        path = twinsite::diagnostics::display_path(&path)
+                    )
                 );
                 ExitCode::SUCCESS
             }
@@ -114,10 +126,10 @@ fn main() -> ExitCode {
             if diags.iter().any(Diagnostic::is_error) {
                 ExitCode::from(1)
             } else if diags.is_empty() {
-                say!("No problems found.");
+                say!("{}", msg!("check-clean"));
                 ExitCode::SUCCESS
             } else {
-                say!("No errors found; please look at the warnings above.");
+                say!("{}", msg!("check-only-warnings"));
                 ExitCode::SUCCESS
             }
         }
@@ -153,9 +165,16 @@ fn usage_error(e: &clap::Error) -> ExitCode {
     ExitCode::from(2)
 }
 
-/// Asks one question on the terminal; `None` at end of input.
-fn ask(question: &str, default: &str) -> Option<String> {
-    eprint!("{}", terminal_safe(&format!("{question} [{default}]: ")));
+/// Asks one question on the terminal, after the reason the last answer was not taken;
+/// `None` at end of input.
+fn ask(q: &Question) -> Option<String> {
+    if let Some(problem) = &q.problem {
+        tell!("  {problem}");
+    }
+    eprint!(
+        "{}",
+        terminal_safe(&format!("{} [{}]: ", q.text, q.default))
+    );
     let mut line = String::new();
     match std::io::stdin().read_line(&mut line) {
         Ok(0) | Err(_) => None,
@@ -167,12 +186,12 @@ fn serve(args: &ServeArgs) -> ExitCode {
     let open = args.open;
     let mut on_event = |event: Event| match event {
         Event::Listening { url } => {
-            say!("Serving {url}");
+            say!("{}", msg!("serve-listening", url = url.as_str()));
             if open && let Err(e) = open_browser(&url) {
-                tell!("warning: {e}");
+                tell!("{}", msg!("warning-line", text = e.to_string()));
             }
         }
-        Event::Warning(w) => tell!("warning: {w}"),
+        Event::Warning(w) => tell!("{}", msg!("warning-line", text = w.to_string())),
         Event::Built {
             build,
             elapsed,
@@ -183,14 +202,13 @@ fn serve(args: &ServeArgs) -> ExitCode {
             print_all(&warnings);
             if build == 1 {
                 say!(
-                    "Built {files} files in {} ms. Watching for changes; stop with Ctrl-C.",
-                    elapsed.as_millis()
+                    "{}",
+                    msg!("serve-built", files = files, ms = millis(elapsed))
                 );
             } else {
-                let s = if changed == 1 { "" } else { "s" };
                 say!(
-                    "Rebuilt in {} ms ({changed} file{s} changed)",
-                    elapsed.as_millis()
+                    "{}",
+                    msg!("serve-rebuilt", ms = millis(elapsed), changed = changed)
                 );
             }
         }
@@ -199,19 +217,21 @@ fn serve(args: &ServeArgs) -> ExitCode {
         } => {
             print_all(&errors);
             summary(&errors);
-            tell!(
-                "Build failed after {} ms; still serving the last good version.",
-                elapsed.as_millis()
-            );
+            tell!("{}", msg!("serve-failed", ms = millis(elapsed)));
         }
     };
     match twinsite::serve::serve(&args.options(), &mut on_event) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
-            tell!("error: {e}");
+            tell!("{}", msg!("error-line", text = e.to_string()));
             ExitCode::from(1)
         }
     }
+}
+
+/// Milliseconds as a whole number for messages.
+fn millis(d: std::time::Duration) -> u64 {
+    u64::try_from(d.as_millis()).unwrap_or(u64::MAX)
 }
 
 fn print_all(diags: &[Diagnostic]) {
@@ -224,6 +244,6 @@ fn summary(diags: &[Diagnostic]) {
     let errors = diags.iter().filter(|d| d.is_error()).count();
     let warnings = diags.len() - errors;
     if errors > 0 || warnings > 0 {
-        tell!("{errors} error(s), {warnings} warning(s).");
+        tell!("{}", msg!("summary", errors = errors, warnings = warnings));
     }
 }

@@ -29,15 +29,10 @@ pub fn init(dir: &Path, site: &SiteFill, today: Date) -> Result<Vec<PathBuf>, Di
             let name = first
                 .map(|f| f.file_name().to_string_lossy().into_owned())
                 .unwrap_or_default();
-            return Err(Diagnostic::error(
-                dir,
-                0,
-                0,
-                format!("the folder is not empty (it contains {name}); nothing was written"),
-            )
-            .with_hint(
-                "choose a new or empty folder, e.g. `twinsite init meine-partnerschaften`",
-            ));
+            return Err(
+                Diagnostic::error(dir, 0, 0, msg!("init-folder-not-empty", name = name))
+                    .with_hint(msg!("init-folder-not-empty-hint")),
+            );
         }
     }
     // Names end up inside YAML lines, comments and Markdown: one line each.
@@ -188,18 +183,15 @@ pub fn new_entry(opts: &NewOptions) -> Result<PathBuf, Diagnostic> {
             .sorted()
             .into_iter()
             .next()
-            .unwrap_or_else(|| Diagnostic::error("site.yaml", 0, 0, "site.yaml is unusable")));
+            .unwrap_or_else(|| Diagnostic::error("site.yaml", 0, 0, msg!("new-config-unusable"))));
     };
     let date = opts.date.unwrap_or_else(|| crate::today(&config.timezone));
     let title = clean_title(&opts.title);
     if title.trim().is_empty() {
-        return Err(Diagnostic::error(
-            "twinsite new",
-            0,
-            0,
-            "the title is empty; nothing was written",
-        )
-        .with_hint("write the title in quotes, e.g. `twinsite new news \"Besuch aus Lyon\"`"));
+        return Err(
+            Diagnostic::error("twinsite new", 0, 0, msg!("new-title-empty"))
+                .with_hint(msg!("new-title-empty-hint")),
+        );
     }
     let slug = match &opts.slug {
         Some(s) if s.len() > crate::link::paths::MAX_SEGMENT => {
@@ -207,24 +199,25 @@ pub fn new_entry(opts: &NewOptions) -> Result<PathBuf, Diagnostic> {
                 "twinsite new",
                 0,
                 0,
-                format!(
-                    "the address --slug {s} is {} characters long; at most {} are allowed",
-                    s.len(),
-                    crate::link::paths::MAX_SEGMENT
+                msg!(
+                    "new-slug-too-long",
+                    slug = s,
+                    length = s.len(),
+                    max = crate::link::paths::MAX_SEGMENT
                 ),
             )
-            .with_hint("choose a shorter name with --slug"));
+            .with_hint(msg!("new-slug-too-long-hint")));
         }
         Some(s) if slug::is_valid(s) => s.clone(),
         Some(s) => {
-            let hint = slug::slugify(s).map_or("use only a-z, 0-9 and -".to_owned(), |g| {
-                format!("try --slug {g}")
+            let hint = slug::slugify(s).map_or(msg!("new-slug-invalid-hint"), |g| {
+                msg!("new-slug-try", slug = g)
             });
             return Err(Diagnostic::error(
                 "twinsite new",
                 0,
                 0,
-                format!("\"{s}\" cannot be used in a web address"),
+                msg!("new-slug-invalid", slug = s),
             )
             .with_hint(hint));
         }
@@ -233,9 +226,9 @@ pub fn new_entry(opts: &NewOptions) -> Result<PathBuf, Diagnostic> {
                 "twinsite new",
                 0,
                 0,
-                format!("no web address can be made from \"{}\"", title.trim()),
+                msg!("new-no-slug", title = title.trim()),
             )
-            .with_hint("pass a Latin-letter name for the address, e.g. `--slug yangzhou`")
+            .with_hint(msg!("new-no-slug-hint"))
         })?,
     };
     let section_dir = match opts.section {
@@ -251,13 +244,10 @@ pub fn new_entry(opts: &NewOptions) -> Result<PathBuf, Diagnostic> {
             .strip_prefix(&opts.root)
             .unwrap_or(&existing)
             .to_path_buf();
-        return Err(Diagnostic::error(
-            &rel,
-            0,
-            0,
-            format!("{} already exists; nothing was written", display_path(&rel)),
-        )
-        .with_hint("edit that file, or choose another name with --slug"));
+        return Err(
+            Diagnostic::error(&rel, 0, 0, msg!("new-exists", path = display_path(&rel)))
+                .with_hint(msg!("new-exists-hint")),
+        );
     }
     let rel = match opts.section {
         Section::Event => section_dir
@@ -329,5 +319,13 @@ fn write_new(path: &Path, text: &str) -> Result<(), Diagnostic> {
 }
 
 fn io_error(path: &Path, e: &std::io::Error) -> Diagnostic {
-    Diagnostic::error(path, 0, 0, format!("cannot write: {e}"))
+    Diagnostic::error(
+        path,
+        0,
+        0,
+        msg!(
+            "scaffold-cannot-write",
+            problem = crate::messages::io_problem(e)
+        ),
+    )
 }

@@ -96,15 +96,16 @@ pub enum ServeError {
 impl std::fmt::Display for ServeError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
-            Self::Bind(addr, e) => write!(
-                f,
-                "cannot listen on {addr}: {e} (choose another port with --port, or --port 0 for any free one)"
-            ),
-            Self::Watch(e) => write!(f, "cannot watch the site folder for changes: {e}"),
-            Self::Accept(e) => write!(
-                f,
-                "cannot start the web server: {e} (close some programs and try again)"
-            ),
+            Self::Bind(addr, e) => f.write_str(&msg!(
+                "serve-cannot-listen",
+                address = addr.to_string(),
+                problem = crate::messages::io_problem(e)
+            )),
+            Self::Watch(e) => f.write_str(&msg!("serve-cannot-watch", problem = e)),
+            Self::Accept(e) => f.write_str(&msg!(
+                "serve-cannot-start",
+                problem = crate::messages::io_problem(e)
+            )),
         }
     }
 }
@@ -210,9 +211,9 @@ fn serve_with(
         url: format!("http://{host}:{port}{base_path}"),
     });
     if !opts.bind.is_loopback() {
-        on_event(Event::Warning(format!(
-            "listening on {}, which is not a loopback address: other machines on the network can see the preview",
-            opts.bind
+        on_event(Event::Warning(msg!(
+            "serve-not-loopback",
+            address = opts.bind.to_string()
         )));
     }
     let mut builder = Builder {
@@ -358,7 +359,13 @@ pub fn open_browser(url: &str) -> Result<(), String> {
         .stderr(std::process::Stdio::null())
         .spawn()
         .map(drop)
-        .map_err(|e| format!("cannot open a browser: {e}; open {url} yourself"))
+        .map_err(|e| {
+            msg!(
+                "serve-no-browser",
+                problem = crate::messages::io_problem(&e),
+                url = url
+            )
+        })
 }
 
 #[cfg(test)]

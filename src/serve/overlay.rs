@@ -36,13 +36,15 @@ impl Failure {
         let errors = diags.iter().filter(|d| d.is_error()).count();
         let text: Vec<String> = diags.iter().map(ToString::to_string).collect();
         let html = format!(
-            "<div id=\"twinsite-overlay\" role=\"alert\" style=\"position:fixed;inset:0;z-index:2147483647;\
+            "<div id=\"twinsite-overlay\" role=\"alert\" lang=\"{lang}\" style=\"position:fixed;inset:0;z-index:2147483647;\
 overflow:auto;margin:0;padding:2rem;background:#2b0a0a;color:#fff;font:16px/1.5 system-ui,sans-serif;text-align:left\">\
-<p style=\"margin:0 0 1rem;font-size:1.3rem;font-weight:bold;color:#ffc9c9\">twinsite: the build failed ({errors} error{s})</p>\
+<p style=\"margin:0 0 1rem;font-size:1.3rem;font-weight:bold;color:#ffc9c9\">{title}</p>\
 <pre style=\"margin:0;white-space:pre-wrap;font:14px/1.6 ui-monospace,monospace;color:#fff;background:none\">{}</pre>\
-<p style=\"margin:1rem 0 0;color:#ddd\">The last good version stays served below. Fix the file and save: this page reloads by itself.</p></div>",
+<p style=\"margin:1rem 0 0;color:#ddd\">{note}</p></div>",
             xml_escape(&text.join("\n")),
-            s = if errors == 1 { "" } else { "s" },
+            lang = crate::messages::language().tag(),
+            title = xml_escape(&msg!("overlay-title", errors = errors)),
+            note = xml_escape(&msg!("overlay-note")),
         );
         Self {
             html,
@@ -68,8 +70,13 @@ pub(crate) fn inject(html: &[u8], path: &str, version: &str, failure: Option<&Fa
 }
 
 /// The page served for every HTML request while no build has succeeded yet.
-pub(crate) fn no_build_page() -> &'static [u8] {
-    b"<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>twinsite: build failed</title></head><body></body></html>"
+pub(crate) fn no_build_page() -> Vec<u8> {
+    format!(
+        "<!doctype html><html lang=\"{}\"><head><meta charset=\"utf-8\"><title>{}</title></head><body></body></html>",
+        crate::messages::language().tag(),
+        xml_escape(&msg!("overlay-page-title"))
+    )
+    .into_bytes()
 }
 
 /// The last position of `needle` in `hay`, ASCII case-insensitively.

@@ -68,7 +68,7 @@ pub(crate) fn page(state: &State, path: &str, raw: &str) -> Response {
         Target::NoBuild => (
             503,
             "text/html; charset=utf-8",
-            overlay::no_build_page().to_vec(),
+            overlay::no_build_page(),
             None,
         ),
     };

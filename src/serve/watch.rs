@@ -101,7 +101,7 @@ impl Changes {
     ) -> bool {
         match event {
             Err(e) => {
-                warnings.push(format!("file watcher: {e}; rebuilding to be safe"));
+                warnings.push(msg!("serve-watcher-problem", problem = e.to_string()));
                 true
             }
             Ok(event) => {
@@ -133,7 +133,11 @@ impl Changes {
                     Ok(()) => {
                         self.watched.insert(dir);
                     }
-                    Err(e) => warnings.push(format!("cannot watch {}: {e}", dir.display())),
+                    Err(e) => warnings.push(msg!(
+                        "serve-cannot-watch-folder",
+                        path = dir.display().to_string(),
+                        problem = e.to_string()
+                    )),
                 }
             }
         }
