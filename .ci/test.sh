@@ -17,25 +17,38 @@ apt_install() {
   "${sudo[@]}" apt-get update && "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y "$@"
 }
 
-# Python packages for the independent iCalendar checker (tests/tools/check_ics.py).
-if ! python3 -c 'import icalendar, recurring_ical_events' 2>/dev/null; then
-  say "installing Python packages icalendar and recurring-ical-events"
-  python3 -m pip install --quiet --disable-pip-version-check 'icalendar>=6,<8' 'recurring-ical-events>=3,<4'
-fi
-python3 -c 'import icalendar, recurring_ical_events' || {
-  echo "error: the Python packages icalendar and recurring-ical-events are missing and could not be installed" >&2
-  exit 1
+# Python packages for the independent checkers (tests/tools: icalendar and
+# recurring-ical-events read the .ics files, Pillow the published photos) go into a virtual
+# environment in target/test-python; the tests use its python3 (tests/common: python()).
+# Debian 12 and newer refuse `pip install` outside one.
+no_python() {
+  die "Python 3 with its venv module is needed for the independent checkers. $1
+  Debian/Ubuntu: apt-get install -y python3 python3-venv
+  Fedora:        dnf install -y python3
+  macOS:         brew install python
+  Windows:       winget install Python.Python.3.12"
 }
-
-# Pillow, the independent reader of the published photos (tests/tools/photos.py).
-if ! python3 -c 'import PIL' 2>/dev/null; then
-  say "installing the Python package Pillow"
-  python3 -m pip install --quiet --disable-pip-version-check 'pillow>=10,<14'
+command -v python3 >/dev/null 2>&1 || { apt_install python3 python3-venv || true; }
+command -v python3 >/dev/null 2>&1 || no_python "python3 was not found."
+VENV="${TWINSITE_TEST_VENV:-target/test-python}"
+if [ ! -x "$VENV/bin/python3" ]; then
+  say "creating the Python environment $VENV"
+  if ! python3 -m venv "$VENV" 2>/dev/null; then
+    rm -rf "$VENV"
+    apt_install python3-venv || true
+    python3 -m venv "$VENV" || no_python "python3 -m venv failed."
+  fi
 fi
-python3 -c 'import PIL' || {
-  echo "error: the Python package Pillow is missing and could not be installed" >&2
-  exit 1
-}
+if ! "$VENV/bin/python3" -c 'import icalendar, recurring_ical_events, PIL' 2>/dev/null; then
+  say "installing Python packages icalendar, recurring-ical-events and Pillow into $VENV"
+  "$VENV/bin/python3" -m pip install --quiet --disable-pip-version-check \
+    'icalendar>=6,<8' 'recurring-ical-events>=3,<4' 'pillow>=10,<14' \
+    || die "pip could not install the Python packages (is PyPI reachable?)"
+fi
+"$VENV/bin/python3" -c 'import icalendar, recurring_ical_events, PIL' \
+  || die "the Python packages icalendar, recurring-ical-events and Pillow are missing from $VENV"
+TWINSITE_TEST_PYTHON="$(cd "$VENV" && pwd)/bin/python3"
+export TWINSITE_TEST_PYTHON
 
 # The browser suite (tests/browser) needs Chromium, Java (for the Nu Html Checker) and Node.
 if [ ! -x /usr/bin/chromium ]; then

@@ -15,7 +15,7 @@ use serde_json::Value;
 /// Runs the independent checker; with `expand`, returns the occurrences it computed.
 fn check_ics(file: &Path, expand: Option<(&str, &str)>) -> Value {
     let script = repo_root().join("tests/tools/check_ics.py");
-    let mut cmd = Command::new("python3");
+    let mut cmd = Command::new(common::python());
     cmd.arg(&script).arg(file);
     if let Some((from, to)) = expand {
         cmd.args(["--expand", from, to]);
@@ -23,7 +23,7 @@ fn check_ics(file: &Path, expand: Option<(&str, &str)>) -> Value {
     let out = cmd.output().expect("python3 must be installed");
     assert!(
         out.status.success(),
-        "check_ics.py rejected {}:\n{}{}\n(if icalendar is missing: pip install icalendar recurring-ical-events)",
+        "check_ics.py rejected {}:\n{}{}\n(if icalendar is missing: `bash .ci/test.sh` installs it into target/test-python)",
         file.display(),
         String::from_utf8_lossy(&out.stdout),
         String::from_utf8_lossy(&out.stderr)

@@ -3,7 +3,10 @@
 //! `tests/tools/check_ics.py` (Python `icalendar` + `recurring-ical-events`), and the
 //! expanded occurrences must equal `twinsite::calendar::occurrences` at the right local
 //! time and UTC offset. Fails (never skips) when the Python packages are missing.
+
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+mod common;
 
 use jiff::civil::{Date, Weekday, date};
 use jiff::tz::TimeZone;
@@ -15,7 +18,7 @@ use twinsite::calendar::{
 };
 
 fn require_python_packages() {
-    let ok = Command::new("python3")
+    let ok = Command::new(common::python())
         .args(["-c", "import icalendar, recurring_ical_events"])
         .status()
         .map(|s| s.success())
@@ -23,7 +26,7 @@ fn require_python_packages() {
     assert!(
         ok,
         "python3 with the packages `icalendar` and `recurring-ical-events` is needed for this \
-         test; run: pip install icalendar recurring-ical-events"
+         test; `bash .ci/test.sh` installs them into target/test-python"
     );
 }
 
@@ -34,7 +37,7 @@ fn check(ics: &str, expand: Option<(&str, &str)>) -> String {
     let file = dir.path().join("feed.ics");
     std::fs::write(&file, ics).unwrap();
     let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/tools/check_ics.py");
-    let mut cmd = Command::new("python3");
+    let mut cmd = Command::new(common::python());
     cmd.arg(&script).arg(&file);
     if let Some((from, to)) = expand {
         cmd.args(["--expand", from, to]);

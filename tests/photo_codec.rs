@@ -2,7 +2,10 @@
 //! PNG text and transparency, hostile and broken files; the outputs are decoded again with the
 //! image crate and checked independently with Python Pillow (`tests/tools/check_photo.py`),
 //! which must be installed (the test fails, never skips, without it).
+
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+mod common;
 
 use std::path::Path;
 use std::process::Command;
@@ -622,22 +625,22 @@ fn symlinked_cache_folder_is_refused() {
 // Independent check with Python Pillow
 
 fn require_pillow() {
-    let ok = Command::new("python3")
+    let ok = Command::new(common::python())
         .args(["-c", "import PIL"])
         .status()
         .map(|s| s.success())
         .unwrap_or(false);
     assert!(
         ok,
-        "python3 with the package Pillow is needed for this test; run: \
-         python3 -m pip install 'pillow>=10,<14'"
+        "python3 with the package Pillow is needed for this test; `bash .ci/test.sh` \
+         installs it into target/test-python"
     );
 }
 
 fn pillow(files: &[(&str, &Variant)]) -> Vec<serde_json::Value> {
     require_pillow();
     let dir = tempfile::tempdir().unwrap();
-    let mut cmd = Command::new("python3");
+    let mut cmd = Command::new(common::python());
     cmd.arg(Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/tools/check_photo.py"));
     for (name, v) in files {
         let path = dir.path().join(format!("{name}.{}", v.spec.format.ext()));

@@ -14,14 +14,14 @@ use common::*;
 
 fn python(args: &[&str]) -> String {
     let script = repo_root().join("tests/tools/photos.py");
-    let out = Command::new("python3")
+    let out = Command::new(common::python())
         .arg(&script)
         .args(args)
         .output()
         .expect("python3 must be installed");
     assert!(
         out.status.success(),
-        "tests/tools/photos.py failed (Pillow is needed: pip install pillow):\n{}",
+        "tests/tools/photos.py failed (Pillow is needed; `bash .ci/test.sh` installs it into target/test-python):\n{}",
         String::from_utf8_lossy(&out.stderr)
     );
     String::from_utf8(out.stdout).unwrap()

@@ -187,6 +187,11 @@ pub struct EventView {
     pub url: String,
     /// ISO date of the shown occurrence.
     pub date_iso: String,
+    /// ISO date of the shown occurrence's last day (pages use it to drop events that are over
+    /// by the visitor's date, between builds).
+    pub end_iso: String,
+    /// ISO date of the event's very last day; none for a repeating event.
+    pub ends_iso: Option<String>,
     /// Day number.
     pub day: i8,
     /// Short month name.
@@ -394,6 +399,8 @@ impl Views<'_> {
             url: self.url(i),
             lang: self.text_lang(i),
             date_iso: first.to_string(),
+            end_iso: last.to_string(),
+            ends_iso: ev.repeat.is_none().then(|| ev.last_day().to_string()),
             day: first.day(),
             month_short: t.get(&format!("month_short_{}", first.month())).to_owned(),
             date_text,

@@ -44,6 +44,7 @@ pub const TEMPLATES: &[(&str, &str)] = embed!(
     "calendar.html",
     "404.html",
     "alias.html",
+    "fresh.html",
 );
 
 /// The default theme's static files, compiled in: (path below the output folder, bytes).

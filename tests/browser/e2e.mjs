@@ -6,7 +6,8 @@
 // through playwright-core at four widths: axe-core (WCAG 2.2 A and AA), the layout as drawn
 // (layout.mjs: split words, narrow values, long lines, header and footer, map labels and
 // markers), console errors, requests to other hosts, broken links, keyboard reachability with
-// visible focus, the menu button, the map/calendar/.ics interactions, screenshots, and the Nu
+// visible focus, the menu button, the map/calendar/.ics interactions, event lists that stay
+// current by the visitor's date, screenshots, and the Nu
 // Html Checker over every generated HTML file.
 //
 //   node e2e.mjs                         everything
@@ -28,6 +29,9 @@ import { fileURLToPath } from 'node:url';
 import { brokenWords, headerAndFooter, longLines, mapKey, mapProblems, narrowValues, photoProblems, repeatedChips } from './layout.mjs';
 import { serve } from './serve.mjs';
 
+// The binary's messages in English, whatever the machine's locale (the checks read none of
+// them, but failures print them).
+process.env.TWINSITE_LANG = 'en';
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const REPO = path.resolve(HERE, '..', '..');
 const NOW = '2026-11-21';
@@ -190,12 +194,19 @@ async function buildSite(bin, site, tmp) {
   return { ...site, out, server };
 }
 
+/** The Python with Pillow: TWINSITE_TEST_PYTHON, else target/test-python (made by .ci/test.sh), else python3. */
+function python() {
+  if (process.env.TWINSITE_TEST_PYTHON) return process.env.TWINSITE_TEST_PYTHON;
+  const venv = path.join(REPO, 'target', 'test-python', 'bin', 'python3');
+  return fs.existsSync(venv) ? venv : 'python3';
+}
+
 /** A copy of the large fixture with photos on some of its pages; returns its root. */
 function withPhotos(tmp) {
   const root = path.join(tmp, 'photos-src');
   fs.cpSync(path.join(REPO, 'tests', 'fixtures', 'large'), root, { recursive: true });
-  const r = spawnSync('python3', [path.join(REPO, 'tests', 'tools', 'photos.py'), 'site', root], { encoding: 'utf8' });
-  if (r.status !== 0) fatal(`tests/tools/photos.py could not make the photos (Pillow is needed: pip install pillow):\n${r.stderr}`);
+  const r = spawnSync(python(), [path.join(REPO, 'tests', 'tools', 'photos.py'), 'site', root], { encoding: 'utf8' });
+  if (r.status !== 0) fatal(`tests/tools/photos.py could not make the photos (Pillow is needed; bash .ci/test.sh installs it into target/test-python):\n${r.stderr}`);
   return root;
 }
 
@@ -659,6 +670,79 @@ async function interactions(browser, site) {
   }
 }
 
+/**
+ * Pages stay right between builds: with the visitor's clock after an event's last day, the
+ * inline script takes it out of the upcoming lists (into the page's past list for its year),
+ * shows "no upcoming events" when none are left, and marks the event's own page as past.
+ * Without JavaScript the page stays exactly as built.
+ */
+async function freshness(browser, site) {
+  const base = site.server.url;
+  const at = async (iso, rel, js = true) => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, javaScriptEnabled: js });
+    const page = await context.newPage();
+    if (js) await page.clock.setFixedTime(new Date(`${iso}T12:00:00`));
+    await page.goto(base + rel);
+    const state = await page.evaluate(() => {
+      const shown = (el) => !!el && el.getClientRects().length > 0;
+      const items = [...document.querySelectorAll('[data-upcoming] li[data-end]')];
+      return {
+        upcoming: items.filter(shown).map((li) => ({ end: li.dataset.end, repeats: li.hasAttribute('data-repeats') })),
+        all: items.length,
+        none: [...document.querySelectorAll('[data-upcoming] .no-upcoming')].some(shown),
+        headings: [...document.querySelectorAll('[data-upcoming] .month-heading')].filter(shown).length,
+        moved: [...document.querySelectorAll('[data-past] li.is-past')].filter(shown).length,
+        pastBadge: shown(document.querySelector('.event-page .past-event')),
+        registration: shown(document.querySelector('.event-page .registration')),
+      };
+    });
+    await context.close();
+    return state;
+  };
+  const dayAfter = (iso) => {
+    const d = new Date(`${iso}T12:00:00Z`);
+    d.setUTCDate(d.getUTCDate() + 1);
+    return d.toISOString().slice(0, 10);
+  };
+
+  await check(`${site.name}: upcoming lists drop events that are over by the visitor's date`, async () => {
+    const built = await at(NOW, '');
+    const ends = built.upcoming.map((e) => e.end).sort();
+    if (ends.length < 2) return [false, `the home page lists ${ends.length} upcoming events; the check needs two`];
+    const later = dayAfter(ends[0]);
+    const after = await at(later, '');
+    const want = built.upcoming.filter((e) => e.end >= later).length;
+    const ok = built.upcoming.length === built.all && after.upcoming.length === want && want < built.all && after.upcoming.every((e) => e.end >= later) && !after.none && !built.none;
+    return [ok, `built (${NOW}): ${built.upcoming.length} of ${built.all} shown; on ${later}: ${after.upcoming.length} shown, ${want} expected`];
+  });
+
+  await check(`${site.name}: when every event is over, the events page says so and files them under past events`, async () => {
+    const built = await at(NOW, 'events/');
+    const late = await at('2099-01-01', 'events/');
+    const noJs = await at('2099-01-01', 'events/', false);
+    const ok = built.upcoming.length > 0 && built.headings > 0 && !built.none && late.upcoming.length === 0 && late.headings === 0 && late.none && noJs.upcoming.length === built.upcoming.length && !noJs.none;
+    return [ok, `built: ${built.upcoming.length} upcoming under ${built.headings} month headings; in 2099: ${late.upcoming.length} upcoming, ${late.headings} headings, "no upcoming" ${late.none ? 'shown' : 'missing'}, ${late.moved} moved to past events; without JavaScript: ${noJs.upcoming.length} upcoming`];
+  });
+
+  await check(`${site.name}: an event's own page is marked as past once its last day is over`, async () => {
+    const home = await at(NOW, '');
+    const once = home.upcoming.find((e) => !e.repeats);
+    if (!once) return [false, 'no one-off upcoming event on the home page'];
+    const page = await (async () => {
+      const context = await browser.newContext();
+      const p = await context.newPage();
+      await p.goto(base);
+      const href = await p.locator(`[data-upcoming] li[data-end="${once.end}"]:not([data-repeats]) a`).first().getAttribute('href');
+      await context.close();
+      return new URL(href, base).pathname.slice(new URL(base).pathname.length);
+    })();
+    const before = await at(NOW, page);
+    const after = await at(dayAfter(once.end), page);
+    const ok = !before.pastBadge && after.pastBadge && !after.registration;
+    return [ok, `${page}: on ${NOW} past badge ${before.pastBadge ? 'shown' : 'hidden'}, registration ${before.registration ? 'shown' : 'none'}; on ${dayAfter(once.end)} badge ${after.pastBadge ? 'shown' : 'hidden'}, registration ${after.registration ? 'shown' : 'hidden'}`];
+  });
+}
+
 /** The menu: folded behind a "Menü" button on a phone, which opens it without JavaScript; open on a desktop. */
 async function menuButton(browser, site) {
   for (const vp of [WIDTHS.find((w) => w.name === 'phone'), WIDTHS.find((w) => w.name === 'desktop')]) {
@@ -851,6 +935,7 @@ try {
   if (!partial) for (const s of built) if (s.vnu !== false && !s.onlyPages) await interactions(browser, s);
   if (!partial) for (const s of built) if (s.switcher) await languageSwitch(browser, s);
   if (!partial) for (const s of built) if (s.name === 'demo') await menuButton(browser, s);
+  if (!partial) for (const s of built) if (s.name === 'demo') await freshness(browser, s);
 
   if (vnu) {
     await check(`Nu Html Checker: every generated HTML file (${vnuSites.map((s) => s.name).join(', ')})`, async () => {

@@ -13,6 +13,20 @@ pub(crate) fn repo_root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
 
+/// The Python that runs the independent checkers in tests/tools: `TWINSITE_TEST_PYTHON`, else
+/// the environment `.ci/test.sh` makes (target/test-python), else `python3` on the PATH.
+pub(crate) fn python() -> PathBuf {
+    if let Some(p) = std::env::var_os("TWINSITE_TEST_PYTHON").filter(|p| !p.is_empty()) {
+        return PathBuf::from(p);
+    }
+    let venv = repo_root().join("target/test-python/bin/python3");
+    if venv.exists() {
+        venv
+    } else {
+        PathBuf::from("python3")
+    }
+}
+
 pub(crate) fn fixture(name: &str) -> PathBuf {
     repo_root().join("tests/fixtures").join(name)
 }
