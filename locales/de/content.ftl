@@ -72,7 +72,7 @@ content-removed-attribute = das HTML-Attribut `{ $attribute }` ist in Inhalten n
 content-removed-url = die Link- oder Bildadresse „{ $url }“ ist nicht erlaubt und wurde entfernt
 content-removed-url-hint = Links und Bilder dürfen auf Webadressen (https://…), E-Mail (mailto:…), Telefonnummern (tel:…) und Seiten dieser Website (/cities/lyon/) zeigen; der Text bleibt stehen, nur der Link fehlt
 content-removed-html-hint = Skripte, Stile, Formulare, Ereignis-Handler und eingebettete Player oder Karten (iframe) werden entfernt, weil sie Code ausführen oder andere Websites laden; stattdessen auf das Video oder die Karte verlinken. Wenn alle, die Inhalte schreiben, vertrauenswürdig sind, lässt `unsafe_html: true` in site.yaml HTML unverändert durch
-content-image-no-alt = das Bild { $image } hat keinen Alternativtext
+content-image-no-alt = das Bild { $image } hat keinen Alternativtext (keine Beschreibung)
 content-image-no-alt-hint = das Bild für Menschen beschreiben, die es nicht sehen können: ![Rathaus von Lyon im Abendlicht](…)
 
 ## Die Prüfung der Angaben einer Inhaltsdatei
@@ -88,7 +88,7 @@ content-expect-bool = `true` oder `false`
 content-expect-weight = eine ganze Zahl wie 10
 content-expect-year-ended = eine Jahreszahl wie 2014
 content-expect-year-founded = eine Jahreszahl wie 1975
-content-expect-sdgs = eine Liste von Zielnummern wie [4, 11, 13]
+content-expect-sdgs = eine Liste von Nummern der Nachhaltigkeitsziele wie [4, 11, 13]
 content-expect-population = eine ganze Zahl wie 522250
 content-expect-location = eine Gruppe `{"{"} name, address, lat, lon {"}"}`
 content-expect-repeat = eine Gruppe wie `{"{"} every: month, weekday: tue, nth: 2 {"}"}`
@@ -99,7 +99,7 @@ content-expect-picture-texts = eine Gruppe nur mit den Texten `{"{"} alt: …, c
 content-expect-location-texts = eine Gruppe nur mit den Texten `{"{"} name: …, address: … {"}"}` (die Koordinaten kommen aus dem Original)
 
 content-key-problem = `{ $key }`: { $problem }
-content-slug-invalid = der Slug „{ $slug }“ darf nur a-z, 0-9 und - enthalten
+content-slug-invalid = `slug` „{ $slug }“ darf nur a-z, 0-9 und - enthalten
 content-slug-invalid-hint = `slug: { $suggestion }` schreiben
 content-file-name-invalid = der Dateiname „{ $name }“ kann nicht in einer Webadresse stehen: nur a-z, 0-9 und - sind erlaubt
 content-file-name-invalid-hint = die Datei in „{ $suggestion }.md“ umbenennen oder `slug: { $suggestion }` in den Kopfteil schreiben
@@ -123,7 +123,7 @@ content-repeat-warning-hint = das Datum aus `except` entfernen oder korrigieren
 content-repeat-error-hint = siehe „Recurring events“ in README.md
 content-one-of = `{ $key }` kann nicht „{ $value }“ sein
 content-one-of-hint = erlaubt: { $allowed }
-content-one-of-suggestion-hint = vielleicht `{ $suggestion }`? erlaubt: { $allowed }
+content-one-of-suggestion-hint = vielleicht `{ $suggestion }` gemeint? erlaubt: { $allowed }
 content-date-form = „{ $value }“ ist kein Datum in der Form JJJJ-MM-TT
 content-date-not-real = { $value } ist kein gültiges Datum
 content-date-hint = das Datum als Jahr-Monat-Tag schreiben, z. B. `2026-05-16` für den 16. Mai 2026
@@ -147,7 +147,7 @@ content-picture-no-alt-hint = das Bild für Menschen beschreiben, die es nicht s
 content-image-missing-beside = das Bild { $image } liegt nicht neben dieser Datei
 content-image-missing-static = das Bild { $image } gibt es nicht in static/
 content-image-refused = das Bild { $image } { $problem }
-content-image-similar-hint = vielleicht { $name }? (Namen müssen genau übereinstimmen, auch in Groß- und Kleinschreibung)
+content-image-similar-hint = vielleicht { $name } gemeint? (Namen müssen genau übereinstimmen, auch in Groß- und Kleinschreibung)
 content-image-missing-static-hint = die Datei unter static{ $image } ablegen oder den Dateinamen korrigieren
 content-image-where-hint = das Bild in denselben Ordner wie diese Datei legen und `image: foto.jpg` schreiben, oder es in static/images/ ablegen und `image: /images/foto.jpg` schreiben
 content-image-external = das Bild { $image } liegt auf einer anderen Website: der Browser jedes Besuchers würde es von dort laden
@@ -160,21 +160,21 @@ content-translation-default-language = „{ $code }“ ist die Hauptsprache der 
 content-translation-unknown-language = das sieht nach einer Übersetzung in „{ $code }“ aus, aber site.yaml führt diese Sprache nicht auf
 content-translation-unknown-language-hint = die Sprache in site.yaml ergänzen: `languages: [{ $languages }]`; oder die Datei in { $name } umbenennen, wenn sie keine Übersetzung ist
 content-translation-differs = `{ $key }` weicht vom Original ab ({ $original }:{ $line }): diese Angabe gilt für alle Sprachen
-content-translation-differs-hint = sie in { $original } ändern (für alle Sprachen) und hier dasselbe schreiben oder die Zeile entfernen
+content-translation-differs-hint = die Angabe in { $original } ändern (für alle Sprachen) und hier denselben Wert schreiben oder die Zeile entfernen
 content-translation-shared-key = `{ $key }` kann nicht übersetzt werden: diese Angabe gilt für alle Sprachen und gehört in { $original }
-content-translation-shared-key-hint = sie hier entfernen; eine Übersetzung enthält nur diese Angaben: { $keys }, und den Text unter dem Kopfteil
+content-translation-shared-key-hint = die Angabe hier entfernen; eine Übersetzung enthält nur diese Angaben: { $keys }, und den Text unter dem Kopfteil
 content-translation-empty = `{ $key }` ist leer
 content-translation-empty-hint = den übersetzten Text schreiben oder die Angabe entfernen, damit der Text des Originals gilt
 
 ## Das Finden der Inhaltsdateien
 
-content-no-folder = es gibt keinen Ordner content
+content-no-folder = es gibt keinen Inhaltsordner `content`
 content-no-folder-hint = einen Ordner `content` mit den Unterordnern `cities`, `associations`, `events` und `news` anlegen
 content-misnamed-markdown = diese Datei wird übergangen: twinsite liest nur Inhaltsdateien, deren Name auf .md endet (kleingeschrieben)
 content-two-language-codes = dieser Dateiname enthält zwei Sprachcodes, „{ $first }“ und „{ $second }“; twinsite erwartet einen: { $original } für das Original, { $translation } für eine Übersetzung
 content-front-matter-refused = der Kopfteil { $problem }
 content-sub-folder = nur Termine dürfen in Unterordnern liegen; diese Datei liegt in content/{ $folder }/…/
-content-sub-folder-hint = sie direkt nach content/{ $folder }/ verschieben
+content-sub-folder-hint = die Datei direkt nach content/{ $folder }/ verschieben
 content-unknown-folder = twinsite kennt den Inhaltsordner „{ $folder }“ nicht
 content-unknown-folder-hint = Inhalte gehören nach content/cities, content/associations, content/events, content/news oder für einfache Seiten direkt nach content/
 content-not-a-content-file = keine Inhaltsdatei
@@ -194,10 +194,10 @@ content-date-far-before = { $key } { $date } liegt { $years } { $years ->
         [one] Jahr
        *[other] Jahre
     } vor dem Baudatum { $now }: ist die Jahreszahl vertippt?
-content-date-far-hint = vielleicht { $meant }? Daten, die mehr als { $back } Jahre zurück oder { $ahead } Jahre voraus liegen, sind sehr wahrscheinlich Tippfehler; der Kalender zeigt ein solches Datum nur auf der Seite seines Monats
+content-date-far-hint = vielleicht { $meant } gemeint? Daten, die mehr als { $back } Jahre zurück oder { $ahead } Jahre voraus liegen, sind sehr wahrscheinlich Tippfehler; der Kalender zeigt ein solches Datum nur auf der Seite seines Monats
 content-year-in-future = { $key } { $written } liegt in der Zukunft (das Baudatum ist { $now }): ist die Jahreszahl vertippt?
 content-year-too-old = { $key } { $written } liegt vor { $oldest }: ist die Jahreszahl vertippt?
-content-year-meant-hint = vielleicht { $meant }? `{ $key }: { $meant }` schreiben
+content-year-meant-hint = vielleicht { $meant } gemeint? `{ $key }: { $meant }` schreiben
 content-year-since-hint = das Jahr angeben, in dem die Partnerschaft unterzeichnet wurde, z. B. `since: 1981`
 content-year-ended-hint = das Jahr angeben, in dem die Partnerschaft endete, z. B. `ended: 2014`
 content-year-founded-hint = das Gründungsjahr angeben, z. B. `{ $key }: 1975`
@@ -247,7 +247,7 @@ content-yaml-control-hint = die Zeile löschen und neu tippen; aus anderen Progr
 content-yaml-documents = eine Zeile `---` oder `...` teilt die Datei in mehrere Teile
 content-yaml-documents-hint = diese Zeile entfernen: die Datei ist eine einzige Liste von Zeilen `key: value`
 content-yaml-list-entry = diese Zeile ist eingerückt wie die Einträge der Liste darüber, beginnt aber nicht mit `- `
-content-yaml-list-entry-hint = jeden Eintrag der Liste mit `- ` beginnen oder diese Zeile so weit nach links rücken, wie die Angabe der Liste beginnt
+content-yaml-list-entry-hint = jeden Eintrag der Liste mit `- ` beginnen oder diese Zeile so weit nach links rücken wie die Angabe, zu der die Liste gehört
 content-yaml-list-here = ein Listeneintrag `- ` kann hier nicht beginnen
 content-yaml-list-here-hint = die Liste in der Zeile unter ihrer Angabe beginnen: `cities:`, darunter `  - lyon`
 content-yaml-after-value = Text nach einem schließenden Anführungszeichen oder einer schließenden Klammer, oder eine Zeile, die anders eingerückt ist als die Zeilen darüber

@@ -358,6 +358,7 @@ pub(super) fn syntax(full: &str, yaml: &str, pos: (usize, usize)) -> Syntax {
         )
     } else if has("cannot start any token") {
         match char_at(yaml, pos) {
+            Some('`') => quotes("`` ` ``"),
             Some(c) => quotes(&format!("`{c}`")),
             None => plain(msg!("content-yaml-other"), msg!("content-yaml-other-hint")),
         }
@@ -643,5 +644,76 @@ mod tests {
             p.message,
             "*neu refers to an anchor &neu that is not defined before it"
         );
+    }
+
+    /// libyaml's own words ("mapping values", "scalar", "token", …) never reach a message;
+    /// each common mistake gets its own plain explanation, at the place to fix.
+    #[test]
+    fn syntax_errors_are_explained_in_plain_words() {
+        let cases: &[(&str, &str, (usize, usize))] = &[
+            (
+                "title: Treffen: Planung\n",
+                "a second `: ` on one line",
+                (2, 15),
+            ),
+            ("title: a\n  date: x\n", "a line indented too far", (3, 7)),
+            ("title: \"a\" b\n", "text after a closing quote", (2, 12)),
+            ("x: 1\ntitle: \"abc\n", "a quote is opened here", (3, 8)),
+            ("lat: [1, 2\nlon: 3\n", "not closed with `]`", (3, 4)),
+            (
+                "location: { name: Saal\ndate: x\n",
+                "not closed with `}`",
+                (3, 5),
+            ),
+            (
+                "title: @home\n",
+                "may begin with `@` only in quotes",
+                (2, 8),
+            ),
+            (
+                "title: `x`\n",
+                "may begin with `` ` `` only in quotes",
+                (2, 8),
+            ),
+            ("title: ]\n", "a value is missing here", (2, 8)),
+            (
+                "cities:\n  - a\n  b: c\n",
+                "does not start with `- `",
+                (4, 3),
+            ),
+            ("title: \"a\\q\"\n", "a backslash", (2, 10)),
+            ("title: !!\n", "may begin with `!` only in quotes", (2, 10)),
+            ("title: & x\n", "may begin with `&` only in quotes", (2, 9)),
+            (
+                "title: ok\nplace: a\u{1}b\n",
+                "invisible control character",
+                (3, 9),
+            ),
+            (
+                "title: a\n---\nb: c\n",
+                "divides it into several parts",
+                (3, 1),
+            ),
+            ("title: | x\n  a\n", "after `|` or `>`", (2, 10)),
+            ("title: >\nx\n", "missing the `:`", (4, 1)),
+        ];
+        let libyaml = [
+            "mapping",
+            "scalar",
+            "token",
+            "node",
+            "stream",
+            "indicator",
+            "context",
+        ];
+        for (yaml, words, at) in cases {
+            let p = problem_of(yaml);
+            assert!(p.message.contains(words), "{yaml:?}: {p:?}");
+            assert_eq!((p.line, p.col), *at, "{yaml:?}: {p:?}");
+            for w in libyaml {
+                assert!(!p.message.contains(w), "{w} in {p:?}");
+                assert!(!p.hint.contains(w), "{w} in {p:?}");
+            }
+        }
     }
 }
