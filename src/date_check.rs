@@ -22,13 +22,14 @@ pub fn check(site: &Site, diags: &mut Diagnostics) {
                 "--now",
                 0,
                 0,
-                format!(
-                    "the build date {} is not between {lo} and {hi}: events are judged upcoming \
-                     or past against it, and the calendar is laid out around it",
-                    site.now
+                msg!(
+                    "content-build-date-odd",
+                    date = site.now.to_string(),
+                    from = lo.to_string(),
+                    to = hi.to_string()
                 ),
             )
-            .with_hint("leave out --now to build for today, or give a date like --now 2026-05-16"),
+            .with_hint(msg!("content-build-date-odd-hint")),
         );
         // Every date would look far off; the one warning above says why.
         return;
@@ -56,7 +57,7 @@ pub fn check(site: &Site, diags: &mut Diagnostics) {
 /// How a key is named in messages (`until` sits inside `repeat`).
 fn key_name(k: &DateKey) -> String {
     match k.key {
-        "until" => "`until` in `repeat`".to_owned(),
+        "until" => msg!("content-until-in-repeat"),
         key => format!("`{key}`"),
     }
 }
@@ -65,17 +66,29 @@ fn key_name(k: &DateKey) -> String {
 fn far_date(e: &Entry, k: &DateKey, window: &Window) -> Option<Diagnostic> {
     let d = k.date?;
     let far = plausible::scheduled(d, window)?;
-    let (years, side) = (far.years, if far.future { "after" } else { "before" });
-    let message = format!(
-        "{} {d} is {years} years {side} the build date {}: is the year mistyped?",
-        key_name(k),
-        window.now
-    );
-    let hint = format!(
-        "did you mean {}? Dates more than {BACK_YEARS} years back or {AHEAD_YEARS} years ahead \
-         are most likely typing mistakes; the calendar shows such a date only on its own month \
-         page",
-        far.meant
+    let (key, date, now) = (key_name(k), d.to_string(), window.now.to_string());
+    let message = if far.future {
+        msg!(
+            "content-date-far-after",
+            key = key,
+            date = date,
+            years = far.years,
+            now = now
+        )
+    } else {
+        msg!(
+            "content-date-far-before",
+            key = key,
+            date = date,
+            years = far.years,
+            now = now
+        )
+    };
+    let hint = msg!(
+        "content-date-far-hint",
+        meant = far.meant.to_string(),
+        back = i64::from(BACK_YEARS),
+        ahead = i64::from(AHEAD_YEARS)
     );
     Some(Diagnostic::warning(&e.source, k.pos.line, k.pos.col, message).with_hint(hint))
 }
@@ -85,15 +98,18 @@ fn odd_year(e: &Entry, k: &DateKey, now: Date) -> Option<Diagnostic> {
     let odd = plausible::historic(k.year, now)?;
     let written = k.date.map_or_else(|| k.year.to_string(), |d| d.to_string());
     let message = if odd.future {
-        format!(
-            "{} {written} lies in the future (the build date is {now}): is the year mistyped?",
-            key_name(k)
+        msg!(
+            "content-year-in-future",
+            key = key_name(k),
+            written = &written,
+            now = now.to_string()
         )
     } else {
-        format!(
-            "{} {written} is before {}: is the year mistyped?",
-            key_name(k),
-            plausible::OLDEST_YEAR
+        msg!(
+            "content-year-too-old",
+            key = key_name(k),
+            written = &written,
+            oldest = plausible::OLDEST_YEAR.to_string()
         )
     };
     let meant = odd.meant.map(|y| match k.date {
@@ -101,10 +117,10 @@ fn odd_year(e: &Entry, k: &DateKey, now: Date) -> Option<Diagnostic> {
         None => y.to_string(),
     });
     let hint = match (meant, k.key) {
-        (Some(m), key) => format!("did you mean {m}? Write `{key}: {m}`"),
-        (None, "since") => "write the year the partnership was signed, e.g. `since: 1981`".into(),
-        (None, "ended") => "write the year the partnership ended, e.g. `ended: 2014`".into(),
-        (None, key) => format!("write the year it was founded, e.g. `{key}: 1975`"),
+        (Some(m), key) => msg!("content-year-meant-hint", meant = m, key = key),
+        (None, "since") => msg!("content-year-since-hint"),
+        (None, "ended") => msg!("content-year-ended-hint"),
+        (None, key) => msg!("content-year-founded-hint", key = key),
     };
     Some(Diagnostic::warning(&e.source, k.pos.line, k.pos.col, message).with_hint(hint))
 }
@@ -137,16 +153,14 @@ fn long_event(e: &Entry, ev: &Event) -> Option<Diagnostic> {
             &e.source,
             line,
             col,
-            format!(
-                "this event lasts {days} days, from {} to {last}: is `end_date` right?",
-                ev.date
+            msg!(
+                "content-event-long",
+                days = days,
+                from = ev.date.to_string(),
+                to = last.to_string()
             ),
         )
-        .with_hint(
-            "`end_date` is the last day of a multi-day event (an exchange, a workcamp); for a \
-             meeting that takes place again and again, give its first day as `date` and add \
-             `repeat` instead (see \"Recurring events\" in README.md)",
-        ),
+        .with_hint(msg!("content-event-long-hint")),
     )
 }
 
@@ -169,14 +183,13 @@ fn overlapping(site: &Site, i: usize, e: &Entry, ev: &Event) -> Option<Diagnosti
             &e.source,
             line,
             col,
-            format!(
-                "each time this event lasts {days} days (to `end_date` {last}), but `repeat` \
-                 starts it again after {gap} days, so its dates overlap"
+            msg!(
+                "content-event-overlaps",
+                days = days,
+                end_date = last.to_string(),
+                gap = gap
             ),
         )
-        .with_hint(
-            "`end_date` is the last day of the first time only: for a one-day meeting that \
-             repeats, remove `end_date`",
-        ),
+        .with_hint(msg!("content-event-overlaps-hint")),
     )
 }

@@ -24,10 +24,59 @@ use crate::diagnostics::Diagnostic;
 pub struct Limit {
     /// Most bytes allowed.
     pub bytes: u64,
+    /// The kind of file, for the words of a message about it.
+    pub kind: FileKind,
+}
+
+/// The kinds of files that have a [`Limit`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FileKind {
+    /// A Markdown file in `content/`.
+    Content,
+    /// The front matter of a content file.
+    FrontMatter,
+    /// `site.yaml`.
+    Config,
+    /// A template.
+    Template,
+    /// A file of UI strings.
+    I18n,
+    /// An image.
+    Image,
+    /// A file in a `static/` folder.
+    Static,
+    /// A `.gitignore` of the site.
+    IgnoreFile,
+}
+
+impl FileKind {
     /// The kind of file in plain words, plural: "content files".
-    pub what: &'static str,
+    pub fn what(self) -> String {
+        match self {
+            Self::Content => msg!("content-limit-content"),
+            Self::FrontMatter => msg!("content-limit-front-matter"),
+            Self::Config => msg!("content-limit-config"),
+            Self::Template => msg!("content-limit-template"),
+            Self::I18n => msg!("content-limit-i18n"),
+            Self::Image => msg!("content-limit-image"),
+            Self::Static => msg!("content-limit-static"),
+            Self::IgnoreFile => msg!("content-limit-ignore-file"),
+        }
+    }
+
     /// How to make such a file smaller.
-    pub hint: &'static str,
+    pub fn hint(self) -> String {
+        match self {
+            Self::Content => msg!("content-limit-content-hint"),
+            Self::FrontMatter => msg!("content-limit-front-matter-hint"),
+            Self::Config => msg!("content-limit-config-hint"),
+            Self::Template => msg!("content-limit-template-hint"),
+            Self::I18n => msg!("content-limit-i18n-hint"),
+            Self::Image => msg!("content-limit-image-hint"),
+            Self::Static => msg!("content-limit-static-hint"),
+            Self::IgnoreFile => msg!("content-limit-ignore-file-hint"),
+        }
+    }
 }
 
 const KIB: u64 = 1024;
@@ -36,45 +85,69 @@ const MIB: u64 = 1024 * KIB;
 /// A Markdown file in `content/` (a 10,000-page site has files of about 5 KB).
 pub const CONTENT: Limit = Limit {
     bytes: MIB,
-    what: "content files",
-    hint: "split the text into several pages, or put a long document into static/ as a PDF and link to it",
+    kind: FileKind::Content,
 };
 /// The front matter of a content file (the block between the `---` lines).
 pub const FRONT_MATTER: Limit = Limit {
     bytes: 64 * KIB,
-    what: "front matter (the part between the --- lines)",
-    hint: "keep `summary` and the other keys short; long text belongs below the closing ---",
+    kind: FileKind::FrontMatter,
 };
 /// `site.yaml`.
 pub const CONFIG: Limit = Limit {
     bytes: 256 * KIB,
-    what: "site.yaml",
-    hint: "site.yaml holds a few settings; move long texts into content pages",
+    kind: FileKind::Config,
 };
 /// A template of a theme or of the site's `templates/` folder.
 pub const TEMPLATE: Limit = Limit {
     bytes: MIB,
-    what: "templates",
-    hint: "split the template with {% include %} or move large inline data into static/",
+    kind: FileKind::Template,
 };
 /// A file of UI strings (`themes/<name>/i18n/<lang>.yaml`).
 pub const I18N: Limit = Limit {
     bytes: 256 * KIB,
-    what: "UI string files",
-    hint: "a file of UI strings holds short texts only",
+    kind: FileKind::I18n,
 };
 /// An image named in front matter (`image:`).
 pub const IMAGE: Limit = Limit {
     bytes: 50 * MIB,
-    what: "images",
-    hint: "save the image smaller (a web page needs at most about 2000 pixels wide)",
+    kind: FileKind::Image,
 };
 /// A file in `static/` or a theme's `static/` folder.
 pub const STATIC: Limit = Limit {
     bytes: 100 * MIB,
-    what: "files in static/",
-    hint: "put large files (videos, archives) on another service and link to them",
+    kind: FileKind::Static,
 };
+
+/// What a thing on disk is when it is not what was expected.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FileType {
+    /// A named pipe (FIFO).
+    Pipe,
+    /// A character or block device.
+    Device,
+    /// A socket.
+    Socket,
+    /// A folder.
+    Folder,
+    /// A regular file.
+    File,
+    /// Anything else.
+    Other,
+}
+
+impl FileType {
+    /// The words for it, with an article: "a named pipe (FIFO)".
+    pub fn words(self) -> String {
+        match self {
+            Self::Pipe => msg!("content-type-pipe"),
+            Self::Device => msg!("content-type-device"),
+            Self::Socket => msg!("content-type-socket"),
+            Self::Folder => msg!("content-type-folder"),
+            Self::File => msg!("content-type-file"),
+            Self::Other => msg!("content-type-other"),
+        }
+    }
+}
 
 /// Why a file is not read.
 #[derive(Debug)]
@@ -85,10 +158,10 @@ pub enum Refusal {
     Missing,
     /// It resolves, through a symbolic link, to a place outside the site folder.
     OutsideRoot,
-    /// It is a folder, device, named pipe or socket (the words say which).
-    NotAFile(&'static str),
+    /// It is a folder, device, named pipe or socket.
+    NotAFile(FileType),
     /// A folder was expected, but it is a file, device, named pipe or socket.
-    NotAFolder(&'static str),
+    NotAFolder(FileType),
     /// It is larger than the limit (the size, when known).
     TooLarge(Option<u64>, Limit),
     /// The file system refused.
@@ -99,72 +172,77 @@ impl Refusal {
     /// What is wrong, as the end of a sentence about the file: "is a named pipe (FIFO), …".
     pub fn problem(&self) -> String {
         match self {
-            Self::Escapes => {
-                "points outside its folder (an absolute path or one with `..`)".to_owned()
-            }
-            Self::Missing => "does not exist".to_owned(),
-            Self::OutsideRoot => {
-                "leads through a symbolic link to a place outside the site folder".to_owned()
-            }
-            Self::NotAFile(kind) => format!("is {kind}, not a regular file"),
-            Self::NotAFolder(kind) => format!("is {kind}, not a folder"),
-            Self::TooLarge(size, limit) => {
-                let size = size.map_or_else(|| "larger".to_owned(), |s| format!("{}", Size(s)));
-                format!(
-                    "is {size}; twinsite reads {} of at most {}",
-                    limit.what,
-                    Size(limit.bytes)
+            Self::Escapes => msg!("content-refusal-escapes"),
+            Self::Missing => msg!("content-refusal-missing"),
+            Self::OutsideRoot => msg!("content-refusal-outside-root"),
+            Self::NotAFile(kind) => msg!("content-refusal-not-a-file", kind = kind.words()),
+            Self::NotAFolder(kind) => msg!("content-refusal-not-a-folder", kind = kind.words()),
+            Self::TooLarge(Some(size), limit) => msg!(
+                "content-refusal-too-large",
+                size = size_text(*size),
+                what = limit.kind.what(),
+                limit = size_text(limit.bytes)
+            ),
+            Self::TooLarge(None, limit) => msg!(
+                "content-refusal-too-large-unknown",
+                what = limit.kind.what(),
+                limit = size_text(limit.bytes)
+            ),
+            Self::Unreadable(e) => {
+                msg!(
+                    "content-refusal-unreadable",
+                    problem = crate::messages::io_problem(e)
                 )
             }
-            Self::Unreadable(e) => format!("cannot be read: {e}"),
         }
     }
 
     /// How to fix it.
     pub fn hint(&self) -> String {
         match self {
-            Self::Escapes | Self::OutsideRoot => "twinsite only reads files inside the site folder: copy what is needed into the site folder instead of pointing or linking to a place outside it".to_owned(),
-            Self::Missing => "check the spelling of the file name, including upper and lower case".to_owned(),
-            Self::NotAFile("a folder") => "name a file, not a folder".to_owned(),
-            Self::NotAFile(_) => "replace it with a normal file, or delete it".to_owned(),
-            Self::NotAFolder(_) => "make it a normal folder, or rename or delete it".to_owned(),
-            Self::TooLarge(_, limit) => limit.hint.to_owned(),
-            Self::Unreadable(_) => "check that the file exists and that you may read it".to_owned(),
+            Self::Escapes | Self::OutsideRoot => msg!("content-refusal-outside-hint"),
+            Self::Missing => msg!("content-refusal-missing-hint"),
+            Self::NotAFile(FileType::Folder) => msg!("content-refusal-folder-hint"),
+            Self::NotAFile(_) => msg!("content-refusal-not-a-file-hint"),
+            Self::NotAFolder(_) => msg!("content-refusal-not-a-folder-hint"),
+            Self::TooLarge(_, limit) => limit.kind.hint(),
+            Self::Unreadable(_) => msg!("content-refusal-unreadable-hint"),
         }
     }
 
     /// An error about the folder `rel` itself: "`rel`: error: this folder leads …".
     pub fn at_folder(&self, rel: &Path) -> Diagnostic {
         let message = match self {
-            Self::NotAFolder(kind) => format!("this is {kind}, but a folder is expected here"),
-            r => format!("this folder {}", r.problem()),
+            Self::NotAFolder(kind) => msg!("content-folder-expected", kind = kind.words()),
+            r => msg!("content-this-folder", problem = r.problem()),
         };
         Diagnostic::error(rel, 0, 0, message).with_hint(self.hint())
     }
 
     /// An error about the file `rel` itself: "`rel`: error: this file is a named pipe …".
     pub fn at_file(&self, rel: &Path) -> Diagnostic {
-        Diagnostic::error(rel, 0, 0, format!("this file {}", self.problem())).with_hint(self.hint())
+        Diagnostic::error(
+            rel,
+            0,
+            0,
+            msg!("content-this-file", problem = self.problem()),
+        )
+        .with_hint(self.hint())
     }
 }
 
 /// A file size in the units file managers show (1 KB = 1024 bytes).
-struct Size(u64);
-
-impl std::fmt::Display for Size {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        let b = self.0;
-        if b >= MIB {
-            let tenths = b * 10 / MIB;
-            match tenths % 10 {
-                0 => write!(f, "{} MB", tenths / 10),
-                t => write!(f, "{}.{t} MB", tenths / 10),
-            }
-        } else if b >= KIB {
-            write!(f, "{} KB", b / KIB)
-        } else {
-            write!(f, "{b} bytes")
+fn size_text(b: u64) -> String {
+    if b >= MIB {
+        let tenths = b * 10 / MIB;
+        match tenths % 10 {
+            0 => msg!("content-size-mb", mb = tenths / 10),
+            t => msg!("content-size-mb-tenths", mb = tenths / 10, tenths = t),
         }
+    } else if b >= KIB {
+        msg!("content-size-kb", kb = b / KIB)
+    } else {
+        msg!("content-size-bytes", bytes = b)
     }
 }
 
@@ -193,27 +271,27 @@ fn resolve(root: &Path, rel: &Path) -> Result<PathBuf, Refusal> {
     Ok(real)
 }
 
-/// The words for a file type that is not a regular file.
-fn kind(t: &std::fs::FileType) -> &'static str {
+/// What a file type that is not a regular file is.
+fn kind(t: &std::fs::FileType) -> FileType {
     #[cfg(unix)]
     {
         use std::os::unix::fs::FileTypeExt;
         if t.is_fifo() {
-            return "a named pipe (FIFO)";
+            return FileType::Pipe;
         }
         if t.is_char_device() || t.is_block_device() {
-            return "a device";
+            return FileType::Device;
         }
         if t.is_socket() {
-            return "a socket";
+            return FileType::Socket;
         }
     }
     if t.is_dir() {
-        "a folder"
+        FileType::Folder
     } else if t.is_file() {
-        "a file"
+        FileType::File
     } else {
-        "something other than a file"
+        FileType::Other
     }
 }
 
@@ -299,10 +377,11 @@ mod tests {
 
     #[test]
     fn sizes_read_as_file_managers_show_them() {
-        assert_eq!(Size(MIB).to_string(), "1 MB");
-        assert_eq!(Size(50 * MIB + MIB / 2).to_string(), "50.5 MB");
-        assert_eq!(Size(64 * KIB).to_string(), "64 KB");
-        assert_eq!(Size(12).to_string(), "12 bytes");
+        assert_eq!(size_text(MIB), "1 MB");
+        assert_eq!(size_text(50 * MIB + MIB / 2), "50.5 MB");
+        assert_eq!(size_text(64 * KIB), "64 KB");
+        assert_eq!(size_text(12), "12 bytes");
+        assert_eq!(size_text(1), "1 byte");
     }
 
     #[test]
@@ -335,7 +414,7 @@ mod tests {
         ));
         assert!(matches!(
             read(dir.path(), Path::new("."), CONTENT),
-            Err(Refusal::NotAFile("a folder"))
+            Err(Refusal::NotAFile(FileType::Folder))
         ));
     }
 }

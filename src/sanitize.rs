@@ -198,10 +198,8 @@ impl Removed {
     /// A plain-words warning for the content file.
     pub fn message(&self) -> String {
         match self {
-            Self::Tag(t) => format!("the HTML tag <{t}> is not allowed in content and was removed"),
-            Self::Attribute(a) => {
-                format!("the HTML attribute `{a}` is not allowed in content and was removed")
-            }
+            Self::Tag(t) => msg!("content-removed-tag", tag = t),
+            Self::Attribute(a) => msg!("content-removed-attribute", attribute = a),
             Self::Url(u) => {
                 let more = if u.chars().count() > 60 { "…" } else { "" };
                 let shown: String = u
@@ -216,22 +214,16 @@ impl Removed {
                         escaped
                     })
                     .collect();
-                format!(
-                    "the link or image address \"{shown}{more}\" is not allowed and was removed"
-                )
+                msg!("content-removed-url", url = format!("{shown}{more}"))
             }
         }
     }
 
     /// What to do instead.
-    pub fn hint(&self) -> &'static str {
+    pub fn hint(&self) -> String {
         match self {
-            Self::Url(_) => {
-                "links and images may point to web addresses (https://…), e-mail (mailto:…), phone numbers (tel:…) and pages of this site (/cities/lyon/); the text stays, only the link is gone"
-            }
-            Self::Tag(_) | Self::Attribute(_) => {
-                "scripts, styles, forms, event handlers and embedded players or maps (iframe) are removed because they run code or load other websites; link to the video or map instead. If everyone who writes content is trusted, `unsafe_html: true` in site.yaml lets raw HTML through"
-            }
+            Self::Url(_) => msg!("content-removed-url-hint"),
+            Self::Tag(_) | Self::Attribute(_) => msg!("content-removed-html-hint"),
         }
     }
 }

@@ -58,20 +58,13 @@ impl SourceFile {
                     .count()
                     + 1;
                 let utf16 = bytes.starts_with(b"\xFF\xFE") || bytes.starts_with(b"\xFE\xFF");
-                let what = if utf16 {
-                    "UTF-16"
+                let message = if utf16 {
+                    msg!("content-file-utf16")
                 } else {
-                    "not UTF-8 (perhaps Latin-1 or Windows-1252)"
+                    msg!("content-file-not-utf8")
                 };
-                Err(Diagnostic::error(
-                    rel_path,
-                    line,
-                    col,
-                    format!("this file is {what}; twinsite reads UTF-8 only"),
-                )
-                .with_hint(
-                    "open the file in your editor and save it again with the encoding \"UTF-8\"",
-                ))
+                Err(Diagnostic::error(rel_path, line, col, message)
+                    .with_hint(msg!("content-file-not-utf8-hint")))
             }
         }
     }

@@ -14,13 +14,12 @@ use std::sync::{Arc, Mutex, PoisonError};
 use ignore::gitignore::{Gitignore, GitignoreBuilder};
 
 use crate::diagnostics::Diagnostic;
-use crate::fs_safe::{self, Limit, Refusal};
+use crate::fs_safe::{self, FileKind, FileType, Limit, Refusal};
 
 /// A `.gitignore` of the site.
 const IGNORE_FILE: Limit = Limit {
     bytes: 64 * 1024,
-    what: ".gitignore files",
-    hint: "a .gitignore lists a few patterns, one a line",
+    kind: FileKind::IgnoreFile,
 };
 
 /// Something found by a walk that is not a folder.
@@ -86,7 +85,7 @@ pub fn walk(root: &Path, rel_dir: &Path) -> Result<Option<Walk>, Diagnostic> {
                     path.unwrap_or_else(|| rel_dir.to_path_buf()),
                     0,
                     0,
-                    format!("cannot read: {err}"),
+                    msg!("content-walk-unreadable", problem = walk_problem(&err)),
                 ));
             }
         }
@@ -95,6 +94,14 @@ pub fn walk(root: &Path, rel_dir: &Path) -> Result<Option<Walk>, Diagnostic> {
     out.problems.append(&mut rules.problems);
     out.files.sort_by(|a, b| a.rel.cmp(&b.rel));
     Ok(Some(out))
+}
+
+/// What went wrong in a walk, in the volunteer's language where the system gave a reason.
+fn walk_problem(err: &ignore::Error) -> String {
+    match err.io_error() {
+        Some(e) => crate::messages::io_problem(e),
+        None => err.to_string(),
+    }
 }
 
 fn err_path(err: &ignore::Error) -> Option<&Path> {
@@ -113,20 +120,14 @@ pub fn read(root: &Path, found: &Found, limit: Limit) -> Result<Vec<u8>, Diagnos
     let rel = found.rel.as_path();
     match fs_safe::read(root, rel, limit) {
         Ok(bytes) => Ok(bytes),
-        Err(Refusal::NotAFile("a folder")) if found.is_link => Err(Diagnostic::error(
-            rel,
-            0,
-            0,
-            "this is a link to a folder; twinsite does not follow links to folders",
-        )
-        .with_hint("copy the folder here instead of linking to it")),
-        Err(Refusal::OutsideRoot) if found.is_link => Err(Diagnostic::error(
-            rel,
-            0,
-            0,
-            "this is a symbolic link to a place outside the site folder; twinsite does not read it",
-        )
-        .with_hint(Refusal::OutsideRoot.hint())),
+        Err(Refusal::NotAFile(FileType::Folder)) if found.is_link => {
+            Err(Diagnostic::error(rel, 0, 0, msg!("content-link-to-folder"))
+                .with_hint(msg!("content-link-to-folder-hint")))
+        }
+        Err(Refusal::OutsideRoot) if found.is_link => {
+            Err(Diagnostic::error(rel, 0, 0, msg!("content-link-outside"))
+                .with_hint(Refusal::OutsideRoot.hint()))
+        }
         Err(r) => Err(r.at_file(rel)),
     }
 }
@@ -178,7 +179,7 @@ impl Rules {
                         &file,
                         0,
                         0,
-                        format!("this .gitignore is not used: it {}", r.problem()),
+                        msg!("content-gitignore-unused", problem = r.problem()),
                     )
                     .with_hint(r.hint()),
                 );

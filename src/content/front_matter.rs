@@ -58,8 +58,10 @@ pub fn parse(file: &SourceFile) -> Result<FrontMatter, Diagnostic> {
     let mut lines = text.split_inclusive('\n');
     let first = lines.next().unwrap_or("");
     if first.trim_end() != "---" {
-        return Err(Diagnostic::error(path, 1, 1, "this file has no front matter")
-            .with_hint("start the file with a line `---`, then `title: …` and the other keys, then another line `---`"));
+        return Err(
+            Diagnostic::error(path, 1, 1, msg!("content-no-front-matter"))
+                .with_hint(msg!("content-no-front-matter-hint")),
+        );
     }
     let mut yaml = String::new();
     let mut yaml_lines = Vec::new();
@@ -78,26 +80,21 @@ pub fn parse(file: &SourceFile) -> Result<FrontMatter, Diagnostic> {
         yaml_lines.push((line_no, l.trim_end_matches('\n').to_owned()));
     }
     let Some(body_offset) = closed else {
-        return Err(Diagnostic::error(
-            path,
-            1,
-            1,
-            "the front matter starts here but is never closed",
-        )
-        .with_hint("add a line with only `---` after the last key, before the text of the page"));
+        return Err(
+            Diagnostic::error(path, 1, 1, msg!("content-front-matter-unclosed"))
+                .with_hint(msg!("content-front-matter-unclosed-hint")),
+        );
     };
-    let value = yaml::parse_value(&yaml, 1, "the front matter").map_err(|p| yaml_error(path, p))?;
+    let value = yaml::parse_value(&yaml, 1, &msg!("content-the-front-matter"))
+        .map_err(|p| yaml_error(path, p))?;
     let map = match value {
         serde_yaml::Value::Mapping(m) => m,
         serde_yaml::Value::Null => serde_yaml::Mapping::new(),
         _ => {
-            return Err(Diagnostic::error(
-                path,
-                2,
-                1,
-                "the front matter must be a list of `key: value` lines",
-            )
-            .with_hint("write one `key: value` per line, e.g. `title: Partnerschaftsbrunch`"));
+            return Err(
+                Diagnostic::error(path, 2, 1, msg!("content-front-matter-not-keys"))
+                    .with_hint(msg!("content-front-matter-not-keys-hint")),
+            );
         }
     };
     Ok(FrontMatter {
@@ -116,12 +113,7 @@ pub fn parse_yaml_file(file: &SourceFile) -> Result<FrontMatter, Diagnostic> {
     let value =
         yaml::parse_value(&file.text, 0, &display_path(path)).map_err(|p| yaml_error(path, p))?;
     let serde_yaml::Value::Mapping(map) = value else {
-        return Err(Diagnostic::error(
-            path,
-            1,
-            1,
-            "this file must be a list of `key: value` lines",
-        ));
+        return Err(Diagnostic::error(path, 1, 1, msg!("content-file-not-keys")));
     };
     let lines: Vec<(usize, String)> = file
         .text
@@ -324,7 +316,7 @@ impl FrontMatter {
         keys.into_iter().map(|(_, k)| k).collect()
     }
 
-    fn error(&self, key: &str, message: String, hint: &str) -> Diagnostic {
+    fn error(&self, key: &str, message: String, hint: String) -> Diagnostic {
         let p = self.pos(key);
         Diagnostic::error(&self.rel_path, p.line, p.col, message).with_hint(hint)
     }
@@ -344,11 +336,11 @@ impl FrontMatter {
         match serde_yaml::from_value::<T>(v.clone()) {
             Ok(t) => Some(t),
             Err(e) => {
-                let detail = plain::friendly(&e.to_string(), v, what);
+                let detail = plain::friendly(&e.to_string(), v, expects::<T>());
                 diags.push(self.error(
                     key,
-                    format!("`{key}` must be {what}{detail}"),
-                    "see the content reference in README.md for the form of each key",
+                    msg!("content-must-be", key = key, what = what, detail = detail),
+                    msg!("content-key-form-hint"),
                 ));
                 None
             }
@@ -368,10 +360,12 @@ impl FrontMatter {
                     &self.rel_path,
                     1,
                     1,
-                    format!("the required key `{key}` is missing"),
+                    msg!("content-required-missing", key = key),
                 )
-                .with_hint(format!(
-                    "add a line `{key}: …` ({what}) between the `---` lines"
+                .with_hint(msg!(
+                    "content-required-missing-hint",
+                    key = key,
+                    what = what
                 )),
             );
             return None;
@@ -390,28 +384,31 @@ impl FrontMatter {
             None => {
                 diags.push(self.error(
                     key,
-                    format!("`{key}` must be a text, not {}", self.kind_of(key)),
-                    "write it on one line, e.g. `key: some text`; put text with `: ` in quotes",
+                    msg!(
+                        "content-must-be-text",
+                        key = key,
+                        kind = self.kind_of(key).words()
+                    ),
+                    msg!("content-text-hint"),
                 ));
                 None
             }
         }
     }
 
-    /// What kind of value `key` has, in plain words: "a text", "a number", "`true` or `false`",
-    /// "a list", "a group of keys", "empty" (also when missing).
-    pub fn kind_of(&self, key: &str) -> &'static str {
+    /// What kind of value `key` has ([`Kind::Empty`] also when missing).
+    pub fn kind_of(&self, key: &str) -> Kind {
         match self.map.get(key) {
-            None | Some(serde_yaml::Value::Null) => "empty",
-            Some(serde_yaml::Value::String(_)) => "a text",
-            Some(serde_yaml::Value::Number(_)) => "a number",
-            Some(serde_yaml::Value::Bool(_)) => "`true` or `false`",
-            Some(serde_yaml::Value::Sequence(_)) => "a list",
-            Some(serde_yaml::Value::Mapping(_)) => "a group of keys",
+            None | Some(serde_yaml::Value::Null) => Kind::Empty,
+            Some(serde_yaml::Value::String(_)) => Kind::Text,
+            Some(serde_yaml::Value::Number(_)) => Kind::Number,
+            Some(serde_yaml::Value::Bool(_)) => Kind::Bool,
+            Some(serde_yaml::Value::Sequence(_)) => Kind::List,
+            Some(serde_yaml::Value::Mapping(_)) => Kind::Group,
             Some(serde_yaml::Value::Tagged(t)) => match t.value {
-                serde_yaml::Value::Sequence(_) => "a list",
-                serde_yaml::Value::Mapping(_) => "a group of keys",
-                _ => "a text",
+                serde_yaml::Value::Sequence(_) => Kind::List,
+                serde_yaml::Value::Mapping(_) => Kind::Group,
+                _ => Kind::Text,
             },
         }
     }
@@ -432,10 +429,12 @@ impl FrontMatter {
                     &self.rel_path,
                     self.pos(key).line,
                     1,
-                    format!("the required key `{key}` is missing or empty"),
+                    msg!("content-required-empty", key = key),
                 )
-                .with_hint(format!(
-                    "add a line like `{key}: {example}` between the `---` lines"
+                .with_hint(msg!(
+                    "content-required-empty-hint",
+                    key = key,
+                    example = example
                 )),
             );
             return None;
@@ -457,8 +456,8 @@ impl FrontMatter {
                         Some(t) => out.push(t),
                         None => diags.push(self.error(
                             key,
-                            format!("every entry of `{key}` must be a single value"),
-                            "write the list as `key: [a, b]` or one `- a` line per entry",
+                            msg!("content-list-entry-not-single", key = key),
+                            msg!("content-list-form-hint"),
                         )),
                     }
                 }
@@ -469,8 +468,8 @@ impl FrontMatter {
                 None => {
                     diags.push(self.error(
                         key,
-                        format!("`{key}` must be a list"),
-                        "write the list as `key: [a, b]` or one `- a` line per entry",
+                        msg!("content-must-be-list", key = key),
+                        msg!("content-list-form-hint"),
                     ));
                     Vec::new()
                 }
@@ -510,7 +509,7 @@ impl FrontMatter {
             let value = match item {
                 serde_yaml::Value::Mapping(_) => serde_yaml::from_value::<T>(item.clone())
                     .map(TextOrGroup::Group)
-                    .map_err(|e| plain::friendly(&e.to_string(), item, what)),
+                    .map_err(|e| plain::friendly(&e.to_string(), item, expects::<T>())),
                 other => scalar_text(other)
                     .map(TextOrGroup::Text)
                     .ok_or_else(String::new),
@@ -522,9 +521,9 @@ impl FrontMatter {
                         &self.rel_path,
                         pos.line,
                         pos.col,
-                        format!("`{key}` must be {what}{detail}"),
+                        msg!("content-must-be", key = key, what = what, detail = detail),
                     )
-                    .with_hint("see the content reference in README.md for the form of each key"),
+                    .with_hint(msg!("content-key-form-hint")),
                 ),
             }
         }
@@ -543,14 +542,67 @@ impl FrontMatter {
                 &self.rel_path,
                 p.line,
                 1,
-                format!("unknown key `{key}` for {what}; it is ignored"),
+                msg!("content-unknown-key", key = &key, what = what),
             );
             d = match did_you_mean(&key, known.iter().copied()) {
-                Some(s) => d.with_hint(format!("did you mean `{s}`?")),
-                None => d.with_hint(format!("the keys for {what} are: {}", known.join(", "))),
+                Some(s) => d.with_hint(msg!("content-did-you-mean", suggestion = s)),
+                None => d.with_hint(msg!(
+                    "content-known-keys",
+                    what = what,
+                    keys = known.join(", ")
+                )),
             };
             diags.push(d);
         }
+    }
+}
+
+/// What kind of value a key has.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    /// Nothing, or no key.
+    Empty,
+    /// A text.
+    Text,
+    /// A number.
+    Number,
+    /// `true` or `false`.
+    Bool,
+    /// A list.
+    List,
+    /// A group of keys.
+    Group,
+}
+
+impl Kind {
+    /// The kind in plain words: "a text", "a number", "`true` or `false`", "a list", "a group
+    /// of keys", "empty".
+    pub fn words(self) -> String {
+        match self {
+            Kind::Empty => msg!("content-kind-empty"),
+            Kind::Text => msg!("content-kind-text"),
+            Kind::Number => msg!("content-kind-number"),
+            Kind::Bool => msg!("content-kind-bool"),
+            Kind::List => msg!("content-kind-list"),
+            Kind::Group => msg!("content-kind-group"),
+        }
+    }
+}
+
+/// Whether `T` is read from a list and whether from a group of keys: a type that is neither
+/// refuses an empty one as the wrong type.
+fn expects<T: DeserializeOwned>() -> plain::Expects {
+    let refuses = |v: serde_yaml::Value, found: &str| {
+        serde_yaml::from_value::<T>(v)
+            .err()
+            .is_some_and(|e| e.to_string().starts_with(&format!("invalid type: {found}")))
+    };
+    plain::Expects {
+        list: !refuses(serde_yaml::Value::Sequence(Vec::new()), "sequence"),
+        group: !refuses(
+            serde_yaml::Value::Mapping(serde_yaml::Mapping::new()),
+            "map",
+        ),
     }
 }
 

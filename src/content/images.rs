@@ -94,19 +94,17 @@ pub fn problem(root: &Path, e: &Entry, p: &Picture, refusal: &Refusal) -> Diagno
     let img = &p.src;
     let beside = !img.starts_with('/');
     let message = match refusal {
-        Refusal::Missing if beside => {
-            format!("the image {img} does not exist next to this file")
-        }
-        Refusal::Missing => format!("the image {img} does not exist in static/"),
-        r => format!("the image {img} {}", r.problem()),
+        Refusal::Missing if beside => msg!("content-image-missing-beside", image = img),
+        Refusal::Missing => msg!("content-image-missing-static", image = img),
+        r => msg!("content-image-refused", image = img, problem = r.problem()),
     };
     let hint = match refusal {
         Refusal::Missing => match similar(root, e, img) {
-            Some(name) => format!("did you mean {name}? (names must match exactly, also in upper and lower case)"),
-            None if !beside => format!("put the file at static{img}, or correct the file name"),
-            None => "put the image in the same folder as this file and write `image: foto.jpg`, or put it in static/images/ and write `image: /images/foto.jpg`".to_owned(),
+            Some(name) => msg!("content-image-similar-hint", name = name),
+            None if !beside => msg!("content-image-missing-static-hint", image = img),
+            None => msg!("content-image-where-hint"),
         },
-        Refusal::Escapes => "put the image in the same folder as this file and write `image: foto.jpg`, or put it in static/images/ and write `image: /images/foto.jpg`".to_owned(),
+        Refusal::Escapes => msg!("content-image-where-hint"),
         r => r.hint(),
     };
     Diagnostic::error(&e.source, p.pos.line, p.pos.col, message).with_hint(hint)
@@ -147,9 +145,9 @@ fn external(e: &Entry, p: &Picture) -> Diagnostic {
         &e.source,
         p.pos.line,
         p.pos.col,
-        format!("the image {} is on another website: every visitor's browser would load it from there", p.src),
+        msg!("content-image-external", image = &p.src),
     )
-    .with_hint("the site loads nothing from other websites: save the picture (if you may use it) in static/images/ and write `image: /images/name.jpg`")
+    .with_hint(msg!("content-image-external-hint"))
 }
 
 #[cfg(test)]

@@ -39,8 +39,8 @@ pub fn content_files(root: &Path, diags: &mut Diagnostics) -> Vec<PathBuf> {
         Ok(Some(w)) => w,
         Ok(None) => {
             diags.push(
-                Diagnostic::error(CONTENT_DIR, 0, 0, "there is no content folder")
-                    .with_hint("create a folder `content` with sub-folders `cities`, `associations`, `events` and `news`"),
+                Diagnostic::error(CONTENT_DIR, 0, 0, msg!("content-no-folder"))
+                    .with_hint(msg!("content-no-folder-hint")),
             );
             return Vec::new();
         }
@@ -70,13 +70,8 @@ fn misnamed_markdown(rel: &Path) -> Option<Diagnostic> {
     }
     let stem = rel.file_stem()?.to_string_lossy();
     Some(
-        Diagnostic::warning(
-            rel,
-            0,
-            0,
-            "this file is skipped: twinsite reads only content files whose names end in .md (lower case)",
-        )
-        .with_hint(format!("rename it to {stem}.md")),
+        Diagnostic::warning(rel, 0, 0, msg!("content-misnamed-markdown"))
+            .with_hint(msg!("content-rename-to", name = format!("{stem}.md"))),
     )
 }
 
@@ -94,9 +89,18 @@ fn doubled_language(rel: &Path) -> Option<Diagnostic> {
             rel,
             0,
             0,
-            format!("this file name has two language codes, \"{before}\" and \"{last}\"; twinsite expects one: {base}.md for the original, {base}.{last}.md for a translation"),
+            msg!(
+                "content-two-language-codes",
+                first = before,
+                second = last,
+                original = format!("{base}.md"),
+                translation = format!("{base}.{last}.md")
+            ),
         )
-        .with_hint(format!("rename it to {base}.{last}.md")),
+        .with_hint(msg!(
+            "content-rename-to",
+            name = format!("{base}.{last}.md")
+        )),
     )
 }
 
@@ -124,7 +128,7 @@ pub fn check_front_matter_size(file: &SourceFile) -> Result<(), Diagnostic> {
         &file.rel_path,
         1,
         1,
-        format!("the front matter {}", r.problem()),
+        msg!("content-front-matter-refused", problem = r.problem()),
     )
     .with_hint(r.hint()))
 }
@@ -141,12 +145,21 @@ fn section_of(rel: &Path) -> Result<Section, Diagnostic> {
         [dir, ..] => match Section::from_dir(dir) {
             Some(Section::Event) => Ok(Section::Event),
             Some(s) if parts.len() == 2 => Ok(s),
-            Some(_) => Err(Diagnostic::error(rel, 0, 0, format!("only events may be in sub-folders; this file is inside content/{dir}/…/"))
-                .with_hint(format!("move it directly into content/{dir}/"))),
-            None => Err(Diagnostic::error(rel, 0, 0, format!("twinsite does not know the content folder \"{dir}\""))
-                .with_hint("content goes into content/cities, content/associations, content/events, content/news, or directly into content/ for plain pages")),
+            Some(_) => Err(
+                Diagnostic::error(rel, 0, 0, msg!("content-sub-folder", folder = dir))
+                    .with_hint(msg!("content-sub-folder-hint", folder = dir)),
+            ),
+            None => Err(
+                Diagnostic::error(rel, 0, 0, msg!("content-unknown-folder", folder = dir))
+                    .with_hint(msg!("content-unknown-folder-hint")),
+            ),
         },
-        [] => Err(Diagnostic::error(rel, 0, 0, "not a content file")),
+        [] => Err(Diagnostic::error(
+            rel,
+            0,
+            0,
+            msg!("content-not-a-content-file"),
+        )),
     }
 }
 
@@ -287,7 +300,7 @@ fn load_text(
             .map(|mut d| {
                 if d.severity == Severity::Error {
                     d.severity = Severity::Warning;
-                    d.message = format!("{} (in a draft, which is not published)", d.message);
+                    d.message = msg!("content-in-draft", message = &d.message);
                 }
                 d
             })

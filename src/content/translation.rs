@@ -64,9 +64,9 @@ pub fn language_of(rel: &Path, config: &SiteConfig) -> Result<Option<String>, Di
             rel,
             0,
             0,
-            format!("\"{code}\" is the default language of the site, so this file needs no language in its name"),
+            msg!("content-translation-default-language", code = code),
         )
-        .with_hint(format!("rename it to {base}.md")));
+        .with_hint(msg!("content-rename-to", name = format!("{base}.md"))));
     }
     if !config.languages.iter().any(|l| l == code) {
         let mut listed = config.languages.clone();
@@ -75,11 +75,12 @@ pub fn language_of(rel: &Path, config: &SiteConfig) -> Result<Option<String>, Di
             rel,
             0,
             0,
-            format!("this looks like a translation into \"{code}\", but site.yaml does not list that language"),
+            msg!("content-translation-unknown-language", code = code),
         )
-        .with_hint(format!(
-            "add it to site.yaml: `languages: [{}]`; or rename the file to {base}-{code}.md if it is not a translation",
-            listed.join(", ")
+        .with_hint(msg!(
+            "content-translation-unknown-language-hint",
+            languages = listed.join(", "),
+            name = format!("{base}-{code}.md")
         )));
     }
     Ok(Some(code.to_owned()))
@@ -139,7 +140,7 @@ pub fn load(
         .and_then(|f| front_matter::parse(&f).ok());
     check_keys(&fm, section, &original, original_fm.as_ref(), &mut diags);
     let draft = fm
-        .get::<bool>("draft", "`true` or `false`", &mut diags)
+        .get::<bool>("draft", &msg!("content-expect-bool"), &mut diags)
         .unwrap_or(false);
     if draft && !opts.drafts {
         return (None, Diagnostics::new());
@@ -192,15 +193,16 @@ fn check_keys(
                             &fm.rel_path,
                             p.line,
                             p.col,
-                            format!(
-                                "`{key}` differs from the original ({}:{}): it is shared by every language",
-                                display_path(original),
-                                op.line
+                            msg!(
+                                "content-translation-differs",
+                                key = &key,
+                                original = display_path(original),
+                                line = op.line.to_string()
                             ),
                         )
-                        .with_hint(format!(
-                            "change it in {} (for every language), and here write the same or remove the line",
-                            display_path(original)
+                        .with_hint(msg!(
+                            "content-translation-differs-hint",
+                            original = display_path(original)
                         )),
                     );
                     continue;
@@ -211,14 +213,15 @@ fn check_keys(
                     &fm.rel_path,
                     p.line,
                     p.col,
-                    format!(
-                        "`{key}` cannot be translated: it is shared by every language and belongs in {}",
-                        display_path(original)
+                    msg!(
+                        "content-translation-shared-key",
+                        key = &key,
+                        original = display_path(original)
                     ),
                 )
-                .with_hint(format!(
-                    "remove it here; a translation sets only these keys: {}, and the text below the front matter",
-                    allowed.join(", ")
+                .with_hint(msg!(
+                    "content-translation-shared-key-hint",
+                    keys = allowed.join(", ")
                 )),
             );
             continue;
@@ -229,24 +232,21 @@ fn check_keys(
                 fm.text_list(&key, diags);
             }
             "image" => {
-                fm.get::<PictureText>(
-                    &key,
-                    "a group with only the texts `{ alt: …, caption: …, credit: … }` (the file comes from the original)",
-                    diags,
-                );
+                fm.get::<PictureText>(&key, &msg!("content-expect-picture-texts"), diags);
             }
             "location" => {
-                fm.get::<LocationText>(
-                    &key,
-                    "a group with only the texts `{ name: …, address: … }` (the coordinates come from the original)",
-                    diags,
-                );
+                fm.get::<LocationText>(&key, &msg!("content-expect-location-texts"), diags);
             }
             _ => {
                 if fm.text(&key, diags).is_some_and(|t| t.trim().is_empty()) {
                     diags.push(
-                        Diagnostic::error(&fm.rel_path, p.line, p.col, format!("`{key}` is empty"))
-                            .with_hint("write the translated text, or remove the key to keep the original's"),
+                        Diagnostic::error(
+                            &fm.rel_path,
+                            p.line,
+                            p.col,
+                            msg!("content-translation-empty", key = &key),
+                        )
+                        .with_hint(msg!("content-translation-empty-hint")),
                     );
                 }
             }

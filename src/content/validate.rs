@@ -91,14 +91,14 @@ pub fn entry_in(
 ) -> Option<Entry> {
     let before = diags.error_count();
     let (extra, what) = match section {
-        Section::City => (CITY_KEYS, "a city"),
-        Section::Association => (ASSOCIATION_KEYS, "an association"),
-        Section::Event => (EVENT_KEYS, "an event"),
-        Section::News => (NEWS_KEYS, "a news item"),
-        Section::Page => (PAGE_KEYS, "a page"),
+        Section::City => (CITY_KEYS, msg!("content-for-city")),
+        Section::Association => (ASSOCIATION_KEYS, msg!("content-for-association")),
+        Section::Event => (EVENT_KEYS, msg!("content-for-event")),
+        Section::News => (NEWS_KEYS, msg!("content-for-news")),
+        Section::Page => (PAGE_KEYS, msg!("content-for-page")),
     };
     let known: Vec<&str> = COMMON_KEYS.iter().chain(extra).copied().collect();
-    fm.check_keys(&known, what, diags);
+    fm.check_keys(&known, &what, diags);
     let common = common(fm, diags);
     let data = match section {
         Section::City => city(fm, diags).map(Data::City),
@@ -107,7 +107,7 @@ pub fn entry_in(
         Section::News => date(fm, "date", true, diags).map(|date| Data::News(News { date })),
         Section::Page => Some(Data::Page(Page {
             menu: fm
-                .get::<bool>("menu", "`true` or `false`", diags)
+                .get::<bool>("menu", &msg!("content-expect-bool"), diags)
                 .unwrap_or(false),
         })),
     };
@@ -137,8 +137,13 @@ pub fn entry_in(
     for (src, offset) in &body.images_without_alt {
         let p = to_pos(*offset);
         diags.push(
-            Diagnostic::warning(&fm.rel_path, p.line, p.col, format!("the image {src} has no alt text"))
-                .with_hint("describe the image for people who cannot see it: ![Rathaus von Lyon im Abendlicht](…)"),
+            Diagnostic::warning(
+                &fm.rel_path,
+                p.line,
+                p.col,
+                msg!("content-image-no-alt", image = src),
+            )
+            .with_hint(msg!("content-image-no-alt-hint")),
         );
     }
     for (what, offset) in &body.removed {
@@ -189,9 +194,9 @@ fn common(fm: &FrontMatter, diags: &mut Diagnostics) -> Common {
                         &fm.rel_path,
                         p.line,
                         p.col,
-                        format!("the slug \"{s}\" may only contain a-z, 0-9 and -"),
+                        msg!("content-slug-invalid", slug = &s),
                     )
-                    .with_hint(format!("write `slug: {suggestion}`")),
+                    .with_hint(msg!("content-slug-invalid-hint", suggestion = suggestion)),
                 );
             }
             s
@@ -200,8 +205,16 @@ fn common(fm: &FrontMatter, diags: &mut Diagnostics) -> Common {
             if !slug::is_valid(&stem) {
                 let suggestion = slug::slugify(&stem).unwrap_or_else(|| "name".to_owned());
                 diags.push(
-                    Diagnostic::error(&fm.rel_path, 0, 0, format!("the file name \"{stem}\" cannot be used in a web address: only a-z, 0-9 and - are allowed"))
-                        .with_hint(format!("rename the file to \"{suggestion}.md\", or add `slug: {suggestion}` to the front matter")),
+                    Diagnostic::error(
+                        &fm.rel_path,
+                        0,
+                        0,
+                        msg!("content-file-name-invalid", name = &stem),
+                    )
+                    .with_hint(msg!(
+                        "content-file-name-invalid-hint",
+                        suggestion = suggestion
+                    )),
                 );
             }
             stem
@@ -222,14 +235,14 @@ fn common(fm: &FrontMatter, diags: &mut Diagnostics) -> Common {
         slug_pos,
         alias_pos,
         draft: fm
-            .get::<bool>("draft", "`true` or `false`", diags)
+            .get::<bool>("draft", &msg!("content-expect-bool"), diags)
             .unwrap_or(false),
         summary: fm
             .text("summary", diags)
             .map(|s| crate::render::words::bind_units(&s)),
         topics: capped_list(fm, "topics", MAX_TOPICS, diags),
         aliases,
-        weight: fm.get::<i64>("weight", "a whole number like 10", diags),
+        weight: fm.get::<i64>("weight", &msg!("content-expect-weight"), diags),
         image: pictures::from_key(fm, "image", diags).into_iter().next(),
         gallery: pictures::from_key(fm, "gallery", diags),
     }
@@ -253,14 +266,14 @@ fn capped_list(fm: &FrontMatter, key: &str, max: usize, diags: &mut Diagnostics)
             &fm.rel_path,
             p.line,
             p.col,
-            format!(
-                "`{key}` lists {} entries; one page may have at most {max}",
-                list.len()
+            msg!(
+                "content-list-too-long",
+                key = key,
+                count = list.len(),
+                max = max
             ),
         )
-        .with_hint(format!(
-            "keep the {max} that matter most; each of them becomes a page or file of the site"
-        )),
+        .with_hint(msg!("content-list-too-long-hint", max = max)),
     );
     Vec::new()
 }
@@ -275,9 +288,9 @@ fn city(fm: &FrontMatter, diags: &mut Diagnostics) -> Option<City> {
                     &fm.rel_path,
                     p.line,
                     p.col,
-                    format!("`country_code` \"{c}\" is not a two-letter ISO code"),
+                    msg!("content-country-code-invalid", code = &c),
                 )
-                .with_hint("use codes like FR, PL, GB, US"),
+                .with_hint(msg!("content-country-code-invalid-hint")),
             );
         }
         c.to_ascii_uppercase()
@@ -293,7 +306,15 @@ fn city(fm: &FrontMatter, diags: &mut Diagnostics) -> Option<City> {
             }),
             Err(e) => {
                 let p = fm.pos("since");
-                diags.push(Diagnostic::error(&fm.rel_path, p.line, p.col, format!("`since`: {e}")).with_hint("write the year (`since: 1981`) or the date of signing (`since: 1981-05-12`)"));
+                diags.push(
+                    Diagnostic::error(
+                        &fm.rel_path,
+                        p.line,
+                        p.col,
+                        msg!("content-key-problem", key = "since", problem = e),
+                    )
+                    .with_hint(msg!("content-since-hint")),
+                );
                 None
             }
         },
@@ -303,7 +324,7 @@ fn city(fm: &FrontMatter, diags: &mut Diagnostics) -> Option<City> {
     let lon = coordinate(fm, "lon", 180.0, diags);
     // lat and lon both 0 (a placeholder) is for `crate::ready`: an error in `check`.
     let status = one_of(fm, "status", CITY_STATUSES, "active", diags);
-    let ended = fm.get::<i16>("ended", "a year like 2014", diags);
+    let ended = fm.get::<i16>("ended", &msg!("content-expect-year-ended"), diags);
     if status == "ended" && ended.is_none() && !fm.has("ended") {
         let p = fm.pos("status");
         diags.push(
@@ -311,13 +332,13 @@ fn city(fm: &FrontMatter, diags: &mut Diagnostics) -> Option<City> {
                 &fm.rel_path,
                 p.line,
                 p.col,
-                "the partnership has ended, but `ended` does not say when",
+                msg!("content-ended-without-year"),
             )
-            .with_hint("add `ended: 2014` with the year it ended"),
+            .with_hint(msg!("content-ended-without-year-hint")),
         );
     }
     let sdgs = fm
-        .get::<Vec<u8>>("sdgs", "a list of goal numbers like [4, 11, 13]", diags)
+        .get::<Vec<u8>>("sdgs", &msg!("content-expect-sdgs"), diags)
         .unwrap_or_default();
     if let Some(bad) = sdgs.iter().find(|g| !(1..=17).contains(*g)) {
         let p = fm.pos("sdgs");
@@ -325,7 +346,7 @@ fn city(fm: &FrontMatter, diags: &mut Diagnostics) -> Option<City> {
             &fm.rel_path,
             p.line,
             p.col,
-            format!("`sdgs` contains {bad}, but the UN goals are numbered 1 to 17"),
+            msg!("content-sdg-out-of-range", goal = *bad),
         ));
     }
     // Every key is checked before any missing one ends the entry, so all mistakes show.
@@ -335,7 +356,7 @@ fn city(fm: &FrontMatter, diags: &mut Diagnostics) -> Option<City> {
     let activity = fm
         .text("activity", diags)
         .map(|_| one_of(fm, "activity", ACTIVITIES, "A", diags));
-    let population = fm.get::<u64>("population", "a whole number, like 522250", diags);
+    let population = fm.get::<u64>("population", &msg!("content-expect-population"), diags);
     let website = url(fm, "website", diags);
     let languages = fm.text_list("languages", diags);
     let contacts = contacts(fm, diags);
@@ -366,7 +387,7 @@ fn association(fm: &FrontMatter, diags: &mut Diagnostics) -> Association {
         email: fm.text("email", diags),
         phone: fm.text("phone", diags),
         address: fm.text("address", diags),
-        founded: fm.get::<i32>("founded", "a year like 1975", diags),
+        founded: fm.get::<i32>("founded", &msg!("content-expect-year-founded"), diags),
         meets: fm
             .text("meets", diags)
             .map(|s| crate::render::words::bind_units(&s)),
@@ -388,11 +409,13 @@ fn event(fm: &FrontMatter, diags: &mut Diagnostics) -> Option<Event> {
                 &fm.rel_path,
                 p.line,
                 p.col,
-                format!("`end_date` {e} is before `date` {s}"),
+                msg!(
+                    "content-end-date-before-date",
+                    end_date = e.to_string(),
+                    date = s.to_string()
+                ),
             )
-            .with_hint(
-                "`end_date` is the last day of a multi-day event; it must be on or after `date`",
-            ),
+            .with_hint(msg!("content-end-date-before-date-hint")),
         );
     }
     if end.is_some() && t.is_none() && fm.has("end") {
@@ -402,11 +425,9 @@ fn event(fm: &FrontMatter, diags: &mut Diagnostics) -> Option<Event> {
                 &fm.rel_path,
                 p.line,
                 p.col,
-                "`end` is given without a start `time`",
+                msg!("content-end-without-time"),
             )
-            .with_hint(
-                "add `time: \"19:00\"` with the start time, or remove `end` for an all-day event",
-            ),
+            .with_hint(msg!("content-end-without-time-hint")),
         );
     }
     if let (Some(t), Some(e), None) = (t, end, end_date)
@@ -418,16 +439,16 @@ fn event(fm: &FrontMatter, diags: &mut Diagnostics) -> Option<Event> {
                 &fm.rel_path,
                 p.line,
                 p.col,
-                format!(
-                    "`end` {} is not after the start `time` {}",
-                    e.strftime("%H:%M"),
-                    t.strftime("%H:%M")
+                msg!(
+                    "content-end-not-after-time",
+                    end = e.strftime("%H:%M").to_string(),
+                    time = t.strftime("%H:%M").to_string()
                 ),
             )
-            .with_hint("for an event that runs past midnight, add `end_date` with the next day"),
+            .with_hint(msg!("content-end-not-after-time-hint")),
         );
     }
-    let location = fm.get::<Location>("location", "a group `{ name, address, lat, lon }`", diags);
+    let location = fm.get::<Location>("location", &msg!("content-expect-location"), diags);
     if let Some(l) = &location {
         let bad_lat = l.lat.is_some_and(|v| !(-90.0..=90.0).contains(&v));
         let bad_lon = l.lon.is_some_and(|v| !(-180.0..=180.0).contains(&v));
@@ -438,9 +459,9 @@ fn event(fm: &FrontMatter, diags: &mut Diagnostics) -> Option<Event> {
                     &fm.rel_path,
                     p.line,
                     p.col,
-                    "`location` has lat/lon outside the globe",
+                    msg!("content-location-off-globe"),
                 )
-                .with_hint("lat runs from -90 to 90, lon from -180 to 180"),
+                .with_hint(msg!("content-location-off-globe-hint")),
             );
         }
     }
@@ -475,11 +496,7 @@ fn event(fm: &FrontMatter, diags: &mut Diagnostics) -> Option<Event> {
 }
 
 fn repeat_spec(fm: &FrontMatter, diags: &mut Diagnostics) -> Option<calendar::RepeatSpec> {
-    fm.get::<calendar::RepeatSpec>(
-        "repeat",
-        "a group like `{ every: month, weekday: tue, nth: 2 }`",
-        diags,
-    )
+    fm.get::<calendar::RepeatSpec>("repeat", &msg!("content-expect-repeat"), diags)
 }
 
 fn repeat(fm: &FrontMatter, first: Date, diags: &mut Diagnostics) -> Option<calendar::Rule> {
@@ -489,8 +506,13 @@ fn repeat(fm: &FrontMatter, first: Date, diags: &mut Diagnostics) -> Option<cale
         Ok(rule) => {
             for w in rule.warnings() {
                 diags.push(
-                    Diagnostic::warning(&fm.rel_path, p.line, p.col, format!("`repeat`: {w}"))
-                        .with_hint("remove the date from `except`, or correct it"),
+                    Diagnostic::warning(
+                        &fm.rel_path,
+                        p.line,
+                        p.col,
+                        msg!("content-key-problem", key = "repeat", problem = w),
+                    )
+                    .with_hint(msg!("content-repeat-warning-hint")),
                 );
             }
             Some(rule)
@@ -498,8 +520,13 @@ fn repeat(fm: &FrontMatter, first: Date, diags: &mut Diagnostics) -> Option<cale
         Err(errors) => {
             for e in errors {
                 diags.push(
-                    Diagnostic::error(&fm.rel_path, p.line, p.col, format!("`repeat`: {e}"))
-                        .with_hint("see \"Recurring events\" in README.md"),
+                    Diagnostic::error(
+                        &fm.rel_path,
+                        p.line,
+                        p.col,
+                        msg!("content-key-problem", key = "repeat", problem = e),
+                    )
+                    .with_hint(msg!("content-repeat-error-hint")),
                 );
             }
             None

@@ -2,11 +2,21 @@
 //! string \"x\", expected f64" becomes ", not the text \"x\"", and words such as `u8`, `struct`
 //! or `sequence` never reach a message.
 
+/// What the type a value is read as accepts, for telling a wrong value from a wrong value
+/// inside it.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub(super) struct Expects {
+    /// It is read from a list.
+    pub(super) list: bool,
+    /// It is read from a group of keys.
+    pub(super) group: bool,
+}
+
 /// serde's wording for a value of the wrong type or form, in plain words, to follow "`key`
 /// must be {what}": ", not the text \"x\"", "; one of its values is a list", ": the key `name`
-/// is missing". `value` is the value that was read. Empty when serde says nothing a volunteer
-/// could use.
-pub(super) fn friendly(msg: &str, value: &serde_yaml::Value, what: &str) -> String {
+/// is missing". `value` is the value that was read, `expects` what its type accepts. Empty
+/// when serde says nothing a volunteer could use.
+pub(super) fn friendly(msg: &str, value: &serde_yaml::Value, expects: Expects) -> String {
     let msg = msg.split(" at line ").next().unwrap_or(msg);
     if let Some(rest) = msg
         .strip_prefix("invalid type: ")
@@ -16,35 +26,40 @@ pub(super) fn friendly(msg: &str, value: &serde_yaml::Value, what: &str) -> Stri
         let Some(words) = found_words(found) else {
             return String::new();
         };
-        return if is_inner(found, value, what) {
-            format!("; one of its values is {words}")
+        return if is_inner(found, value, expects) {
+            msg!("content-detail-inner", found = words)
         } else {
-            format!(", not {words}")
+            msg!("content-detail-not", found = words)
         };
     }
     if let Some(rest) = msg.strip_prefix("invalid length ") {
         let n = rest.split(',').next().unwrap_or(rest);
-        return format!(", not a list of {n}");
+        return match n.parse::<u64>() {
+            Ok(count) => msg!("content-detail-list-length", count = count),
+            Err(_) => msg!("content-detail-list-length", count = n),
+        };
     }
     if let Some(rest) = msg.strip_prefix("unknown field ") {
         let field = rest.split(',').next().unwrap_or(rest);
-        let allowed = rest
-            .split("expected ")
-            .nth(1)
-            .map(|e| format!(" (allowed: {})", e.trim_start_matches("one of ")))
-            .unwrap_or_default();
-        return format!(": unknown key {field}{allowed}");
+        return match rest.split("expected ").nth(1) {
+            Some(e) => msg!(
+                "content-detail-unknown-key-allowed",
+                key = field,
+                allowed = e.trim_start_matches("one of ")
+            ),
+            None => msg!("content-detail-unknown-key", key = field),
+        };
     }
     if let Some(rest) = msg.strip_prefix("missing field ") {
-        return format!(": the key {rest} is missing");
+        return msg!("content-detail-missing-key", key = rest);
     }
     if let Some(rest) = msg.strip_prefix("duplicate field ") {
-        return format!(": the key {rest} is given twice");
+        return msg!("content-detail-duplicate-key", key = rest);
     }
     if let Some(rest) = msg.strip_prefix("unknown variant ") {
         let (name, allowed) = rest.split_once(", expected ").unwrap_or((rest, ""));
         let allowed = allowed.trim_start_matches("one of ");
-        return format!(": {name} is not one of {allowed}");
+        return msg!("content-detail-not-one-of", value = name, allowed = allowed);
     }
     // The project's own messages (e.g. from `repeat:`) are plain words already.
     if PROGRAMMER_WORDS.iter().any(|w| msg.contains(w)) {
@@ -63,11 +78,11 @@ const PROGRAMMER_WORDS: &[&str] = &[
 
 /// Whether serde's complaint about `found` concerns a value inside `value` rather than
 /// `value` itself: a scalar found in a list or group, or a list in a list (a group in a group)
-/// where `what` asks for a list (a group).
-fn is_inner(found: &str, value: &serde_yaml::Value, what: &str) -> bool {
+/// where a list (a group) is expected.
+fn is_inner(found: &str, value: &serde_yaml::Value, expects: Expects) -> bool {
     match value {
-        serde_yaml::Value::Sequence(_) => found != "sequence" || what.starts_with("a list"),
-        serde_yaml::Value::Mapping(_) => found != "map" || what.starts_with("a group"),
+        serde_yaml::Value::Sequence(_) => found != "sequence" || expects.list,
+        serde_yaml::Value::Mapping(_) => found != "map" || expects.group,
         _ => false,
     }
 }
@@ -77,22 +92,31 @@ fn is_inner(found: &str, value: &serde_yaml::Value, what: &str) -> bool {
 fn found_words(found: &str) -> Option<String> {
     let ticked = || found.split('`').nth(1).unwrap_or_default().to_owned();
     Some(if let Some(s) = found.strip_prefix("string ") {
-        format!("the text {s}")
+        msg!("content-found-text", text = unquote(s))
     } else if found.starts_with("integer ") || found.starts_with("floating point ") {
-        format!("the number {}", ticked())
+        msg!("content-found-number", number = ticked())
     } else if found.starts_with("boolean ") {
         format!("`{}`", ticked())
     } else if found == "sequence" {
-        "a list".to_owned()
+        msg!("content-kind-list")
     } else if found == "map" {
-        "a group of keys".to_owned()
+        msg!("content-kind-group")
     } else if found.starts_with("unit") {
-        "empty".to_owned()
-    } else if found.starts_with("char ") {
-        format!("the text {}", found.trim_start_matches("char "))
+        msg!("content-kind-empty")
+    } else if found.starts_with("character ") {
+        msg!("content-found-text", text = ticked())
     } else {
         return None;
     })
+}
+
+/// The text inside serde's quotes: `"a \"b\""` gives `a "b"`.
+fn unquote(s: &str) -> String {
+    let inner = s
+        .strip_prefix('"')
+        .and_then(|s| s.strip_suffix('"'))
+        .unwrap_or(s);
+    inner.replace("\\\"", "\"").replace("\\\\", "\\")
 }
 
 /// The plain message of an error in a flat `key: text` file (theme UI strings).
@@ -101,17 +125,23 @@ pub(super) fn string_map_error(name: &str, e: &serde_yaml::Error) -> String {
         .location()
         .map(|l| format!(":{}", l.line()))
         .unwrap_or_default();
+    let place = format!("{name}{at}");
     let msg = e.to_string();
-    let detail = friendly(&msg, &serde_yaml::Value::Null, "");
-    if detail.is_empty() {
-        let msg = msg.split(" at line ").next().unwrap_or(&msg);
-        if msg.contains("invalid") || msg.contains("expected") {
-            format!("{name}{at}: every entry must be `key: text`")
-        } else {
-            format!("{name}{at}: not valid YAML: {msg}")
-        }
+    let detail = friendly(&msg, &serde_yaml::Value::Null, Expects::default());
+    if !detail.is_empty() {
+        return msg!(
+            "content-strings-entry-detail",
+            place = place,
+            detail = detail
+        );
+    }
+    let short = msg.split(" at line ").next().unwrap_or(&msg);
+    if short.contains("invalid") || short.contains("expected") {
+        msg!("content-strings-entry", place = place)
     } else {
-        format!("{name}{at}: every entry must be `key: text`{detail}")
+        let (line, col) = e.location().map_or((0, 0), |l| (l.line(), l.column()));
+        let problem = super::yaml::syntax(&msg, "", (line, col)).problem;
+        msg!("content-strings-invalid", place = place, problem = problem)
     }
 }
 
@@ -120,8 +150,13 @@ pub(super) fn string_map_error(name: &str, e: &serde_yaml::Error) -> String {
 mod tests {
     use super::*;
 
-    fn words(msg: &str, yaml: &str, what: &str) -> String {
-        friendly(msg, &serde_yaml::from_str(yaml).unwrap(), what)
+    /// `shape` is what the type accepts: "list", "group" or "".
+    fn words(msg: &str, yaml: &str, shape: &str) -> String {
+        let expects = Expects {
+            list: shape == "list",
+            group: shape == "group",
+        };
+        friendly(msg, &serde_yaml::from_str(yaml).unwrap(), expects)
     }
 
     #[test]
@@ -130,64 +165,70 @@ mod tests {
             (
                 r#"invalid type: string "abc", expected u64"#,
                 "abc",
-                "a number",
+                "",
                 r#", not the text "abc""#,
             ),
             (
                 "invalid type: floating point `1.5`, expected i64",
                 "1.5",
-                "a number",
+                "",
                 ", not the number 1.5",
             ),
             (
                 "invalid type: sequence, expected a string",
                 "[a]",
-                "a text",
+                "",
                 ", not a list",
             ),
             (
                 "invalid type: map, expected a boolean",
                 "{a: 1}",
-                "`true`",
+                "",
                 ", not a group of keys",
             ),
             (
                 "invalid value: integer `300`, expected u8",
                 "[1, 300]",
-                "a list",
+                "list",
                 "; one of its values is the number 300",
             ),
             (
                 "invalid type: sequence, expected a string",
                 "[{role: [a]}]",
-                "a list of contacts",
+                "list",
                 "; one of its values is a list",
             ),
             (
                 "invalid type: map, expected a sequence",
                 "{a: 1}",
-                "a list",
+                "list",
                 ", not a group of keys",
             ),
             (
                 "unknown field `foo`, expected one of `name`, `lat`",
                 "{foo: 1}",
-                "a group",
+                "group",
                 ": unknown key `foo` (allowed: `name`, `lat`)",
             ),
             (
                 "missing field `name`",
                 "{role: x}",
-                "a group",
+                "group",
                 ": the key `name` is missing",
             ),
             (
                 "invalid length 3, expected a tuple of size 2",
                 "[1, 2, 3]",
-                "a pair",
+                "list",
                 ", not a list of 3",
             ),
-            ("something about struct Foo", "x", "a text", ""),
+            ("something about struct Foo", "x", "", ""),
+            (
+                r#"invalid type: string "say \"hi\"", expected f64"#,
+                "x",
+                "",
+                r#", not the text "say "hi"""#,
+            ),
         ];
         for (msg, yaml, what, want) in cases {
             assert_eq!(words(msg, yaml, what), want, "{msg}");
@@ -198,7 +239,7 @@ mod tests {
     fn the_projects_own_messages_pass_through() {
         let msg = "`every: fortnight` is not known: write `every: week`";
         assert_eq!(
-            words(msg, "{every: fortnight}", "a group"),
+            words(msg, "{every: fortnight}", "group"),
             format!(": {msg}")
         );
     }

@@ -73,8 +73,8 @@ fn check_expansion(yaml: &str) -> Result<(), YamlProblem> {
         return Err(YamlProblem {
             line,
             col,
-            message: "YAML anchors and aliases (&name, *name) expand to too much data".to_owned(),
-            hint: "write the values out instead of repeating them with *name; twinsite needs no anchors or aliases".to_owned(),
+            message: msg!("content-yaml-too-much"),
+            hint: msg!("content-yaml-too-much-hint"),
         });
     }
     // Any other problem is reported by the real parse, with its position.
@@ -238,38 +238,41 @@ fn first_alias(yaml: &str) -> Option<(usize, usize)> {
 /// Lines are the YAML text's; messages name file lines (`shift` added).
 fn problem(yaml: &str, shift: usize, what: &str, e: &serde_yaml::Error) -> YamlProblem {
     let (line, col) = e.location().map_or((0, 0), |l| (l.line(), l.column()));
-    let msg = e.to_string();
-    let msg = msg.split(" at line ").next().unwrap_or(&msg);
+    let full = e.to_string();
+    let msg = full.split(" at line ").next().unwrap_or(&full);
     if let Some(tab) = tab_indent(yaml, shift, line) {
         return tab;
     }
+    let at = |message: String, hint: String| YamlProblem {
+        line,
+        col,
+        message,
+        hint,
+    };
     if let Some(key) = duplicate_key(msg) {
-        let (at, first) = second_occurrence(yaml, e, &key).unwrap_or(((line, col), line));
+        let (pos, first) = second_occurrence(yaml, e, &key).unwrap_or(((line, col), line));
         return YamlProblem {
-            line: at.0,
-            col: at.1,
-            message: format!(
-                "the key `{key}` is given twice (the first time on line {})",
-                first + shift
+            line: pos.0,
+            col: pos.1,
+            message: msg!(
+                "content-yaml-duplicate",
+                key = key,
+                line = (first + shift).to_string()
             ),
-            hint: "keep one of the two lines and delete the other".to_owned(),
+            hint: msg!("content-yaml-duplicate-hint"),
         };
     }
     if let Some(number) = huge_number(msg) {
-        return YamlProblem {
-            line,
-            col,
-            message: format!("the number {number} is too large"),
-            hint: "write a smaller number, or put the value in quotes if it is a text".to_owned(),
-        };
+        return at(
+            msg!("content-yaml-huge-number", number = number),
+            msg!("content-yaml-huge-number-hint"),
+        );
     }
     if msg.ends_with("recursion limit exceeded") {
-        return YamlProblem {
-            line,
-            col,
-            message: "the values are nested too deeply".to_owned(),
-            hint: "check the [ ] and { } brackets on this line".to_owned(),
-        };
+        return at(
+            msg!("content-yaml-too-deep"),
+            msg!("content-yaml-too-deep-hint"),
+        );
     }
     if msg.ends_with("unknown anchor") {
         let name: String = yaml
@@ -283,33 +286,174 @@ fn problem(yaml: &str, shift: usize, what: &str, e: &serde_yaml::Error) -> YamlP
                     .collect()
             })
             .unwrap_or_default();
-        return YamlProblem {
-            line,
-            col,
-            message: format!("*{name} refers to an anchor &{name} that is not defined before it"),
-            hint:
-                "a value starting with * must be put in quotes, e.g. title: \"*Neu* im Programm\""
-                    .to_owned(),
-        };
+        return at(
+            msg!("content-yaml-unknown-anchor", name = name),
+            msg!("content-yaml-unknown-anchor-hint"),
+        );
     }
+    let syntax = syntax(&full, yaml, (line, col));
+    let (line, col) = syntax.at.unwrap_or((line, col));
     YamlProblem {
         line,
         col,
-        message: format!("{what} is not valid YAML: {msg}"),
-        hint: syntax_hint(msg).to_owned(),
+        message: msg!(
+            "content-yaml-invalid",
+            what = what,
+            problem = syntax.problem
+        ),
+        hint: syntax.hint,
     }
 }
 
-fn syntax_hint(msg: &str) -> &'static str {
-    if msg.contains("mapping values are not allowed") {
-        "a value that contains `: ` must be put in quotes, e.g. title: \"Treffen: Planung\""
-    } else if msg.contains("did not find expected")
-        || msg.contains("found character that cannot start")
+/// A syntax error of libyaml in plain words: what is wrong, how to fix it, and a better place
+/// for it than libyaml's own when there is one (YAML lines).
+pub(super) struct Syntax {
+    pub(super) problem: String,
+    pub(super) hint: String,
+    at: Option<(usize, usize)>,
+}
+
+/// libyaml's wording (`full`, with its "while scanning …" context) turned into [`Syntax`];
+/// `pos` is where libyaml puts the error.
+pub(super) fn syntax(full: &str, yaml: &str, pos: (usize, usize)) -> Syntax {
+    let has = |s: &str| full.contains(s);
+    let plain = |problem: String, hint: String| Syntax {
+        problem,
+        hint,
+        at: None,
+    };
+    let quotes = |start: &str| {
+        plain(
+            msg!("content-yaml-needs-quotes", start = start),
+            msg!("content-yaml-quote-hint"),
+        )
+    };
+    let check_hint = || msg!("content-yaml-check-hint");
+    if has("mapping values are not allowed") || has("found unexpected ':'") {
+        plain(msg!("content-yaml-colon"), msg!("content-yaml-colon-hint"))
+    } else if has("escape") || has("hexadecimal") {
+        plain(
+            msg!("content-yaml-escape"),
+            msg!("content-yaml-escape-hint"),
+        )
+    } else if has("end of stream") && has("quoted scalar") {
+        Syntax {
+            at: context_mark(full, "while scanning a quoted scalar at "),
+            ..plain(
+                msg!("content-yaml-open-quote"),
+                msg!("content-yaml-open-quote-hint"),
+            )
+        }
+    } else if has("end of stream") {
+        plain(msg!("content-yaml-ends-early"), check_hint())
+    } else if has("expected ',' or ']'") {
+        plain(
+            msg!("content-yaml-open-list"),
+            msg!("content-yaml-open-list-hint"),
+        )
+    } else if has("expected ',' or '}'") {
+        plain(
+            msg!("content-yaml-open-group"),
+            msg!("content-yaml-open-group-hint"),
+        )
+    } else if has("cannot start any token") {
+        match char_at(yaml, pos) {
+            Some('`') => quotes("`` ` ``"),
+            Some(c) => quotes(&format!("`{c}`")),
+            None => plain(msg!("content-yaml-other"), msg!("content-yaml-other-hint")),
+        }
+    } else if has("while scanning an anchor") {
+        quotes("`&`")
+    } else if has("while scanning an alias") {
+        quotes("`*`")
+    } else if has("tag") {
+        quotes("`!`")
+    } else if has("directive") {
+        quotes("`%`")
+    } else if has("control characters") || has("Unicode") || has("UTF-") || has("input error") {
+        Syntax {
+            at: first_control(yaml),
+            ..plain(
+                msg!("content-yaml-control"),
+                msg!("content-yaml-control-hint"),
+            )
+        }
+    } else if has("more than one document") || has("document indicator") || has("<document start>")
     {
-        "check the quotes and indentation on this line; values with `:`, `#`, `@` or a leading `*` or `&` need quotes"
+        Syntax {
+            at: second_document(yaml),
+            ..plain(
+                msg!("content-yaml-documents"),
+                msg!("content-yaml-documents-hint"),
+            )
+        }
+    } else if has("expected '-' indicator") {
+        plain(
+            msg!("content-yaml-list-entry"),
+            msg!("content-yaml-list-entry-hint"),
+        )
+    } else if has("block sequence entries are not allowed") {
+        plain(
+            msg!("content-yaml-list-here"),
+            msg!("content-yaml-list-here-hint"),
+        )
+    } else if has("expected key") || has("tab character") {
+        plain(msg!("content-yaml-after-value"), check_hint())
+    } else if has("node content") {
+        plain(msg!("content-yaml-missing-value"), check_hint())
+    } else if has("could not find expected ':'") {
+        plain(
+            msg!("content-yaml-missing-colon"),
+            msg!("content-yaml-missing-colon-hint"),
+        )
+    } else if has("block scalar") {
+        plain(
+            msg!("content-yaml-block-text"),
+            msg!("content-yaml-block-text-hint"),
+        )
     } else {
-        "check the quotes, colons and indentation on this line"
+        plain(msg!("content-yaml-other"), msg!("content-yaml-other-hint"))
     }
+}
+
+/// The line and column libyaml names after `lead` ("… at line 3 column 8").
+fn context_mark(full: &str, lead: &str) -> Option<(usize, usize)> {
+    let rest = full.split(lead).nth(1)?.strip_prefix("line ")?;
+    let (line, rest) = rest.split_once(" column ")?;
+    let col: String = rest.chars().take_while(char::is_ascii_digit).collect();
+    Some((line.parse().ok()?, col.parse().ok()?))
+}
+
+/// The character at a 1-based line and column of `yaml`.
+fn char_at(yaml: &str, (line, col): (usize, usize)) -> Option<char> {
+    yaml.lines()
+        .nth(line.checked_sub(1)?)?
+        .chars()
+        .nth(col.checked_sub(1)?)
+}
+
+/// Where the first control character (other than tab and line breaks) is.
+fn first_control(yaml: &str) -> Option<(usize, usize)> {
+    yaml.lines().enumerate().find_map(|(i, l)| {
+        let col = l
+            .chars()
+            .position(|c| c.is_control() && !matches!(c, '\t' | '\r'))?;
+        Some((i + 1, col + 1))
+    })
+}
+
+/// The line `---` or `...` that ends the first document (a `---` before any value starts it).
+fn second_document(yaml: &str) -> Option<(usize, usize)> {
+    let mut seen_value = false;
+    for (i, l) in yaml.lines().enumerate() {
+        let t = l.trim_end();
+        let marker = t == "---" || t == "..." || t.starts_with("--- ") || t.starts_with("... ");
+        if marker && seen_value {
+            return Some((i + 1, 1));
+        }
+        seen_value |= !marker && !t.is_empty() && !t.starts_with('#');
+    }
+    None
 }
 
 /// A tab in the indentation of a line up to the error's `line` (all lines when unknown): YAML
@@ -327,12 +471,8 @@ fn tab_indent(yaml: &str, shift: usize, line: usize) -> Option<YamlProblem> {
         .map(|(l, c)| YamlProblem {
             line: l,
             col: c,
-            message: format!(
-                "a tab character at line {}: YAML needs spaces for indentation",
-                l + shift
-            ),
-            hint: "replace the tab at the start of the line with spaces (two for each level)"
-                .to_owned(),
+            message: msg!("content-yaml-tab", line = (l + shift).to_string()),
+            hint: msg!("content-yaml-tab-hint"),
         })
 }
 
@@ -504,5 +644,76 @@ mod tests {
             p.message,
             "*neu refers to an anchor &neu that is not defined before it"
         );
+    }
+
+    /// libyaml's own words ("mapping values", "scalar", "token", …) never reach a message;
+    /// each common mistake gets its own plain explanation, at the place to fix.
+    #[test]
+    fn syntax_errors_are_explained_in_plain_words() {
+        let cases: &[(&str, &str, (usize, usize))] = &[
+            (
+                "title: Treffen: Planung\n",
+                "a second `: ` on one line",
+                (2, 15),
+            ),
+            ("title: a\n  date: x\n", "a line indented too far", (3, 7)),
+            ("title: \"a\" b\n", "text after a closing quote", (2, 12)),
+            ("x: 1\ntitle: \"abc\n", "a quote is opened here", (3, 8)),
+            ("lat: [1, 2\nlon: 3\n", "not closed with `]`", (3, 4)),
+            (
+                "location: { name: Saal\ndate: x\n",
+                "not closed with `}`",
+                (3, 5),
+            ),
+            (
+                "title: @home\n",
+                "may begin with `@` only in quotes",
+                (2, 8),
+            ),
+            (
+                "title: `x`\n",
+                "may begin with `` ` `` only in quotes",
+                (2, 8),
+            ),
+            ("title: ]\n", "a value is missing here", (2, 8)),
+            (
+                "cities:\n  - a\n  b: c\n",
+                "does not start with `- `",
+                (4, 3),
+            ),
+            ("title: \"a\\q\"\n", "a backslash", (2, 10)),
+            ("title: !!\n", "may begin with `!` only in quotes", (2, 10)),
+            ("title: & x\n", "may begin with `&` only in quotes", (2, 9)),
+            (
+                "title: ok\nplace: a\u{1}b\n",
+                "invisible control character",
+                (3, 9),
+            ),
+            (
+                "title: a\n---\nb: c\n",
+                "divides it into several parts",
+                (3, 1),
+            ),
+            ("title: | x\n  a\n", "after `|` or `>`", (2, 10)),
+            ("title: >\nx\n", "missing the `:`", (4, 1)),
+        ];
+        let libyaml = [
+            "mapping",
+            "scalar",
+            "token",
+            "node",
+            "stream",
+            "indicator",
+            "context",
+        ];
+        for (yaml, words, at) in cases {
+            let p = problem_of(yaml);
+            assert!(p.message.contains(words), "{yaml:?}: {p:?}");
+            assert_eq!((p.line, p.col), *at, "{yaml:?}: {p:?}");
+            for w in libyaml {
+                assert!(!p.message.contains(w), "{w} in {p:?}");
+                assert!(!p.hint.contains(w), "{w} in {p:?}");
+            }
+        }
     }
 }

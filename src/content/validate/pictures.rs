@@ -21,22 +21,14 @@ struct Fields {
     credit: Option<String>,
 }
 
-const WHAT: &str =
-    "a file name like `foto.jpg`, or `{ src: foto.jpg, alt: …, caption: …, credit: … }`";
-
 /// The pictures of `key` (one for `image:`, a list for `gallery:`).
 pub(super) fn from_key(fm: &FrontMatter, key: &str, diags: &mut Diagnostics) -> Vec<Picture> {
-    let items = fm.text_or_groups::<Fields>(key, WHAT, diags);
+    let items = fm.text_or_groups::<Fields>(key, &msg!("content-expect-picture"), diags);
     if key == "image" && items.len() > 1 {
         let p = fm.pos(key);
         diags.push(
-            Diagnostic::error(
-                &fm.rel_path,
-                p.line,
-                p.col,
-                "`image` is one picture, not a list",
-            )
-            .with_hint("put further pictures under `gallery:`"),
+            Diagnostic::error(&fm.rel_path, p.line, p.col, msg!("content-image-is-a-list"))
+                .with_hint(msg!("content-image-is-a-list-hint")),
         );
         return Vec::new();
     }
@@ -64,16 +56,21 @@ pub(super) fn from_key(fm: &FrontMatter, key: &str, diags: &mut Diagnostics) -> 
                     &fm.rel_path,
                     pos.line,
                     pos.col,
-                    format!("a picture of `{key}` has no file name"),
+                    msg!("content-picture-no-file", key = key),
                 )
-                .with_hint("write the file's name, e.g. `src: foto.jpg`, or remove the entry"),
+                .with_hint(msg!("content-picture-no-file-hint")),
             );
             continue;
         }
         if picture.alt.is_none() {
             diags.push(
-                Diagnostic::warning(&fm.rel_path, pos.line, pos.col, format!("the image {} has no alt text", picture.src))
-                    .with_hint("describe it for people who cannot see it: `{ src: foto.jpg, alt: \"Die Delegation vor dem Rathaus\" }` (write `alt: \"\"` for a picture that only decorates)"),
+                Diagnostic::warning(
+                    &fm.rel_path,
+                    pos.line,
+                    pos.col,
+                    msg!("content-image-no-alt", image = &picture.src),
+                )
+                .with_hint(msg!("content-picture-no-alt-hint")),
             );
         }
         out.push(picture);

@@ -3,7 +3,7 @@
 
 use jiff::civil::{Date, Time};
 
-use crate::content::front_matter::FrontMatter;
+use crate::content::front_matter::{FrontMatter, Kind};
 use crate::content::model::*;
 use crate::diagnostics::{Diagnostic, Diagnostics, did_you_mean};
 
@@ -22,15 +22,19 @@ pub(super) fn one_of(
     }
     let p = fm.pos(key);
     let hint = match did_you_mean(&v, allowed.iter().copied()) {
-        Some(s) => format!("did you mean `{s}`? allowed: {}", allowed.join(", ")),
-        None => format!("allowed: {}", allowed.join(", ")),
+        Some(s) => msg!(
+            "content-one-of-suggestion-hint",
+            suggestion = s,
+            allowed = allowed.join(", ")
+        ),
+        None => msg!("content-one-of-hint", allowed = allowed.join(", ")),
     };
     diags.push(
         Diagnostic::error(
             &fm.rel_path,
             p.line,
             p.col,
-            format!("`{key}` cannot be \"{v}\""),
+            msg!("content-one-of", key = key, value = &v),
         )
         .with_hint(hint),
     );
@@ -42,10 +46,10 @@ pub fn parse_date(s: &str) -> Result<Date, String> {
     let s = s.trim();
     let ok_shape = s.len() == 10 && s.as_bytes()[4] == b'-' && s.as_bytes()[7] == b'-';
     if !ok_shape {
-        return Err(format!("\"{s}\" is not a date in the form YYYY-MM-DD"));
+        return Err(msg!("content-date-form", value = s));
     }
     s.parse::<Date>()
-        .map_err(|_| format!("{s} is not a real date"))
+        .map_err(|_| msg!("content-date-not-real", value = s))
 }
 
 pub(super) fn date(
@@ -64,9 +68,13 @@ pub(super) fn date(
         Err(e) => {
             let p = fm.pos(key);
             diags.push(
-                Diagnostic::error(&fm.rel_path, p.line, p.col, format!("`{key}`: {e}")).with_hint(
-                    "write the date as year-month-day, e.g. `2026-05-16` for 16 May 2026",
-                ),
+                Diagnostic::error(
+                    &fm.rel_path,
+                    p.line,
+                    p.col,
+                    msg!("content-key-problem", key = key, problem = e),
+                )
+                .with_hint(msg!("content-date-hint")),
             );
             None
         }
@@ -78,12 +86,12 @@ pub fn parse_time(s: &str) -> Result<Time, String> {
     let s = s.trim();
     let (h, m) = s
         .split_once(':')
-        .ok_or_else(|| format!("\"{s}\" is not a time in the form HH:MM"))?;
+        .ok_or_else(|| msg!("content-time-form", value = s))?;
     let (h, m): (i8, i8) = match (h.parse::<i8>(), m.parse::<i8>()) {
         (Ok(hh), Ok(mm)) if h.len() <= 2 && m.len() == 2 => (hh, mm),
-        _ => return Err(format!("\"{s}\" is not a time in the form HH:MM")),
+        _ => return Err(msg!("content-time-form", value = s)),
     };
-    Time::new(h, m, 0, 0).map_err(|_| format!("{s} is not a real time of day"))
+    Time::new(h, m, 0, 0).map_err(|_| msg!("content-time-not-real", value = s))
 }
 
 pub(super) fn time(fm: &FrontMatter, key: &str, diags: &mut Diagnostics) -> Option<Time> {
@@ -93,11 +101,13 @@ pub(super) fn time(fm: &FrontMatter, key: &str, diags: &mut Diagnostics) -> Opti
         Err(e) => {
             let p = fm.pos(key);
             diags.push(
-                Diagnostic::error(&fm.rel_path, p.line, p.col, format!("`{key}`: {e}")).with_hint(
-                    format!(
-                        "write the time in quotes with hours and minutes, e.g. `{key}: \"19:30\"`"
-                    ),
-                ),
+                Diagnostic::error(
+                    &fm.rel_path,
+                    p.line,
+                    p.col,
+                    msg!("content-key-problem", key = key, problem = e),
+                )
+                .with_hint(msg!("content-time-hint", key = key)),
             );
             None
         }
@@ -113,14 +123,24 @@ pub(super) fn coordinate(
     let example = if key == "lat" { "45.764" } else { "4.836" };
     let v = fm.require::<f64>(
         key,
-        &format!("a number in decimal degrees like {example}"),
+        &msg!("content-expect-coordinate", example = example),
         diags,
     )?;
     if !(-limit..=limit).contains(&v) {
         let p = fm.pos(key);
         diags.push(
-            Diagnostic::error(&fm.rel_path, p.line, p.col, format!("`{key}` is {v}, but must be between -{limit} and {limit}"))
-                .with_hint("lat runs from -90 (south pole) to 90 (north pole), lon from -180 to 180; did you swap lat and lon?"),
+            Diagnostic::error(
+                &fm.rel_path,
+                p.line,
+                p.col,
+                msg!(
+                    "content-coordinate-out-of-range",
+                    key = key,
+                    value = v.to_string(),
+                    limit = limit.to_string()
+                ),
+            )
+            .with_hint(msg!("content-coordinate-out-of-range-hint")),
         );
         return None;
     }
@@ -146,7 +166,7 @@ pub(super) fn name_text(
 ) -> Option<String> {
     let v = fm.require_text(key, example, diags)?;
     let kind = fm.kind_of(key);
-    if kind == "a text" {
+    if kind == Kind::Text {
         return Some(v);
     }
     let p = fm.pos(key);
@@ -155,9 +175,19 @@ pub(super) fn name_text(
             &fm.rel_path,
             p.line,
             p.col,
-            format!("`{key}` must be a name like {example}, not {kind} ({v})"),
+            msg!(
+                "content-name-expected",
+                key = key,
+                example = example,
+                kind = kind.words(),
+                value = &v
+            ),
         )
-        .with_hint(format!("write the name, e.g. `{key}: {example}`")),
+        .with_hint(msg!(
+            "content-name-expected-hint",
+            key = key,
+            example = example
+        )),
     );
     None
 }
@@ -179,20 +209,14 @@ pub(super) fn url(fm: &FrontMatter, key: &str, diags: &mut Diagnostics) -> Optio
             &fm.rel_path,
             p.line,
             p.col,
-            format!("`{key}` \"{v}\" is not a web address"),
+            msg!("content-url-invalid", key = key, value = &v),
         )
-        .with_hint(format!(
-            "write the full address, e.g. `{key}: https://www.example.org/`"
-        )),
+        .with_hint(msg!("content-url-invalid-hint", key = key)),
     );
     None
 }
 
 pub(super) fn contacts(fm: &FrontMatter, diags: &mut Diagnostics) -> Vec<Contact> {
-    fm.get::<Vec<Contact>>(
-        "contacts",
-        "a list of `{ name, role, email, phone }` entries",
-        diags,
-    )
-    .unwrap_or_default()
+    fm.get::<Vec<Contact>>("contacts", &msg!("content-expect-contacts"), diags)
+        .unwrap_or_default()
 }
