@@ -95,8 +95,8 @@ pub enum WriteError {
     Protected {
         /// The output folder.
         dir: PathBuf,
-        /// What it is, in words.
-        what: &'static str,
+        /// Whether it is the home folder (else the root of the file system).
+        home: bool,
     },
     /// The output folder has no marker and is not empty; nothing was changed.
     NotEmpty {
@@ -116,35 +116,49 @@ pub enum WriteError {
 
 impl fmt::Display for WriteError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let hint = "\n  hint: choose an empty folder with --output, or delete this one first; twinsite never deletes files it did not write";
-        match self {
-            Self::NotOurs { dir, foreign } => {
-                let dir = dir.display();
-                write!(
-                    f,
-                    "refusing to write into {dir}: it holds files twinsite did not write"
-                )?;
-                list_paths(f, foreign)?;
-                write!(f, "{hint}")
-            }
-            Self::NotEmpty { dir, found } => {
-                let dir = dir.display();
-                write!(
-                    f,
-                    "refusing to write into {dir}: the folder is not empty and was not made by twinsite"
-                )?;
-                list_paths(f, found)?;
-                write!(f, "{hint}")
-            }
-            Self::Protected { dir, what } => write!(
-                f,
-                "refusing to write into {}: it is {what}\n  hint: choose an empty folder for the site with --output, e.g. --output public",
-                dir.display()
+        let (text, paths, hint) = match self {
+            Self::NotOurs { dir, foreign } => (
+                msg!("render-output-not-ours", folder = dir.display().to_string()),
+                foreign.as_slice(),
+                msg!("render-output-refused-hint"),
             ),
-            Self::Io { path, source } => {
-                write!(f, "cannot write the output at {}: {source}", path.display())
+            Self::NotEmpty { dir, found } => (
+                msg!(
+                    "render-output-not-empty",
+                    folder = dir.display().to_string()
+                ),
+                found.as_slice(),
+                msg!("render-output-refused-hint"),
+            ),
+            Self::Protected { dir, home } => {
+                let folder = dir.display().to_string();
+                let text = if *home {
+                    msg!("render-output-home", folder = folder)
+                } else {
+                    msg!("render-output-root", folder = folder)
+                };
+                (text, &[][..], msg!("render-output-protected-hint"))
             }
-        }
+            Self::Io { path, source } => {
+                return f.write_str(&msg!(
+                    "render-output-cannot-write",
+                    path = path.display().to_string(),
+                    problem = io_text(source)
+                ));
+            }
+        };
+        f.write_str(&text)?;
+        list_paths(f, paths)?;
+        write!(f, "\n  {}: {hint}", msg!("level-hint"))
+    }
+}
+
+/// What went wrong with a file operation: the problem twinsite found itself (already in the
+/// language of the messages), or the system's error by its kind.
+fn io_text(e: &io::Error) -> String {
+    match e.get_ref() {
+        Some(own) => own.to_string(),
+        None => crate::messages::io_problem(e),
     }
 }
 
@@ -219,19 +233,19 @@ fn check_folder(dir: &Path) -> Result<(), WriteError> {
     let Ok(real) = fs::canonicalize(dir) else {
         return Ok(()); // missing (or unreadable: reported when it is read)
     };
-    let protected = |what| {
+    let protected = |home| {
         Err(WriteError::Protected {
             dir: dir.to_path_buf(),
-            what,
+            home,
         })
     };
     if real.parent().is_none() {
-        return protected("the root of the file system");
+        return protected(false);
     }
     let home = std::env::var_os("HOME").or_else(|| std::env::var_os("USERPROFILE"));
     let home = home.filter(|h| !h.is_empty()).map(PathBuf::from);
     if home.and_then(|h| fs::canonicalize(h).ok()) == Some(real.clone()) {
-        return protected("your home folder");
+        return protected(true);
     }
     if !real.is_dir() || real.join(MARKER).is_file() {
         return Ok(());
@@ -304,7 +318,7 @@ fn needs_write(
 /// `None` if `dir` does not exist, else the files the marker lists (empty without a marker).
 fn read_state(dir: &Path) -> Result<Option<BTreeSet<String>>, WriteError> {
     if dir.as_os_str().is_empty() {
-        let source = io::Error::new(io::ErrorKind::InvalidInput, "no output folder given");
+        let source = io::Error::new(io::ErrorKind::InvalidInput, msg!("render-output-none"));
         return Err(WriteError::Io {
             path: dir.to_path_buf(),
             source,
@@ -314,7 +328,10 @@ fn read_state(dir: &Path) -> Result<Option<BTreeSet<String>>, WriteError> {
         Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(None),
         Err(e) => return Err(io_at(dir)(e)),
         Ok(meta) if !meta.is_dir() => {
-            let source = io::Error::new(io::ErrorKind::NotADirectory, "exists and is not a folder");
+            let source = io::Error::new(
+                io::ErrorKind::NotADirectory,
+                msg!("render-output-not-folder"),
+            );
             return Err(WriteError::Io {
                 path: dir.to_path_buf(),
                 source,

@@ -131,21 +131,18 @@ pub enum IcsError {
 
 impl fmt::Display for IcsError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            IcsError::UnknownTimeZone { name, reason } => write!(
-                f,
-                "unknown time zone {name:?} ({reason}): use an IANA name such as Europe/Berlin"
-            ),
-            IcsError::EndBeforeStart { uid } => write!(f, "event {uid} ends before it starts"),
-            IcsError::InvalidGeo { uid } => write!(
-                f,
-                "event {uid} has invalid coordinates (latitude -90..90, longitude -180..180)"
-            ),
-            IcsError::DuplicateUid(uid) => write!(f, "two events share the UID {uid}"),
-            IcsError::OutOfRange { uid, reason } => {
-                write!(f, "event {uid}: date out of range ({reason})")
+        let text = match self {
+            IcsError::UnknownTimeZone { name, reason } => {
+                msg!("calendar-unknown-time-zone", name = name, reason = reason)
             }
-        }
+            IcsError::EndBeforeStart { uid } => msg!("calendar-ends-before-start", uid = uid),
+            IcsError::InvalidGeo { uid } => msg!("calendar-invalid-coordinates", uid = uid),
+            IcsError::DuplicateUid(uid) => msg!("calendar-duplicate-uid", uid = uid),
+            IcsError::OutOfRange { uid, reason } => {
+                msg!("calendar-date-out-of-range", uid = uid, reason = reason)
+            }
+        };
+        f.write_str(&text)
     }
 }
 

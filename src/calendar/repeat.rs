@@ -19,7 +19,7 @@
 
 pub(crate) use super::spec::byday;
 pub use super::spec::{Every, RepeatSpec, WeekdayList, parse_weekday};
-use super::spec::{describe_en as describe, weekday_name};
+use super::spec::{describe, weekday_name};
 use jiff::Timestamp;
 use jiff::civil::{Date, Time, Weekday};
 use jiff::tz::TimeZone;
@@ -88,9 +88,7 @@ fn parse_date(key: &str, s: &str, errors: &mut Vec<String>) -> Option<Date> {
     match t.parse::<Date>() {
         Ok(d) if ok => Some(d),
         _ => {
-            errors.push(format!(
-                "`{key}` {t} is not a real date: write it as YYYY-MM-DD, e.g. 2026-03-10"
-            ));
+            errors.push(msg!("calendar-repeat-date-invalid", key = key, date = t));
             None
         }
     }
@@ -104,22 +102,24 @@ fn parse_date(key: &str, s: &str, errors: &mut Vec<String>) -> Option<Date> {
 pub fn validate(spec: &RepeatSpec, first: Date) -> Result<Rule, Vec<String>> {
     let mut errors = Vec::new();
     if spec.interval == 0 {
-        errors.push("`interval` must be 1 or more (1 = every time, 2 = every other time)".into());
+        errors.push(msg!("calendar-repeat-interval-zero"));
     }
     let until = spec
         .until
         .as_deref()
         .and_then(|s| parse_date("until", s, &mut errors));
     if let Some(u) = until.filter(|u| *u < first) {
-        errors.push(format!(
-            "`until` {u} is before the event's first `date` {first}"
+        errors.push(msg!(
+            "calendar-repeat-until-before-first",
+            until = u.to_string(),
+            first = first.to_string()
         ));
     }
     if spec.count == Some(0) {
-        errors.push("`count` must be 1 or more (it counts the first `date` too)".into());
+        errors.push(msg!("calendar-repeat-count-zero"));
     }
     if spec.count.is_some() && spec.until.is_some() {
-        errors.push("`count` and `until` cannot both be given: keep one of them".into());
+        errors.push(msg!("calendar-repeat-count-and-until"));
     }
     let mut except: Vec<Date> = spec
         .except
@@ -129,9 +129,7 @@ pub fn validate(spec: &RepeatSpec, first: Date) -> Result<Rule, Vec<String>> {
     except.sort();
     except.dedup();
     if let Some(n) = spec.nth.filter(|n| !matches!(n, 1..=5 | -1)) {
-        errors.push(format!(
-            "`nth` must be 1, 2, 3, 4, 5 or -1 (the last one), not {n}"
-        ));
+        errors.push(msg!("calendar-repeat-nth-invalid", nth = i32::from(n)));
     }
     let mut days = spec
         .weekday
@@ -144,25 +142,17 @@ pub fn validate(spec: &RepeatSpec, first: Date) -> Result<Rule, Vec<String>> {
     let one_day = |errors: &mut Vec<String>| match days.as_slice() {
         [d] => Some(*d),
         [] => {
-            errors.push(
-                "`nth` needs `weekday` too: write `weekday: tue` for \"every 2nd Tuesday\"".into(),
-            );
+            errors.push(msg!("calendar-repeat-nth-needs-weekday"));
             None
         }
         _ => {
-            errors.push(
-                "only `every: week` takes a list of weekdays; give one `weekday` here".into(),
-            );
+            errors.push(msg!("calendar-repeat-one-weekday"));
             None
         }
     };
     let pattern = match (spec.every, spec.nth.is_some(), days.is_empty()) {
         (Every::Week, true, _) => {
-            errors.push(
-                "`nth` only works with `every: month` or `every: year`: \"every 2nd Tuesday\" is \
-                 `every: month`, `weekday: tue`, `nth: 2`"
-                    .into(),
-            );
+            errors.push(msg!("calendar-repeat-nth-weekly"));
             None
         }
         (Every::Week, false, true) => Some(Pattern::Weekly(vec![first.weekday()])),
@@ -173,10 +163,11 @@ pub fn validate(spec: &RepeatSpec, first: Date) -> Result<Rule, Vec<String>> {
             } else {
                 "year"
             };
-            errors.push(format!(
-                "`weekday` with `every: {what}` needs `nth` too: write `nth: 2` for \"every 2nd \
-                 {}\" or `nth: -1` for the last one",
-                days.first().map_or("Tuesday", |d| weekday_name(*d))
+            let day = days.first().map_or(Weekday::Tuesday, |d| *d);
+            errors.push(msg!(
+                "calendar-repeat-weekday-needs-nth",
+                every = what,
+                weekday = weekday_name(day)
             ));
             None
         }
@@ -210,14 +201,7 @@ pub fn validate(spec: &RepeatSpec, first: Date) -> Result<Rule, Vec<String>> {
         1,
     );
     if probe.first() != Some(&first) {
-        let what = describe(&rule.pattern);
-        let fix = probe.first().map_or(String::new(), |d| {
-            format!("; the first date that fits is {d}: write `date: {d}`")
-        });
-        errors.push(format!(
-            "the first `date` {first} is a {}, but `repeat` says {what}{fix}",
-            weekday_name(first.weekday())
-        ));
+        errors.push(misfit(&rule.pattern, first, probe.first().copied()));
     }
     if !errors.is_empty() {
         return Err(errors);
@@ -240,14 +224,36 @@ pub fn validate(spec: &RepeatSpec, first: Date) -> Result<Rule, Vec<String>> {
             let fits = !occurrences_in(&plain, first, *d, *d, 1).is_empty()
                 && counted_end.is_none_or(|end| *d <= end);
             if !fits {
-                rule.warnings.push(format!(
-                    "`except` {d} is not one of the event's dates ({}), so it changes nothing",
-                    describe(&rule.pattern)
+                rule.warnings.push(msg!(
+                    "calendar-repeat-except-unused",
+                    date = d.to_string(),
+                    rule = describe(&rule.pattern)
                 ));
             }
         }
     }
     Ok(rule)
+}
+
+/// Why the first `date` does not fit the pattern, with the first date that would fit.
+fn misfit(pattern: &Pattern, first: Date, fits: Option<Date>) -> String {
+    let (rule, weekday) = (describe(pattern), weekday_name(first.weekday()));
+    let first = first.to_string();
+    match fits {
+        Some(d) => msg!(
+            "calendar-repeat-first-misfit-fix",
+            first = first,
+            weekday = weekday,
+            rule = rule,
+            fits = d.to_string()
+        ),
+        None => msg!(
+            "calendar-repeat-first-misfit",
+            first = first,
+            weekday = weekday,
+            rule = rule
+        ),
+    }
 }
 
 fn far(d: Date, years: i16) -> Date {

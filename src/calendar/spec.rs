@@ -59,9 +59,7 @@ impl<'de> Deserialize<'de> for Every {
             "week" | "weekly" | "woche" | "wöchentlich" | "woechentlich" => Ok(Every::Week),
             "month" | "monthly" | "monat" | "monatlich" => Ok(Every::Month),
             "year" | "yearly" | "annually" | "jahr" | "jährlich" | "jaehrlich" => Ok(Every::Year),
-            _ => Err(de::Error::custom(format!(
-                "`every: {s}` is not known: write `every: week`, `every: month` or `every: year`"
-            ))),
+            _ => Err(de::Error::custom(msg!("calendar-every-unknown", every = s))),
         }
     }
 }
@@ -87,10 +85,7 @@ pub fn parse_weekday(s: &str) -> Option<Weekday> {
 }
 
 fn weekday_error<E: de::Error>(s: &str) -> E {
-    E::custom(format!(
-        "`weekday: {s}` is not a weekday: write mon, tue, wed, thu, fri, sat or sun \
-         (German mo, di, mi, do, fr, sa, so also work)"
-    ))
+    E::custom(msg!("calendar-weekday-unknown", weekday = s))
 }
 
 impl<'de> Deserialize<'de> for WeekdayList {
@@ -99,7 +94,7 @@ impl<'de> Deserialize<'de> for WeekdayList {
         impl<'de> Visitor<'de> for V {
             type Value = WeekdayList;
             fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-                f.write_str("a weekday such as `tue`, or a list such as `[tue, thu]`")
+                f.write_str(&msg!("calendar-weekday-expected"))
             }
             fn visit_str<E: de::Error>(self, s: &str) -> Result<WeekdayList, E> {
                 parse_weekday(s)
@@ -120,69 +115,53 @@ impl<'de> Deserialize<'de> for WeekdayList {
 
 // Words for messages and RRULE weekday codes.
 
-pub(crate) fn weekday_name(w: Weekday) -> &'static str {
-    use Weekday::*;
-    match w {
-        Monday => "Monday",
-        Tuesday => "Tuesday",
-        Wednesday => "Wednesday",
-        Thursday => "Thursday",
-        Friday => "Friday",
-        Saturday => "Saturday",
-        Sunday => "Sunday",
-    }
+/// The weekday's name in the language of the messages.
+pub(crate) fn weekday_name(w: Weekday) -> String {
+    msg!(
+        "calendar-weekday",
+        day = i32::from(w.to_monday_one_offset())
+    )
 }
 
+/// `n` as an ordinal in the language of the messages ("2nd", "last").
 fn ordinal(n: i8) -> String {
-    match n {
-        -1 => "last".into(),
-        1 => "1st".into(),
-        2 => "2nd".into(),
-        3 => "3rd".into(),
-        n => format!("{n}th"),
-    }
+    msg!("calendar-ordinal", n = i32::from(n))
 }
 
-const MONTHS: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
+/// The month's name (1..=12) in the language of the messages.
+fn month_name(m: i8) -> String {
+    msg!("calendar-month", month = i32::from(m))
+}
 
-pub(crate) fn describe_en(p: &super::repeat::Pattern) -> String {
-    let month = |m: i8| {
-        MONTHS
-            .get(usize::try_from(m - 1).unwrap_or(0))
-            .copied()
-            .unwrap_or("?")
-    };
+/// The pattern in words for messages, e.g. "the 2nd Tuesday of every month".
+pub(crate) fn describe(p: &super::repeat::Pattern) -> String {
+    use super::repeat::Pattern;
     match p {
-        super::repeat::Pattern::Weekly(days) => {
-            let names: Vec<&str> = days.iter().map(|d| weekday_name(*d)).collect();
-            format!("every {}", names.join(" and "))
+        Pattern::Weekly(days) => {
+            let mut names = days.iter().map(|d| weekday_name(*d));
+            let first = names.next().unwrap_or_default();
+            let days = names.fold(first, |list, last| {
+                msg!("calendar-days-and", list = list, last = last)
+            });
+            msg!("calendar-pattern-weekly", days = days)
         }
-        super::repeat::Pattern::MonthlyByDay(d) => format!("every month on day {d}"),
-        super::repeat::Pattern::MonthlyNth(n, w) => {
-            format!("the {} {} of every month", ordinal(*n), weekday_name(*w))
-        }
-        super::repeat::Pattern::YearlyByDate(m, d) => format!("every year on {} {d}", month(*m)),
-        super::repeat::Pattern::YearlyNth(m, n, w) => {
-            format!(
-                "the {} {} of {} every year",
-                ordinal(*n),
-                weekday_name(*w),
-                month(*m)
-            )
-        }
+        Pattern::MonthlyByDay(d) => msg!("calendar-pattern-month-day", day = i32::from(*d)),
+        Pattern::MonthlyNth(n, w) => msg!(
+            "calendar-pattern-month-nth",
+            nth = ordinal(*n),
+            weekday = weekday_name(*w)
+        ),
+        Pattern::YearlyByDate(m, d) => msg!(
+            "calendar-pattern-year-date",
+            month = month_name(*m),
+            day = i32::from(*d)
+        ),
+        Pattern::YearlyNth(m, n, w) => msg!(
+            "calendar-pattern-year-nth",
+            nth = ordinal(*n),
+            weekday = weekday_name(*w),
+            month = month_name(*m)
+        ),
     }
 }
 

@@ -8,16 +8,16 @@ use std::fmt;
 /// [`PhotoError::hint`] says what to do about it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum PhotoError {
-    /// The bytes are no image at all; `looks_like` names what they seem to be instead ("text",
-    /// "HTML (a web page)", "a PDF", "a ZIP archive", "a video", "nothing (the file is empty)").
+    /// The bytes are no image at all; `looks_like` says what they seem to be instead, when that
+    /// can be told.
     NotAnImage {
         /// What the file seems to hold, when that can be told.
-        looks_like: Option<&'static str>,
+        looks_like: Option<Contents>,
     },
     /// A HEIC/HEIF photo (the iPhone's format), which browsers cannot show.
     Heic,
-    /// An image in a format twinsite does not process, by name ("GIF", "TIFF", "AVIF" …).
-    Unsupported(&'static str),
+    /// An image in a format twinsite does not process (GIF, TIFF, AVIF …).
+    Unsupported(OtherFormat),
     /// More pixels than twinsite decodes (see [`super::MAX_PIXELS`]); told from the header alone.
     TooManyPixels {
         /// Width in pixels, as the header says.
@@ -25,8 +25,96 @@ pub enum PhotoError {
         /// Height in pixels, as the header says.
         height: u32,
     },
-    /// The file is cut off or damaged; the text says where (printable ASCII only).
+    /// The file is cut off or damaged; the text says where (no byte of the file in it).
     Corrupt(String),
+}
+
+/// What a file that is no image seems to hold.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Contents {
+    /// Nothing: the file is empty.
+    Empty,
+    /// A PDF document.
+    Pdf,
+    /// A ZIP archive (an Office document is one too).
+    Zip,
+    /// A gzip archive.
+    Gzip,
+    /// A video.
+    Video,
+    /// Sound.
+    Sound,
+    /// An SVG drawing.
+    Svg,
+    /// HTML, a web page.
+    Html,
+    /// Other text.
+    Text,
+}
+
+impl Contents {
+    /// The contents in words, following "the file holds …".
+    fn words(self) -> String {
+        let what = match self {
+            Contents::Empty => "empty",
+            Contents::Pdf => "pdf",
+            Contents::Zip => "zip",
+            Contents::Gzip => "gzip",
+            Contents::Video => "video",
+            Contents::Sound => "sound",
+            Contents::Svg => "svg",
+            Contents::Html => "html",
+            Contents::Text => "text",
+        };
+        msg!("photos-contents", what = what)
+    }
+}
+
+/// An image format twinsite recognises but does not process.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum OtherFormat {
+    /// GIF.
+    Gif,
+    /// TIFF, which many cameras' raw files are too.
+    Tiff,
+    /// BMP.
+    Bmp,
+    /// JPEG XL.
+    JpegXl,
+    /// JPEG 2000.
+    Jpeg2000,
+    /// A Photoshop file.
+    Photoshop,
+    /// ICO, an icon.
+    Ico,
+    /// QOI.
+    Qoi,
+    /// AVIF.
+    Avif,
+    /// Canon camera raw (CR3).
+    CameraRaw,
+    /// An animated WebP.
+    AnimatedWebp,
+}
+
+impl OtherFormat {
+    /// The format in words with its article, following "is …": "an AVIF image".
+    fn words(self) -> String {
+        let format = match self {
+            OtherFormat::Gif => "gif",
+            OtherFormat::Tiff => "tiff",
+            OtherFormat::Bmp => "bmp",
+            OtherFormat::JpegXl => "jpeg-xl",
+            OtherFormat::Jpeg2000 => "jpeg-2000",
+            OtherFormat::Photoshop => "photoshop",
+            OtherFormat::Ico => "ico",
+            OtherFormat::Qoi => "qoi",
+            OtherFormat::Avif => "avif",
+            OtherFormat::CameraRaw => "camera-raw",
+            OtherFormat::AnimatedWebp => "animated-webp",
+        };
+        msg!("photos-format", format = format)
+    }
 }
 
 /// Longest decoder text carried in [`PhotoError::Corrupt`].
@@ -61,94 +149,66 @@ pub(crate) fn sanitize(text: &str) -> String {
 }
 
 impl PhotoError {
-    /// A [`PhotoError::Corrupt`] with `detail` sanitized.
+    /// A [`PhotoError::Corrupt`] with a decoder's `detail`, sanitized.
     pub(crate) fn corrupt(detail: impl fmt::Display) -> PhotoError {
         PhotoError::Corrupt(sanitize(&detail.to_string()))
+    }
+
+    /// A [`PhotoError::Corrupt`] in twinsite's own words (already in the language of the
+    /// messages).
+    pub(crate) fn damaged(text: String) -> PhotoError {
+        PhotoError::Corrupt(text)
     }
 
     /// What is wrong, following "the image foto.jpg …": "is not an image: the file holds text".
     pub fn message(&self) -> String {
         match self {
-            PhotoError::NotAnImage { looks_like: None } => {
-                "is not an image twinsite recognises (not a JPEG, PNG or WebP file)".to_string()
-            }
+            PhotoError::NotAnImage { looks_like: None } => msg!("photos-not-an-image"),
             PhotoError::NotAnImage {
                 looks_like: Some(what),
-            } => format!("is not an image: the file holds {what}"),
-            PhotoError::Heic => {
-                "is a HEIC photo (the iPhone's format), which browsers cannot show".to_string()
+            } => msg!("photos-not-an-image-holds", contents = what.words()),
+            PhotoError::Heic => msg!("photos-heic"),
+            PhotoError::Unsupported(format) => {
+                msg!("photos-unsupported", format = format.words())
             }
-            PhotoError::Unsupported(name) => format!(
-                "is {} {name} image; twinsite takes photos as JPEG, PNG or WebP",
-                article(name)
-            ),
             PhotoError::TooManyPixels { width, height } => {
                 let pixels = u64::from(*width) * u64::from(*height);
-                format!(
-                    "is {width} × {height} pixels ({}); twinsite takes at most {} megapixels",
-                    megapixels(pixels),
-                    super::MAX_PIXELS / 1_000_000
+                msg!(
+                    "photos-too-many-pixels",
+                    width = width.to_string(),
+                    height = height.to_string(),
+                    size = megapixels(pixels),
+                    max = super::MAX_PIXELS / 1_000_000
                 )
             }
-            PhotoError::Corrupt(detail) => {
-                let detail = sanitize(detail);
-                if detail.is_empty() {
-                    "is cut off or damaged".to_string()
-                } else {
-                    format!("is cut off or damaged: {detail}")
-                }
-            }
+            PhotoError::Corrupt(detail) if detail.is_empty() => msg!("photos-damaged"),
+            PhotoError::Corrupt(detail) => msg!("photos-damaged-detail", detail = detail),
         }
     }
 
     /// What the volunteer can do about it, in plain words.
     pub fn hint(&self) -> String {
         match self {
-            PhotoError::NotAnImage { .. } => {
-                "use a photo saved as JPEG (.jpg), PNG (.png) or WebP (.webp); check that the \
-                 file name points to the picture and not to another file"
-                    .to_string()
-            }
-            PhotoError::Heic => {
-                "on the iPhone, set Settings → Camera → Formats → Most Compatible, or export it \
-                 as JPEG (Photos app: Share → Options → Most Compatible, or save it to Files); \
-                 on a computer, open it and save it as JPEG"
-                    .to_string()
-            }
-            PhotoError::Unsupported(_) => {
-                "open it in an image program and save it as JPEG (for photos) or PNG (for logos \
-                 and drawings)"
-                    .to_string()
-            }
-            PhotoError::TooManyPixels { .. } => {
-                "make it smaller in an image program (for example to 4000 pixels on the long \
-                 side) and save it again; that is plenty for the web"
-                    .to_string()
-            }
-            PhotoError::Corrupt(_) => {
-                "the file may not have been copied completely: copy it again from the camera, \
-                 phone or e-mail, or open it in an image program and save it again"
-                    .to_string()
-            }
+            PhotoError::NotAnImage { .. } => msg!("photos-not-an-image-hint"),
+            PhotoError::Heic => msg!("photos-heic-hint"),
+            PhotoError::Unsupported(_) => msg!("photos-unsupported-hint"),
+            PhotoError::TooManyPixels { .. } => msg!("photos-too-many-pixels-hint"),
+            PhotoError::Corrupt(_) => msg!("photos-damaged-hint"),
         }
-    }
-}
-
-/// "a" or "an" before a format name as it is spoken ("a GIF", "an AVIF", "an animated WebP").
-fn article(name: &str) -> &'static str {
-    match name.chars().next() {
-        Some('A' | 'E' | 'I' | 'O' | 'U' | 'a' | 'e' | 'i' | 'o' | 'u') => "an",
-        _ => "a",
     }
 }
 
 /// "400 megapixels", "0.3 megapixels".
 fn megapixels(pixels: u64) -> String {
     if pixels >= 10_000_000 {
-        format!("{} megapixels", (pixels + 500_000) / 1_000_000)
+        msg!("photos-megapixels", n = (pixels + 500_000) / 1_000_000)
     } else {
         let tenths = (pixels + 50_000) / 100_000;
-        format!("{}.{} megapixels", tenths / 10, tenths % 10)
+        msg!(
+            "photos-megapixels-fraction",
+            whole = (tenths / 10).to_string(),
+            tenth = (tenths % 10).to_string()
+        )
     }
 }
 
@@ -178,11 +238,11 @@ mod tests {
     fn messages_start_with_a_verb() {
         let all = [
             PhotoError::NotAnImage {
-                looks_like: Some("text"),
+                looks_like: Some(Contents::Text),
             },
             PhotoError::NotAnImage { looks_like: None },
             PhotoError::Heic,
-            PhotoError::Unsupported("GIF"),
+            PhotoError::Unsupported(OtherFormat::Gif),
             PhotoError::TooManyPixels {
                 width: 20_000,
                 height: 20_000,
@@ -198,7 +258,7 @@ mod tests {
             "is 20000 × 20000 pixels (400 megapixels); twinsite takes at most 100 megapixels"
         );
         assert_eq!(
-            PhotoError::Unsupported("AVIF").message(),
+            PhotoError::Unsupported(OtherFormat::Avif).message(),
             "is an AVIF image; twinsite takes photos as JPEG, PNG or WebP"
         );
     }

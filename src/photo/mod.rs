@@ -24,7 +24,7 @@ use image::{ImageDecoder, ImageFormat, ImageReader, Limits, metadata::Orientatio
 use xxhash_rust::xxh3::Xxh3;
 
 pub use cache::{DiskCache, Kind};
-pub use error::PhotoError;
+pub use error::{Contents, OtherFormat, PhotoError};
 pub use process::{clean, render};
 
 /// Most pixels (width × height) a photo may have; checked from the header before decoding.
@@ -176,9 +176,7 @@ pub(crate) fn probe_full(bytes: &[u8]) -> Result<Probed, PhotoError> {
     }
     let mut decoder = decoder(bytes, header.format)?;
     if decoder.dimensions() != (width, height) {
-        return Err(PhotoError::corrupt(
-            "the image header gives two different sizes",
-        ));
+        return Err(PhotoError::damaged(msg!("photos-two-sizes")));
     }
     let alpha = decoder.color_type().has_alpha();
     // broken metadata is no reason to refuse a photo: it is then shown as stored

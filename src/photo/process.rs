@@ -35,7 +35,7 @@ impl Pixels {
     }
 
     fn into_image(self) -> Result<DynamicImage, PhotoError> {
-        let bad = || PhotoError::corrupt("internal pixel buffer of the wrong size");
+        let bad = || PhotoError::damaged(msg!("photos-pixel-buffer"));
         Ok(match self.alpha {
             true => DynamicImage::ImageRgba8(
                 RgbaImage::from_raw(self.width, self.height, self.data).ok_or_else(bad)?,
@@ -114,8 +114,9 @@ impl Pixels {
 fn decode_error(e: ImageError, width: u32, height: u32) -> PhotoError {
     match e {
         ImageError::Limits(_) => PhotoError::TooManyPixels { width, height },
-        ImageError::Unsupported(u) => PhotoError::corrupt(format!(
-            "it uses a variant of its format that cannot be read ({u})"
+        ImageError::Unsupported(u) => PhotoError::damaged(msg!(
+            "photos-variant-unreadable",
+            detail = super::error::sanitize(&u.to_string())
         )),
         other => PhotoError::corrupt(other),
     }
@@ -134,14 +135,17 @@ fn webp(px: &Pixels, lossless: bool, quality: u8) -> Result<Vec<u8>, PhotoError>
         false => webp::Encoder::from_rgb(&px.data, px.width, px.height),
     };
     let mut config = webp::WebPConfig::new()
-        .map_err(|()| PhotoError::corrupt("the WebP encoder could not be set up"))?;
+        .map_err(|()| PhotoError::damaged(msg!("photos-webp-encoder-setup")))?;
     config.lossless = i32::from(lossless);
     config.quality = f32::from(quality);
     config.alpha_compression = 1;
     config.method = 4;
-    let out = encoder
-        .encode_advanced(&config)
-        .map_err(|e| PhotoError::corrupt(format!("the WebP encoder failed ({e:?})")))?;
+    let out = encoder.encode_advanced(&config).map_err(|e| {
+        PhotoError::damaged(msg!(
+            "photos-webp-encoder-failed",
+            detail = format!("{e:?}")
+        ))
+    })?;
     Ok(out.to_vec())
 }
 

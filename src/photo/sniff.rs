@@ -1,6 +1,7 @@
 //! What a file is, told from its bytes alone (magic numbers and headers, never the file name):
 //! the format and stored size of JPEG, PNG and WebP files, and a plain-words name for anything else.
 
+use super::error::{Contents, OtherFormat};
 use super::{Format, PhotoError};
 
 /// The header facts of a JPEG, PNG or WebP file, before any orientation is applied.
@@ -24,7 +25,7 @@ const HEIC_BRANDS: [&[u8; 4]; 8] = [
 pub(crate) fn sniff(bytes: &[u8]) -> Result<Header, PhotoError> {
     if bytes.is_empty() {
         return Err(PhotoError::NotAnImage {
-            looks_like: Some("nothing (the file is empty)"),
+            looks_like: Some(Contents::Empty),
         });
     }
     if bytes.starts_with(&[0xFF, 0xD8, 0xFF]) {
@@ -50,38 +51,38 @@ fn other(bytes: &[u8]) -> PhotoError {
     }
     let starts = |magic: &[u8]| bytes.starts_with(magic);
     if starts(b"GIF87a") || starts(b"GIF89a") {
-        unsupported("GIF")
+        unsupported(OtherFormat::Gif)
     } else if starts(b"II*\0") || starts(b"MM\0*") {
-        unsupported("TIFF (or camera raw)")
+        unsupported(OtherFormat::Tiff)
     } else if starts(b"BM") && bytes.len() >= 26 {
-        unsupported("BMP")
+        unsupported(OtherFormat::Bmp)
     } else if starts(&[0xFF, 0x0A]) || starts(b"\0\0\0\x0cJXL \r\n\x87\n") {
-        unsupported("JPEG XL")
+        unsupported(OtherFormat::JpegXl)
     } else if starts(b"\0\0\0\x0cjP  \r\n\x87\n") || starts(&[0xFF, 0x4F, 0xFF, 0x51]) {
-        unsupported("JPEG 2000")
+        unsupported(OtherFormat::Jpeg2000)
     } else if starts(b"8BPS") {
-        unsupported("Photoshop")
+        unsupported(OtherFormat::Photoshop)
     } else if starts(b"\0\0\x01\0") && bytes.len() >= 22 {
-        unsupported("ICO (icon)")
+        unsupported(OtherFormat::Ico)
     } else if starts(b"qoif") {
-        unsupported("QOI")
+        unsupported(OtherFormat::Qoi)
     } else if starts(b"%PDF") {
-        not("a PDF")
+        not(Contents::Pdf)
     } else if starts(b"PK\x03\x04") || starts(b"PK\x05\x06") {
-        not("a ZIP archive (or an Office document)")
+        not(Contents::Zip)
     } else if starts(&[0x1F, 0x8B]) {
-        not("a gzip archive")
+        not(Contents::Gzip)
     } else if starts(b"\x1aE\xdf\xa3") || (starts(b"RIFF") && has(bytes, 8, b"AVI")) {
-        not("a video")
+        not(Contents::Video)
     } else if starts(b"ID3") || starts(b"OggS") || starts(b"fLaC") {
-        not("sound")
+        not(Contents::Sound)
     } else {
         text_kind(bytes).map_or(PhotoError::NotAnImage { looks_like: None }, not)
     }
 }
 
-/// "text", "HTML (a web page)" or "an SVG drawing" when the start of `bytes` reads as text.
-fn text_kind(bytes: &[u8]) -> Option<&'static str> {
+/// Text, HTML or an SVG drawing, when the start of `bytes` reads as text.
+fn text_kind(bytes: &[u8]) -> Option<Contents> {
     let head = bytes.get(..bytes.len().min(1024)).unwrap_or(bytes);
     let head = head.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(head);
     let text = match std::str::from_utf8(head) {
@@ -100,11 +101,11 @@ fn text_kind(bytes: &[u8]) -> Option<&'static str> {
     }
     let lower = text.trim_start().to_ascii_lowercase();
     if lower.contains("<svg") {
-        Some("an SVG drawing, not a photo (put it in static/ and link it as it is)")
+        Some(Contents::Svg)
     } else if lower.starts_with("<!doctype html") || lower.contains("<html") {
-        Some("HTML (a web page)")
+        Some(Contents::Html)
     } else {
-        Some("text")
+        Some(Contents::Text)
     }
 }
 
@@ -127,17 +128,17 @@ fn iso_bmff(bytes: &[u8]) -> PhotoError {
             return PhotoError::Heic;
         }
         if *brand == b"avif" || *brand == b"avis" {
-            return PhotoError::Unsupported("AVIF");
+            return PhotoError::Unsupported(OtherFormat::Avif);
         }
         if *brand == b"crx " {
-            return PhotoError::Unsupported("camera raw (CR3)");
+            return PhotoError::Unsupported(OtherFormat::CameraRaw);
         }
         let video: [&[u8]; 8] = [
             b"isom", b"iso2", b"mp41", b"mp42", b"qt  ", b"M4V ", b"3gp4", b"avc1",
         ];
         if video.contains(brand) {
             return PhotoError::NotAnImage {
-                looks_like: Some("a video"),
+                looks_like: Some(Contents::Video),
             };
         }
     }
@@ -169,8 +170,23 @@ fn le24(b: &[u8], at: usize) -> Option<u32> {
     Some(u32::from_le_bytes([*s.first()?, *s.get(1)?, *s.get(2)?, 0]))
 }
 
-fn cut(what: &str) -> PhotoError {
-    PhotoError::corrupt(format!("the {what} ends early"))
+/// A part of an image file that can end early.
+#[derive(Debug, Clone, Copy)]
+enum Part {
+    JpegHeader,
+    JpegData,
+    PngHeader,
+    WebpHeader,
+}
+
+fn cut(part: Part) -> PhotoError {
+    let part = match part {
+        Part::JpegHeader => "jpeg-header",
+        Part::JpegData => "jpeg-data",
+        Part::PngHeader => "png-header",
+        Part::WebpHeader => "webp-header",
+    };
+    PhotoError::damaged(msg!("photos-ends-early", part = part))
 }
 
 /// Walks the JPEG markers up to the first scan: the frame header gives the size. Also checks that
@@ -182,46 +198,41 @@ fn jpeg(bytes: &[u8]) -> Result<Header, PhotoError> {
         // a marker: one or more 0xFF, then the code
         if bytes.get(at) != Some(&0xFF) {
             return Err(match bytes.get(at) {
-                None => cut("JPEG header"),
-                Some(_) => {
-                    PhotoError::corrupt("the JPEG header is damaged (no marker where one belongs)")
-                }
+                None => cut(Part::JpegHeader),
+                Some(_) => PhotoError::damaged(msg!("photos-jpeg-no-marker")),
             });
         }
         while bytes.get(at) == Some(&0xFF) {
             at += 1;
         }
-        let code = *bytes.get(at).ok_or_else(|| cut("JPEG header"))?;
+        let code = *bytes.get(at).ok_or_else(|| cut(Part::JpegHeader))?;
         at += 1;
         if code == 0x01 || (0xD0..=0xD8).contains(&code) {
             continue; // markers without a length
         }
         if code == 0xD9 {
-            return Err(PhotoError::corrupt("the JPEG holds no picture data"));
+            return Err(PhotoError::damaged(msg!("photos-jpeg-no-picture")));
         }
-        let len = usize::from(be16(bytes, at).ok_or_else(|| cut("JPEG header"))?);
+        let len = usize::from(be16(bytes, at).ok_or_else(|| cut(Part::JpegHeader))?);
         if len < 2 {
-            return Err(PhotoError::corrupt(
-                "the JPEG header is damaged (bad segment length)",
-            ));
+            return Err(PhotoError::damaged(msg!("photos-jpeg-bad-length")));
         }
         let is_frame = matches!(code, 0xC0..=0xCF) && !matches!(code, 0xC4 | 0xC8 | 0xCC);
         if is_frame && size.is_none() {
-            let height = be16(bytes, at + 3).ok_or_else(|| cut("JPEG header"))?;
-            let width = be16(bytes, at + 5).ok_or_else(|| cut("JPEG header"))?;
+            let height = be16(bytes, at + 3).ok_or_else(|| cut(Part::JpegHeader))?;
+            let width = be16(bytes, at + 5).ok_or_else(|| cut(Part::JpegHeader))?;
             if width == 0 || height == 0 {
-                return Err(PhotoError::corrupt("the JPEG header gives no image size"));
+                return Err(PhotoError::damaged(msg!("photos-jpeg-no-size")));
             }
             size = Some((u32::from(width), u32::from(height)));
         }
         if code == 0xDA {
-            let (width, height) = size.ok_or_else(|| {
-                PhotoError::corrupt("the JPEG header is damaged (no frame header before the data)")
-            })?;
-            let scan = bytes.get(at + len..).ok_or_else(|| cut("JPEG data"))?;
+            let (width, height) =
+                size.ok_or_else(|| PhotoError::damaged(msg!("photos-jpeg-no-frame")))?;
+            let scan = bytes.get(at + len..).ok_or_else(|| cut(Part::JpegData))?;
             // the last end-of-image marker must come after the first scan
             if !scan.windows(2).rev().any(|w| w == [0xFF, 0xD9]) {
-                return Err(cut("JPEG data"));
+                return Err(cut(Part::JpegData));
             }
             return Ok(Header {
                 format: Format::Jpeg,
@@ -232,7 +243,7 @@ fn jpeg(bytes: &[u8]) -> Result<Header, PhotoError> {
         }
         at += len;
         if at > bytes.len() {
-            return Err(cut("JPEG header"));
+            return Err(cut(Part::JpegHeader));
         }
     }
 }
@@ -241,19 +252,17 @@ fn jpeg(bytes: &[u8]) -> Result<Header, PhotoError> {
 fn png(bytes: &[u8]) -> Result<Header, PhotoError> {
     if !has(bytes, 12, b"IHDR") {
         return Err(match bytes.len() < 16 {
-            true => cut("PNG header"),
-            false => PhotoError::corrupt("the PNG header is damaged (no IHDR chunk)"),
+            true => cut(Part::PngHeader),
+            false => PhotoError::damaged(msg!("photos-png-no-header-chunk")),
         });
     }
-    let width = be32(bytes, 16).ok_or_else(|| cut("PNG header"))?;
-    let height = be32(bytes, 20).ok_or_else(|| cut("PNG header"))?;
+    let width = be32(bytes, 16).ok_or_else(|| cut(Part::PngHeader))?;
+    let height = be32(bytes, 20).ok_or_else(|| cut(Part::PngHeader))?;
     if bytes.len() < 33 {
-        return Err(cut("PNG header"));
+        return Err(cut(Part::PngHeader));
     }
     if width == 0 || height == 0 || width > i32::MAX as u32 || height > i32::MAX as u32 {
-        return Err(PhotoError::corrupt(
-            "the PNG header gives an impossible image size",
-        ));
+        return Err(PhotoError::damaged(msg!("photos-png-impossible-size")));
     }
     Ok(Header {
         format: Format::Png,
@@ -265,10 +274,10 @@ fn png(bytes: &[u8]) -> Result<Header, PhotoError> {
 
 /// The first chunk of a WebP (`VP8 `, `VP8L` or `VP8X`) gives the size.
 fn webp(bytes: &[u8]) -> Result<Header, PhotoError> {
-    let chunk = bytes.get(12..16).ok_or_else(|| cut("WebP header"))?;
+    let chunk = bytes.get(12..16).ok_or_else(|| cut(Part::WebpHeader))?;
     let header = |width: u32, height: u32, lossless: bool| {
         if width == 0 || height == 0 {
-            return Err(PhotoError::corrupt("the WebP header gives no image size"));
+            return Err(PhotoError::damaged(msg!("photos-webp-no-size")));
         }
         Ok(Header {
             format: Format::Webp,
@@ -281,32 +290,30 @@ fn webp(bytes: &[u8]) -> Result<Header, PhotoError> {
         b"VP8 " => {
             if !has(bytes, 23, &[0x9D, 0x01, 0x2A]) {
                 return Err(match bytes.len() < 26 {
-                    true => cut("WebP header"),
-                    false => PhotoError::corrupt("the WebP header is damaged (no VP8 start code)"),
+                    true => cut(Part::WebpHeader),
+                    false => PhotoError::damaged(msg!("photos-webp-no-start-code")),
                 });
             }
-            let w = le32(bytes, 26).ok_or_else(|| cut("WebP header"))?;
+            let w = le32(bytes, 26).ok_or_else(|| cut(Part::WebpHeader))?;
             header(w & 0x3FFF, (w >> 16) & 0x3FFF, false)
         }
         b"VP8L" => {
             if bytes.get(20) != Some(&0x2F) {
-                return Err(cut("WebP header"));
+                return Err(cut(Part::WebpHeader));
             }
-            let v = le32(bytes, 21).ok_or_else(|| cut("WebP header"))?;
+            let v = le32(bytes, 21).ok_or_else(|| cut(Part::WebpHeader))?;
             header((v & 0x3FFF) + 1, ((v >> 14) & 0x3FFF) + 1, true)
         }
         b"VP8X" => {
-            let flags = *bytes.get(20).ok_or_else(|| cut("WebP header"))?;
+            let flags = *bytes.get(20).ok_or_else(|| cut(Part::WebpHeader))?;
             if flags & 0x02 != 0 {
-                return Err(PhotoError::Unsupported("animated WebP"));
+                return Err(PhotoError::Unsupported(OtherFormat::AnimatedWebp));
             }
-            let w = le24(bytes, 24).ok_or_else(|| cut("WebP header"))? + 1;
-            let h = le24(bytes, 27).ok_or_else(|| cut("WebP header"))? + 1;
+            let w = le24(bytes, 24).ok_or_else(|| cut(Part::WebpHeader))? + 1;
+            let h = le24(bytes, 27).ok_or_else(|| cut(Part::WebpHeader))? + 1;
             header(w, h, webp_is_lossless(bytes))
         }
-        _ => Err(PhotoError::corrupt(
-            "the WebP header is damaged (unknown first chunk)",
-        )),
+        _ => Err(PhotoError::damaged(msg!("photos-webp-unknown-chunk"))),
     }
 }
 
@@ -340,27 +347,27 @@ mod tests {
         let heif = b"\0\0\0\x18ftypmif1\0\0\0\0mif1miaf";
         assert_eq!(sniff(heif), Err(PhotoError::Heic));
         let avif = b"\0\0\0\x1cftypavif\0\0\0\0avifmif1miaf";
-        assert_eq!(sniff(avif), Err(PhotoError::Unsupported("AVIF")));
+        assert_eq!(sniff(avif), Err(PhotoError::Unsupported(OtherFormat::Avif)));
         assert_eq!(
             sniff(b"GIF89a\x01\0\x01\0"),
-            Err(PhotoError::Unsupported("GIF"))
+            Err(PhotoError::Unsupported(OtherFormat::Gif))
         );
         assert_eq!(
             sniff(b"hello, world\n"),
             Err(PhotoError::NotAnImage {
-                looks_like: Some("text")
+                looks_like: Some(Contents::Text)
             })
         );
         assert_eq!(
             sniff(b"<!DOCTYPE html><html><body>x</body></html>"),
             Err(PhotoError::NotAnImage {
-                looks_like: Some("HTML (a web page)")
+                looks_like: Some(Contents::Html)
             })
         );
         assert_eq!(
             sniff(b"%PDF-1.7\n"),
             Err(PhotoError::NotAnImage {
-                looks_like: Some("a PDF")
+                looks_like: Some(Contents::Pdf)
             })
         );
         assert_eq!(

@@ -143,7 +143,7 @@ impl Why {
             source,
             pos.line,
             pos.col,
-            format!("the image {src} {problem}"),
+            msg!("photos-image-problem", image = src, problem = problem),
         )
         .with_hint(hint)
     }

@@ -274,7 +274,11 @@ fn feed(
             "site.yaml",
             0,
             0,
-            format!("cannot write {path}: {e}"),
+            msg!(
+                "render-cannot-write-calendar",
+                path = &path,
+                problem = e.to_string()
+            ),
         )),
     }
 }

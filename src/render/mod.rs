@@ -158,8 +158,7 @@ fn render_language(
         });
     }
     let render_pages = || -> Vec<Result<RenderedPage, Diagnostic>> {
-        jobs
-            .into_par_iter()
+        jobs.into_par_iter()
             .map(|job| {
                 let page_path = job.path.trim_end_matches("index.html");
                 let current_url = site.url(page_path);
@@ -169,11 +168,15 @@ fn render_language(
                     language_context(site, strings, page_path, entry, &mut job_ctx);
                 }
                 let out_path = format!("{prefix}{}", job.path);
-                let (page_ctx, slot) =
-                    match PageCache::lookup(page_cache.as_ref(), job.template, &current_url, job_ctx) {
-                        Lookup::Hit(bytes) => return Ok(keep(sink, out_path, bytes)),
-                        Lookup::Miss(page_ctx, slot) => (page_ctx, slot),
-                    };
+                let (page_ctx, slot) = match PageCache::lookup(
+                    page_cache.as_ref(),
+                    job.template,
+                    &current_url,
+                    job_ctx,
+                ) {
+                    Lookup::Hit(bytes) => return Ok(keep(sink, out_path, bytes)),
+                    Lookup::Miss(page_ctx, slot) => (page_ctx, slot),
+                };
                 let mut ctx = page_ctx.into_context(&base);
                 ctx.insert("current_url", &current_url);
                 let html = theme.tera.render(job.template, &ctx).map_err(|e| {
@@ -181,9 +184,13 @@ fn render_language(
                         Path::new("templates").join(job.template),
                         0,
                         0,
-                        format!("rendering {}{} failed: {}", prefix, job.path, error_chain(&e)),
+                        msg!(
+                            "render-page-failed",
+                            page = format!("{prefix}{}", job.path),
+                            detail = error_chain(&e)
+                        ),
                     )
-                    .with_hint("check the template; a site's templates/ folder overrides the theme's file of the same name")
+                    .with_hint(msg!("render-page-failed-hint"))
                 })?;
                 // Relative links are rewritten on the quoted HTML the templates wrote, so pages are
                 // minified after that pass in that case; otherwise right here, in parallel.
@@ -429,7 +436,7 @@ fn copy_static(site: &Site, out: &mut Output, diags: &mut Diagnostics) {
                         &found.rel,
                         0,
                         0,
-                        format!("static/{key} replaces a page of the same name"),
+                        msg!("render-static-replaces-page", key = &key),
                     ));
                 }
                 out.insert(key, bytes);
@@ -456,13 +463,10 @@ fn static_file(
     };
     let key = crate::diagnostics::display_path(rel);
     if !crate::write::valid_key(&key) {
-        return Err(Diagnostic::error(
-            &found.rel,
-            0,
-            0,
-            "this file name cannot be published: it contains a control character, a \\ or a name twinsite uses itself",
-        )
-        .with_hint("rename the file using letters, digits, - and _"));
+        return Err(
+            Diagnostic::error(&found.rel, 0, 0, msg!("render-static-name-unusable"))
+                .with_hint(msg!("render-static-name-unusable-hint")),
+        );
     }
     if site.photos.names(&found.rel) {
         return Ok(None);
@@ -477,7 +481,7 @@ fn static_file(
             &found.rel,
             0,
             0,
-            format!("this image cannot be published: it {}", e.message()),
+            msg!("render-static-image-unusable", problem = e.message()),
         )
         .with_hint(e.hint())),
     }

@@ -80,10 +80,7 @@ pub fn parse_ui_strings(name: &str, text: &str) -> Result<BTreeMap<String, Strin
     for (key, value) in raw {
         let line = || key_line(text, &key);
         if key.contains('.') {
-            return Err((
-                line(),
-                format!("{name}: `{key}`: a key cannot contain a dot"),
-            ));
+            return Err((line(), msg!("render-ui-key-dot", file = name, key = &key)));
         }
         match value {
             serde_yaml::Value::Mapping(forms) => {
@@ -91,14 +88,17 @@ pub fn parse_ui_strings(name: &str, text: &str) -> Result<BTreeMap<String, Strin
                     let (Some(cat), Some(form)) = (cat.as_str(), scalar(&form)) else {
                         return Err((
                             line(),
-                            format!("{name}: `{key}`: every plural form must be `category: text`"),
+                            msg!("render-ui-plural-form", file = name, key = &key),
                         ));
                     };
                     if !CATEGORIES.contains(&cat) {
                         return Err((
                             line(),
-                            format!(
-                                "{name}: `{key}`: \"{cat}\" is not a plural category (use zero, one, two, few, many, other)"
+                            msg!(
+                                "render-ui-plural-category",
+                                file = name,
+                                key = &key,
+                                category = cat
                             ),
                         ));
                     }
@@ -107,7 +107,7 @@ pub fn parse_ui_strings(name: &str, text: &str) -> Result<BTreeMap<String, Strin
                 let Some(other) = out.get(&format!("{key}.other")).cloned() else {
                     return Err((
                         line(),
-                        format!("{name}: `{key}`: the plural forms need an `other` form"),
+                        msg!("render-ui-plural-other", file = name, key = &key),
                     ));
                 };
                 out.insert(key, other);
@@ -117,10 +117,7 @@ pub fn parse_ui_strings(name: &str, text: &str) -> Result<BTreeMap<String, Strin
                     out.insert(key, s);
                 }
                 None => {
-                    return Err((
-                        line(),
-                        format!("{name}: `{key}`: must be a text or a map of plural forms"),
-                    ));
+                    return Err((line(), msg!("render-ui-value", file = name, key = &key)));
                 }
             },
         }

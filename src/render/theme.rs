@@ -193,7 +193,7 @@ pub fn load_with(
                             rel,
                             line,
                             0,
-                            format!("the UI strings cannot be read: {e}"),
+                            msg!("render-ui-strings-unreadable", problem = e),
                         )),
                     }
                 }
@@ -207,11 +207,11 @@ pub fn load_with(
                 "site.yaml",
                 0,
                 0,
-                format!("the theme \"{}\" does not exist", config.theme),
+                msg!("render-theme-missing", theme = &config.theme),
             )
-            .with_hint(format!(
-                "create the folder {}, or remove `theme:` to use the built-in default theme",
-                display_path(&theme_dir)
+            .with_hint(msg!(
+                "render-theme-missing-hint",
+                folder = display_path(&theme_dir)
             )),
         );
         return None;
@@ -256,9 +256,9 @@ pub fn load_with(
                     file,
                     0,
                     0,
-                    format!("the template cannot be read: {}", error_chain(&e)),
+                    msg!("render-template-unreadable", detail = error_chain(&e)),
                 )
-                .with_hint("check the {{ }} and {% %} tags of this template"),
+                .with_hint(msg!("render-template-unreadable-hint")),
             );
             return None;
         }
@@ -305,11 +305,11 @@ fn ui_strings(
                 "site.yaml",
                 0,
                 0,
-                format!("the theme has no UI strings for the language \"{lang}\"; English is used"),
+                msg!("render-ui-language-missing", lang = lang),
             )
-            .with_hint(format!(
-                "add {} with translations of every key of the theme's en.yaml",
-                display_path(&file)
+            .with_hint(msg!(
+                "render-ui-language-missing-hint",
+                file = display_path(&file)
             )),
         );
         return BTreeMap::new();
@@ -326,33 +326,38 @@ fn ui_strings(
         .map(String::as_str)
         .collect();
     if !missing.is_empty() && lang != "en" {
-        let shown: Vec<&str> = missing.iter().take(12).copied().collect();
-        let more = missing.len() - shown.len();
         diags.push(
-            Diagnostic::warning(
-                &file,
-                0,
-                0,
-                format!(
-                    "{} UI string{} missing in \"{lang}\", so English is shown for: {}{}",
-                    missing.len(),
-                    if missing.len() == 1 { " is" } else { "s are" },
-                    shown.join(", "),
-                    if more > 0 {
-                        format!(" and {more} more")
-                    } else {
-                        String::new()
-                    }
-                ),
-            )
-            .with_hint(format!(
-                "add the missing keys to {} (the theme \"{}\" lists every key in its en.yaml)",
-                display_path(&file),
-                config.theme
+            Diagnostic::warning(&file, 0, 0, missing_strings(lang, &missing)).with_hint(msg!(
+                "render-ui-strings-missing-hint",
+                file = display_path(&file),
+                theme = &config.theme
             )),
         );
     }
     own
+}
+
+/// The warning about the UI strings `lang` lacks: the first twelve keys by name.
+fn missing_strings(lang: &str, missing: &[&str]) -> String {
+    let shown = missing[..missing.len().min(12)].join(", ");
+    let more = missing.len().saturating_sub(12);
+    let count = missing.len();
+    if more > 0 {
+        msg!(
+            "render-ui-strings-missing-more",
+            count = count,
+            lang = lang,
+            keys = shown,
+            more = more
+        )
+    } else {
+        msg!(
+            "render-ui-strings-missing",
+            count = count,
+            lang = lang,
+            keys = shown
+        )
+    }
 }
 
 fn culprit(e: &tera::Error, templates: &BTreeMap<String, (String, Option<PathBuf>)>) -> PathBuf {

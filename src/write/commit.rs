@@ -75,7 +75,7 @@ fn plan<'a>(dir: &Path, out: &'a Output, staged: &'a Staged) -> Result<Plan<'a>,
         .iter()
         .find(|key| !valid_key(key) || is_folder_too(key, &new))
     {
-        let msg = "not a safe relative file path inside the output folder";
+        let msg = msg!("render-output-unsafe-path");
         return Err(WriteError::Io {
             path: PathBuf::from(*key),
             source: std::io::Error::new(std::io::ErrorKind::InvalidInput, msg),

@@ -91,7 +91,10 @@ impl Journal {
             Ok(meta) if !meta.is_dir() && !keep => None,
             Ok(meta) if !meta.is_dir() => Some(self.back_up(target)?),
             Ok(_) => {
-                let e = io::Error::new(io::ErrorKind::IsADirectory, "a folder stands here");
+                let e = io::Error::new(
+                    io::ErrorKind::IsADirectory,
+                    msg!("render-output-folder-in-way"),
+                );
                 return Err(io_at(target)(e));
             }
             Err(e) if missing(&e) => None,

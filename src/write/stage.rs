@@ -195,7 +195,7 @@ impl PageSink for Stager {
     fn put(&self, key: String, bytes: Vec<u8>) {
         if !self.lock().keys.insert(key.clone()) {
             // Which of the two would win depends on thread timing: refuse both.
-            let msg = "the build made two files with this path; an alias may be the address of a generated page such as /map/ or /calendar/";
+            let msg = msg!("render-output-duplicate-path");
             let e = WriteError::Io {
                 path: full_path(&self.dir, &key),
                 source: io::Error::new(io::ErrorKind::AlreadyExists, msg),
