@@ -100,26 +100,31 @@ pub type Ask<'a> = &'a mut dyn FnMut(&Question) -> Option<String>;
 /// How often a question is asked again after answers that cannot be used; then the default.
 const TRIES: usize = 10;
 
-/// Asks `text` until `check` takes the answer; the default on Enter, at end of input, without a
-/// terminal (`ask` is `None`) or after [`TRIES`] unusable answers.
+/// Asks `text` until `check` takes the answer; the default on Enter, at end of input (which
+/// also ends the asking), without a terminal (`ask` is `None`) or after [`TRIES`] unusable
+/// answers.
 fn question(
     ask: &mut Option<Ask<'_>>,
     text: String,
     default: String,
     check: &dyn Fn(&str) -> Result<String, String>,
 ) -> String {
-    let Some(ask) = ask.as_mut() else {
-        return default;
-    };
     let mut problem = None;
     for _ in 0..TRIES {
+        let Some(asking) = ask.as_mut() else {
+            return default;
+        };
         let q = Question {
             text: text.clone(),
             default: default.clone(),
             problem: problem.take(),
         };
-        match ask(&q).map(|a| a.trim().to_owned()) {
-            None => return default,
+        match asking(&q).map(|a| a.trim().to_owned()) {
+            None => {
+                // End of input: the remaining questions take their defaults unasked.
+                *ask = None;
+                return default;
+            }
             Some(a) if a.is_empty() => return default,
             Some(a) => match check(&a) {
                 Ok(v) => return v,
@@ -463,4 +468,87 @@ impl CheckArgs {
 /// Parses `YYYY-MM-DD` for `--now`.
 pub fn parse_date(s: &str) -> Result<Date, String> {
     crate::content::validate::parse_date(s).map_err(|e| msg!("cli-date-example", problem = e))
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+mod tests {
+    use super::*;
+
+    fn init_args() -> InitArgs {
+        Cli::try_parse_from(["twinsite", "init", "site"])
+            .map(|c| match c.command {
+                Command::Init(a) => a,
+                _ => unreachable!(),
+            })
+            .unwrap()
+    }
+
+    /// Runs `fill` with scripted answers; returns the values and every question as asked.
+    fn scripted(answers: &[&str]) -> (SiteFill, Vec<Question>) {
+        let mut left: Vec<String> = answers.iter().rev().map(|a| (*a).to_owned()).collect();
+        let mut asked = Vec::new();
+        let mut ask = |q: &Question| {
+            asked.push(q.clone());
+            left.pop()
+        };
+        let fill = init_args().fill(Some(&mut ask));
+        (fill, asked)
+    }
+
+    #[test]
+    fn init_says_why_an_answer_is_not_taken_and_asks_again() {
+        let (fill, asked) = scripted(&[
+            "Neustadt",
+            "abc",
+            "149",
+            "49° 21' N",
+            "49.35",
+            "8,14",
+            "",
+            "partner.neustadt.example",
+            "https://partner.neustadt.example/",
+            "klingonisch",
+            "fr",
+        ]);
+        assert_eq!(
+            (fill.name.as_str(), fill.lat, fill.lon),
+            ("Neustadt", 49.35, 8.14)
+        );
+        assert_eq!(fill.title, "Städtepartnerschaften Neustadt");
+        assert_eq!(fill.base_url, "https://partner.neustadt.example/");
+        assert_eq!(fill.language, "fr");
+        let problems: Vec<&str> = asked.iter().filter_map(|q| q.problem.as_deref()).collect();
+        assert_eq!(problems.len(), 5, "{problems:#?}");
+        assert!(
+            problems[0].contains("\u{201c}abc\u{201d} is not a number")
+                && problems[0].contains("49.35")
+        );
+        assert!(problems[1].contains("149 is not a latitude"));
+        assert!(problems[2].contains("in decimal degrees that is 49.35"));
+        assert!(problems[4].contains("klingonisch") && problems[4].contains("de, en, fr"));
+        let texts: Vec<&str> = asked.iter().map(|q| q.text.as_str()).collect();
+        assert!(
+            texts.contains(&"Title of the site") && texts.iter().any(|t| t.contains("base URL"))
+        );
+    }
+
+    #[test]
+    fn init_takes_defaults_on_enter_and_at_end_of_input() {
+        let (fill, asked) = scripted(&["", ""]);
+        assert_eq!(
+            (fill.name.as_str(), fill.lat, fill.lon),
+            ("Musterstadt", 50.9, 9.7)
+        );
+        assert_eq!(fill.language, "de");
+        assert_eq!(asked.len(), 3, "end of input stops asking");
+    }
+
+    #[test]
+    fn degrees_and_minutes_are_converted_for_the_hint() {
+        assert_eq!(degrees_minutes("49° 21' N").as_deref(), Some("49.35"));
+        assert_eq!(degrees_minutes("8°8′24″ W").as_deref(), Some("-8.14"));
+        assert_eq!(degrees_minutes("49.35"), None);
+        assert_eq!(degrees_minutes("abc°"), None);
+    }
 }
