@@ -110,7 +110,7 @@ pub fn check_links(site: &Site, diags: &mut Diagnostics) {
                         e,
                         pos,
                         link,
-                        "there is no heading with this id on the page",
+                        msg!("checks-why-no-heading"),
                         own_anchors.iter().copied().collect(),
                     ));
                 }
@@ -134,7 +134,7 @@ pub fn check_links(site: &Site, diags: &mut Diagnostics) {
                             e,
                             pos,
                             link,
-                            "the page exists, but has no heading with this id",
+                            msg!("checks-why-no-heading-there"),
                             anchors.iter().map(String::as_str).collect(),
                         ));
                     }
@@ -147,7 +147,7 @@ pub fn check_links(site: &Site, diags: &mut Diagnostics) {
                         e,
                         pos,
                         link,
-                        "no page or file of the site has this address",
+                        msg!("checks-why-no-address"),
                         candidates,
                     ));
                 }
@@ -160,19 +160,19 @@ fn broken(
     e: &crate::content::model::Entry,
     pos: &crate::content::front_matter::Pos,
     link: &str,
-    why: &str,
+    why: String,
     candidates: Vec<&str>,
 ) -> Diagnostic {
     let target = link.rsplit_once('#').map_or(link, |(_, a)| a);
     let hint = match did_you_mean(if link.contains('#') { target } else { link }, candidates) {
-        Some(s) => format!("did you mean {s}?"),
-        None => "site links start with / and end with /, e.g. /cities/lyon/ or /events/brunch/#anmeldung".to_owned(),
+        Some(s) => msg!("checks-did-you-mean", suggestion = s),
+        None => msg!("checks-link-form-hint"),
     };
     Diagnostic::error(
         &e.source,
         pos.line,
         pos.col,
-        format!("broken link {link}: {why}"),
+        msg!("checks-broken-link", link = link, why = why),
     )
     .with_hint(hint)
 }

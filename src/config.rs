@@ -86,13 +86,13 @@ impl BaseUrl {
         let rest = s
             .strip_prefix("https://")
             .or_else(|| s.strip_prefix("http://"))
-            .ok_or_else(|| format!("\"{s}\" must start with https:// or http://"))?;
+            .ok_or_else(|| msg!("config-base-url-no-scheme", url = s))?;
         let (host, path) = rest.split_once('/').unwrap_or((rest, ""));
         if host.is_empty() || host.contains([' ', '?', '#']) {
-            return Err(format!("\"{s}\" has no valid host name"));
+            return Err(msg!("config-base-url-no-host", url = s));
         }
         if path.contains(['?', '#', ' ']) {
-            return Err(format!("\"{s}\" must not contain `?`, `#` or spaces"));
+            return Err(msg!("config-base-url-bad-character", url = s));
         }
         let path = path.trim_matches('/');
         let path = if path.is_empty() {
@@ -159,8 +159,13 @@ pub fn load(root: &Path, diags: &mut Diagnostics) -> Option<SiteConfig> {
         crate::fs_safe::check(root, rel, crate::fs_safe::CONFIG)
     {
         diags.push(
-            Diagnostic::error(rel, 0, 0, format!("there is no {CONFIG_FILE} in {}", root.display()))
-                .with_hint("run twinsite in the site's folder, pass --root FOLDER, or create a new site with `twinsite init FOLDER`"),
+            Diagnostic::error(
+                rel,
+                0,
+                0,
+                msg!("config-missing", folder = root.display().to_string()),
+            )
+            .with_hint(msg!("config-missing-hint")),
         );
         return None;
     }
@@ -199,17 +204,24 @@ fn from_front_matter(fm: &FrontMatter, diags: &mut Diagnostics) -> Option<SiteCo
     let before = diags.error_count();
     fm.check_keys(KNOWN_KEYS, "site.yaml", diags);
     let title = fm.require_text("title", "Städtepartnerschaften Musterstadt", diags);
-    let base_url = fm.require_text("base_url", "https://partner.example.org/", diags).and_then(|s| {
-        BaseUrl::parse(&s)
-            .map_err(|e| {
-                let p = fm.pos("base_url");
-                diags.push(
-                    Diagnostic::error(&fm.rel_path, p.line, p.col, format!("`base_url` {e}"))
-                        .with_hint("write the full address the site will have, e.g. `base_url: https://example.org/partner/`"),
-                );
-            })
-            .ok()
-    });
+    let base_url = fm
+        .require_text("base_url", "https://partner.example.org/", diags)
+        .and_then(|s| {
+            BaseUrl::parse(&s)
+                .map_err(|e| {
+                    let p = fm.pos("base_url");
+                    diags.push(
+                        Diagnostic::error(
+                            &fm.rel_path,
+                            p.line,
+                            p.col,
+                            msg!("config-base-url-invalid", problem = e),
+                        )
+                        .with_hint(msg!("config-base-url-invalid-hint")),
+                    );
+                })
+                .ok()
+        });
     let language = fm.text("language", diags);
     let languages = fm.text_list("languages", diags);
     let mut bad_code = |code: &str, key: &str| {
@@ -220,11 +232,9 @@ fn from_front_matter(fm: &FrontMatter, diags: &mut Diagnostics) -> Option<SiteCo
                     &fm.rel_path,
                     p.line,
                     p.col,
-                    format!("`{key}`: \"{code}\" is not a language code"),
+                    msg!("config-language-code", key = key, code = code),
                 )
-                .with_hint(
-                    "use two- or three-letter codes like `de`, `en`, `fr`, `pl`, `uk`, `tr`",
-                ),
+                .with_hint(msg!("config-language-code-hint")),
             );
         }
     };
@@ -243,9 +253,9 @@ fn from_front_matter(fm: &FrontMatter, diags: &mut Diagnostics) -> Option<SiteCo
                     &fm.rel_path,
                     p.line,
                     p.col,
-                    format!("`languages` lists \"{l}\" twice"),
+                    msg!("config-language-twice", code = l),
                 )
-                .with_hint("name each language once; the first one is the default"),
+                .with_hint(msg!("config-language-twice-hint")),
             );
         }
     }
@@ -258,9 +268,9 @@ fn from_front_matter(fm: &FrontMatter, diags: &mut Diagnostics) -> Option<SiteCo
                 &fm.rel_path,
                 p.line,
                 p.col,
-                format!("`language` is \"{l}\" but `languages` starts with \"{first}\""),
+                msg!("config-language-mismatch", language = l, first = first),
             )
-            .with_hint("the first entry of `languages` is the default language; remove `language:` or make them agree"),
+            .with_hint(msg!("config-language-mismatch-hint")),
         );
     }
     let language = language
@@ -281,23 +291,17 @@ fn from_front_matter(fm: &FrontMatter, diags: &mut Diagnostics) -> Option<SiteCo
                 &fm.rel_path,
                 p.line,
                 p.col,
-                format!("`timezone` \"{timezone}\" is not a known time zone"),
+                msg!("config-timezone-unknown", timezone = &timezone),
             )
-            .with_hint(
-                "use an IANA name such as `Europe/Berlin`, `Europe/Paris` or `America/New_York`",
-            ),
+            .with_hint(msg!("config-timezone-unknown-hint")),
         );
     }
     let home = if fm.has("home") {
-        fm.get::<Home>(
-            "home",
-            "a group `{ name: Musterstadt, lat: 50.9, lon: 9.7 }`",
-            diags,
-        )
+        fm.get::<Home>("home", &msg!("config-expect-home"), diags)
     } else {
         diags.push(
-            Diagnostic::error(&fm.rel_path, 1, 1, "the required key `home` is missing")
-                .with_hint("add your town, e.g. `home: { name: Musterstadt, lat: 50.9, lon: 9.7 }`; it is the centre of the map"),
+            Diagnostic::error(&fm.rel_path, 1, 1, msg!("config-home-missing"))
+                .with_hint(msg!("config-home-missing-hint")),
         );
         None
     };
@@ -309,12 +313,13 @@ fn from_front_matter(fm: &FrontMatter, diags: &mut Diagnostics) -> Option<SiteCo
                     &fm.rel_path,
                     p.line,
                     p.col,
-                    format!(
-                        "`home` has lat {} / lon {}, outside the globe",
-                        h.lat, h.lon
+                    msg!(
+                        "config-home-off-globe",
+                        lat = h.lat.to_string(),
+                        lon = h.lon.to_string()
                     ),
                 )
-                .with_hint("lat runs from -90 to 90, lon from -180 to 180"),
+                .with_hint(msg!("config-home-off-globe-hint")),
             );
         }
     }
@@ -329,15 +334,15 @@ fn from_front_matter(fm: &FrontMatter, diags: &mut Diagnostics) -> Option<SiteCo
                 &fm.rel_path,
                 p.line,
                 p.col,
-                format!("`theme` \"{theme}\" is not a theme name; a theme is a folder in themes/ named with letters, digits, - and _"),
+                msg!("config-theme-name", theme = &theme),
             )
-            .with_hint("write only the folder's name, e.g. `theme: herbst` for themes/herbst/; a theme must sit inside the site folder, so paths with / or .. are not allowed"),
+            .with_hint(msg!("config-theme-name-hint")),
         );
     }
     let minify = fm
-        .get::<bool>("minify", "`true` or `false`", diags)
+        .get::<bool>("minify", &msg!("config-expect-true-false"), diags)
         .unwrap_or(true);
-    let menu = fm.get::<Vec<MenuItem>>("menu", "a list of `{ title: …, url: … }` entries", diags);
+    let menu = fm.get::<Vec<MenuItem>>("menu", &msg!("config-expect-menu"), diags);
     let declined = |v: &Option<String>| matches!(v.as_deref(), Some("none" | "false"));
     let imprint = fm.text("imprint", diags);
     let privacy = fm.text("privacy", diags);
@@ -345,15 +350,15 @@ fn from_front_matter(fm: &FrontMatter, diags: &mut Diagnostics) -> Option<SiteCo
     let imprint = imprint.filter(|_| !imprint_none);
     let privacy = privacy.filter(|_| !privacy_none);
     let relative_urls = fm
-        .get::<bool>("relative_urls", "`true` or `false`", diags)
+        .get::<bool>("relative_urls", &msg!("config-expect-true-false"), diags)
         .unwrap_or(false);
     let unsafe_html = fm
-        .get::<bool>("unsafe_html", "`true` or `false`", diags)
+        .get::<bool>("unsafe_html", &msg!("config-expect-true-false"), diags)
         .unwrap_or(false);
     let translations = fm
         .get::<std::collections::BTreeMap<String, ConfigText>>(
             "translations",
-            "a group per language, e.g. `fr: { title: …, description: …, menu: […] }`",
+            &msg!("config-expect-translations"),
             diags,
         )
         .unwrap_or_default();
@@ -368,11 +373,12 @@ fn from_front_matter(fm: &FrontMatter, diags: &mut Diagnostics) -> Option<SiteCo
                     &fm.rel_path,
                     p.line,
                     p.col,
-                    format!("`translations` has texts for \"{code}\", which is not one of the further `languages`"),
+                    msg!("config-translation-language", code = code),
                 )
-                .with_hint(format!(
-                    "list the language in `languages: [{}, {code}]`, or correct the code",
-                    languages.join(", ")
+                .with_hint(msg!(
+                    "config-translation-language-hint",
+                    languages = languages.join(", "),
+                    code = code
                 )),
             );
         }
@@ -420,12 +426,13 @@ fn check_menu_urls<'a>(
                 &fm.rel_path,
                 p.line,
                 p.col,
-                format!(
-                    "the menu entry \"{}\" links to \"{}\", which is not a web address",
-                    item.title, item.url
+                msg!(
+                    "config-menu-not-web-address",
+                    title = &item.title,
+                    url = &item.url
                 ),
             )
-            .with_hint("write a path on this site such as `/cities/`, or a full address such as `https://www.example.org/`"),
+            .with_hint(msg!("config-menu-not-web-address-hint")),
         );
     }
 }

@@ -179,7 +179,12 @@ pub fn link(
     {
         for name in &entries[i].common.topics {
             let Some(slug) = slug::slugify(name) else {
-                diags.push(Diagnostic::warning(&entries[i].source, 0, 0, format!("the topic \"{name}\" has no letters or digits that can be used in a web address; it is ignored")));
+                diags.push(Diagnostic::warning(
+                    &entries[i].source,
+                    0,
+                    0,
+                    msg!("links-topic-no-letters", topic = name),
+                ));
                 continue;
             };
             let t = topics.entry(slug.clone()).or_insert_with(|| Topic {
@@ -247,13 +252,9 @@ fn index_entries(
         }
         let slug = &e.common.slug;
         let taken = if RESERVED.contains(&slug.as_str()) {
-            Some(format!(
-                "the page slug \"{slug}\" is used by twinsite itself for /{slug}/"
-            ))
+            Some(msg!("links-slug-reserved", slug = slug))
         } else if config.languages.iter().skip(1).any(|l| l == slug) {
-            Some(format!(
-                "the page slug \"{slug}\" is the folder of the language \"{slug}\" (/{slug}/)"
-            ))
+            Some(msg!("links-slug-language-folder", slug = slug))
         } else {
             None
         };
@@ -261,7 +262,7 @@ fn index_entries(
             let p = e.common.slug_pos.unwrap_or_default();
             diags.push(
                 Diagnostic::error(&e.source, p.line, p.col, message)
-                    .with_hint("rename the file or set another `slug:`"),
+                    .with_hint(msg!("links-slug-taken-hint")),
             );
             continue;
         }
@@ -286,23 +287,24 @@ fn slug_collision(first: &Entry, second: &Entry) -> Diagnostic {
     let p = here.common.slug_pos.unwrap_or_default();
     let other = match there.common.slug_pos {
         Some(o) => format!("{}:{}:{}", display_path(&there.source), o.line, o.col),
-        None => format!("{} (from its file name)", display_path(&there.source)),
+        None => msg!(
+            "links-slug-from-file-name",
+            path = display_path(&there.source)
+        ),
     };
     let hint = if here.common.slug_pos.is_some() {
-        "two entries of the same kind need different `slug:` values or file names".to_owned()
+        msg!("links-slug-collision-hint")
     } else {
-        format!(
-            "this file's name gives it the slug \"{}\"; rename one of the files, or give one of them another `slug:`",
-            here.common.slug
-        )
+        msg!("links-slug-collision-file-hint", slug = &here.common.slug)
     };
     Diagnostic::error(
         &here.source,
         p.line,
         p.col,
-        format!(
-            "the slug \"{}\" is already used by {other}",
-            here.common.slug
+        msg!(
+            "links-slug-collision",
+            slug = &here.common.slug,
+            other = other
         ),
     )
     .with_hint(hint)
@@ -329,16 +331,9 @@ fn resolve(
                     source,
                     r.pos.line,
                     r.pos.col,
-                    format!(
-                        "{} is a draft and is not published; remove `draft: true` from {} or build with --drafts",
-                        r.slug,
-                        display_path(file)
-                    ),
+                    msg!("links-ref-draft", slug = &r.slug, path = display_path(file)),
                 )
-                .with_hint(format!(
-                    "or remove \"{}\" from {key} until the draft is finished",
-                    r.slug
-                )),
+                .with_hint(msg!("links-ref-draft-hint", slug = &r.slug, key = key)),
             );
         } else if !known.broken.contains(&wanted) {
             diags.push(unknown_ref(source, key, r, section, known));
@@ -354,11 +349,6 @@ fn unknown_ref(
     section: Section,
     known: &Known<'_>,
 ) -> Diagnostic {
-    let what = if section == Section::City {
-        "city"
-    } else {
-        "association"
-    };
     let candidates = known
         .index
         .keys()
@@ -366,19 +356,15 @@ fn unknown_ref(
         .filter(|(s, _)| *s == section)
         .map(|(_, slug)| slug.as_str());
     let hint = match did_you_mean(&r.slug, candidates) {
-        Some(s) => format!("did you mean \"{s}\"?"),
-        None => format!(
-            "use the file name (without .md) of a file in content/{}/",
-            section.dir()
-        ),
+        Some(s) => msg!("links-did-you-mean", suggestion = s),
+        None => msg!("links-use-file-name-hint", folder = section.dir()),
     };
-    Diagnostic::error(
-        source,
-        r.pos.line,
-        r.pos.col,
-        format!("unknown {what} \"{}\" in {key}", r.slug),
-    )
-    .with_hint(hint)
+    let message = if section == Section::City {
+        msg!("links-unknown-city", slug = &r.slug, key = key)
+    } else {
+        msg!("links-unknown-association", slug = &r.slug, key = key)
+    };
+    Diagnostic::error(source, r.pos.line, r.pos.col, message).with_hint(hint)
 }
 
 fn check_config_refs(
@@ -409,23 +395,25 @@ fn check_config_refs(
                     CONFIG_FILE,
                     line,
                     0,
-                    format!(
-                        "`{key}` names the page \"{slug}\", which is a draft and is not published; remove `draft: true` from {} or build with --drafts",
-                        display_path(file)
+                    msg!(
+                        "links-config-page-draft",
+                        key = key,
+                        slug = slug,
+                        path = display_path(file)
                     ),
                 ));
                 continue;
             }
             let hint = match did_you_mean(slug, candidates) {
-                Some(s) => format!("did you mean \"{s}\"?"),
-                None => format!("create content/{slug}.md"),
+                Some(s) => msg!("links-did-you-mean", suggestion = s),
+                None => msg!("links-config-page-missing-hint", slug = slug),
             };
             diags.push(
                 Diagnostic::error(
                     CONFIG_FILE,
                     line,
                     0,
-                    format!("`{key}` names the page \"{slug}\", but there is no content/{slug}.md"),
+                    msg!("links-config-page-missing", key = key, slug = slug),
                 )
                 .with_hint(hint),
             );

@@ -21,7 +21,6 @@ const SUMMARY_FROM: usize = 3;
 /// Cities that no association and no event names: their pages show no one to contact and no
 /// dates (they are on the map and in the list all the same).
 fn unconnected_cities(site: &Site, cities: &[&Entry], diags: &mut Diagnostics) {
-    let hint = "name the city in the association that carries the partnership (`cities: [lyon]`), or in an event with the partner";
     if cities.len() > SUMMARY_FROM {
         let names: Vec<&str> = cities.iter().map(|e| e.common.title.as_str()).collect();
         diags.push(
@@ -29,20 +28,25 @@ fn unconnected_cities(site: &Site, cities: &[&Entry], diags: &mut Diagnostics) {
                 "content/cities",
                 0,
                 0,
-                format!(
-                    "{} partner cities are named by no association and no event, so their pages show no one to contact and no dates: {}",
-                    cities.len(),
-                    names.join(", ")
+                msg!(
+                    "checks-cities-unconnected-many",
+                    count = cities.len(),
+                    names = names.join(", ")
                 ),
             )
-            .with_hint(hint),
+            .with_hint(msg!("checks-cities-unconnected-hint")),
         );
         return;
     }
     for e in cities {
         diags.push(
-            warn(site, e, "title", format!("no association and no event names {}, so its page shows no one to contact and no dates", e.common.title))
-                .with_hint(format!("add `cities: [{}]` to the association that carries the partnership, or to an event with the partner", e.common.slug)),
+            warn(
+                site,
+                e,
+                "title",
+                msg!("checks-city-unconnected", city = &e.common.title),
+            )
+            .with_hint(msg!("checks-city-unconnected-hint", slug = &e.common.slug)),
         );
     }
 }
@@ -58,11 +62,10 @@ pub fn lint(site: &Site, diags: &mut Diagnostics) {
         let Some(ev) = e.event() else { continue };
         if ev.location.is_none() && !matches!(ev.status.as_str(), "cancelled" | "postponed") {
             diags.push(
-                warn(site, e, "date", "this event has no `location`: visitors will not know where to go")
-                    .with_hint(format!(
-                        "add e.g. `location: {{ name: Bürgerhaus, address: \"Hauptstraße 1, {}\" }}`; for an online meeting write `location: {{ name: Online }}`",
-                        crate::diagnostics::terminal_safe(&site.config.home.name)
-                    )),
+                warn(site, e, "date", msg!("checks-event-no-location")).with_hint(msg!(
+                    "checks-event-no-location-hint",
+                    town = crate::diagnostics::terminal_safe(&site.config.home.name)
+                )),
             );
         }
     }
@@ -88,8 +91,17 @@ pub fn lint(site: &Site, diags: &mut Diagnostics) {
             .any(|&ev| site.occurrences_of(ev).iter().any(|o| o.end >= since));
         if !recent {
             diags.push(
-                warn(site, e, "status", format!("{} has had no event since {since} and none is planned", e.common.title))
-                    .with_hint("add the partnership's next meeting as an event, or set `status: dormant` if it is resting"),
+                warn(
+                    site,
+                    e,
+                    "status",
+                    msg!(
+                        "checks-city-dormant",
+                        city = &e.common.title,
+                        since = since.to_string()
+                    ),
+                )
+                .with_hint(msg!("checks-city-dormant-hint")),
             );
         }
     }
@@ -108,10 +120,10 @@ fn empty_menu_sections(site: &Site, diags: &mut Diagnostics) {
     for item in menus.flatten() {
         let path = item.url.trim_start_matches('/');
         let path = path.strip_suffix('/').unwrap_or(path);
-        let (empty, what) = match path.rsplit('/').next().unwrap_or(path) {
+        let (empty, section) = match path.rsplit('/').next().unwrap_or(path) {
             "associations" => (site.associations.is_empty(), "associations"),
             "news" => (site.news.is_empty(), "news"),
-            "cities" => (site.cities.is_empty(), "partner cities"),
+            "cities" => (site.cities.is_empty(), "cities"),
             _ => continue,
         };
         if !empty || item.url.contains("://") {
@@ -122,11 +134,18 @@ fn empty_menu_sections(site: &Site, diags: &mut Diagnostics) {
             .and_then(|f| f.text.lines().position(|l| l.contains(item.url.as_str())))
             .map_or(0, |i| i + 1);
         diags.push(
-            Diagnostic::warning("site.yaml", line, usize::from(line > 0), format!(
-                "the menu entry \"{}\" links to {}, but the site has no {what} yet: visitors find an empty page",
-                item.title, item.url
-            ))
-            .with_hint(format!("remove the entry until there are {what}, or leave out `menu:` to get the default menu, which shows only sections with entries")),
+            Diagnostic::warning(
+                "site.yaml",
+                line,
+                usize::from(line > 0),
+                msg!(
+                    "checks-menu-section-empty",
+                    title = &item.title,
+                    url = &item.url,
+                    section = section
+                ),
+            )
+            .with_hint(msg!("checks-menu-section-empty-hint", section = section)),
         );
     }
 }

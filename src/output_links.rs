@@ -18,7 +18,7 @@ use crate::site::Site;
 /// One broken link and the pages it appears on.
 #[derive(Default)]
 struct Problem {
-    why: &'static str,
+    why: String,
     pages: Vec<String>,
 }
 
@@ -82,27 +82,28 @@ pub fn check(
             .unwrap_or_else(|| "?".to_owned());
         let (path, line, col) = locate(site, base, &link)
             .unwrap_or_else(|| (PathBuf::from("templates").join(&template), 0, 0));
-        let more = if p.pages.len() > 1 {
-            format!(" and {} more pages", p.pages.len() - 1)
-        } else {
-            String::new()
+        let message = match p.pages.len() - 1 {
+            0 => msg!(
+                "checks-template-link-broken",
+                link = &link,
+                page = first,
+                template = &template,
+                why = &p.why
+            ),
+            more => msg!(
+                "checks-template-link-broken-more",
+                link = &link,
+                page = first,
+                more = more,
+                template = &template,
+                why = &p.why
+            ),
         };
         let hint = match did_you_mean(&link, candidates.iter().map(String::as_str)) {
-            Some(s) if !link.contains('#') => format!("did you mean {s}? in templates write links as {{{{ site.base_path }}}}cities/ so sub-path hosting works"),
-            _ => "in templates write site links as {{ site.base_path }}cities/; ids for #anchors must exist on the target page".to_owned(),
+            Some(s) if !link.contains('#') => msg!("checks-template-did-you-mean", suggestion = s),
+            _ => msg!("checks-template-link-hint"),
         };
-        diags.push(
-            Diagnostic::error(
-                path,
-                line,
-                col,
-                format!(
-                    "broken link {link} in the page {first}{more} (template {template}): {}",
-                    p.why
-                ),
-            )
-            .with_hint(hint),
-        );
+        diags.push(Diagnostic::error(path, line, col, message).with_hint(hint));
     }
     for (template, pages) in no_alt {
         diags.push(
@@ -110,12 +111,13 @@ pub fn check(
                 PathBuf::from("templates").join(&template),
                 0,
                 0,
-                format!(
-                    "an image without alt text in the page {} (template {template})",
-                    pages[0]
+                msg!(
+                    "checks-image-no-alt",
+                    page = &pages[0],
+                    template = &template
                 ),
             )
-            .with_hint("add alt=\"…\" describing the image, or alt=\"\" if it is only decoration"),
+            .with_hint(msg!("checks-image-no-alt-hint")),
         );
     }
 }
@@ -135,7 +137,7 @@ fn broken(
     base: &str,
     out: &Output,
     ids: &mut HashMap<String, HashSet<String>>,
-) -> Option<&'static str> {
+) -> Option<String> {
     let (path, fragment) = link
         .split_once('#')
         .map_or((link, None), |(p, f)| (p, Some(f)));
@@ -144,9 +146,7 @@ fn broken(
         page.to_owned()
     } else if path.starts_with('/') {
         let Some(rel) = path.strip_prefix(base) else {
-            return Some(
-                "it does not start with the base path, so it breaks when the site lives in a sub-folder",
-            );
+            return Some(msg!("checks-why-no-base-path"));
         };
         rel.to_owned()
     } else {
@@ -160,7 +160,7 @@ fn broken(
         format!("{target}/index.html")
     };
     let Some(bytes) = out.get(&file) else {
-        return Some("no page or file of the site has this address");
+        return Some(msg!("checks-why-no-address"));
     };
     let fragment = fragment.filter(|f| !f.is_empty())?;
     if !file.ends_with(".html") {
@@ -171,7 +171,7 @@ fn broken(
             .map(|h| html_scan::scan(h).ids.into_iter().collect())
             .unwrap_or_default()
     });
-    (!known.contains(fragment)).then_some("the page exists, but has no element with this id")
+    (!known.contains(fragment)).then(|| msg!("checks-why-no-element"))
 }
 
 /// `rel` resolved against the folder of `page`; `None` when it climbs above the site root.

@@ -34,22 +34,16 @@ pub fn check(site: &Site, severity: Severity, diags: &mut Diagnostics) {
     };
     for e in &site.entries {
         if let Some(first) = e.placeholders.first() {
-            let n = e.placeholders.len();
-            let what = if n == 1 {
-                "a placeholder".to_owned()
-            } else {
-                format!("{n} placeholders")
-            };
+            let message = msg!("checks-placeholders", count = e.placeholders.len());
             diags.push(
-                at(e, first.line, first.col, format!("this page still holds {what} from twinsite (the first here)"))
-                    .with_hint("replace the example text with your own and delete the line “Beispieltext: …”; fill in every place marked „ergänzen“"),
+                at(e, first.line, first.col, message).with_hint(msg!("checks-placeholders-hint")),
             );
         }
         if e.city().is_some_and(|c| c.lat == 0.0 && c.lon == 0.0) {
             let line = crate::lint::key_line(&site.root, &e.source, "lat").unwrap_or(0);
             diags.push(
-                at(e, line, usize::from(line > 0), "lat and lon are both 0: that is in the Atlantic Ocean off Africa".to_owned())
-                    .with_hint("look up the city's coordinates, e.g. on openstreetmap.org (right click → show address), and write them in decimal degrees: `lat: 45.76`, `lon: 4.84`"),
+                at(e, line, usize::from(line > 0), msg!("checks-city-at-zero"))
+                    .with_hint(msg!("checks-city-at-zero-hint")),
             );
         }
     }
@@ -60,19 +54,9 @@ pub fn check(site: &Site, severity: Severity, diags: &mut Diagnostics) {
 fn legal_pages(site: &Site, severity: Severity, diags: &mut Diagnostics) {
     let german = site.config.languages.iter().any(|l| l == "de");
     let config = &site.config;
-    for (key, slug, declined, law) in [
-        (
-            "imprint",
-            &config.imprint,
-            config.imprint_none,
-            "an Impressum (§ 5 DDG)",
-        ),
-        (
-            "privacy",
-            &config.privacy,
-            config.privacy_none,
-            "a privacy page (Art. 13 DSGVO)",
-        ),
+    for (key, slug, declined) in [
+        ("imprint", &config.imprint, config.imprint_none),
+        ("privacy", &config.privacy, config.privacy_none),
     ] {
         let page = slug.as_ref().and_then(|s| site.get(Section::Page, s));
         match (slug, page) {
@@ -82,14 +66,19 @@ fn legal_pages(site: &Site, severity: Severity, diags: &mut Diagnostics) {
                     "site.yaml",
                     0,
                     0,
-                    format!("a German site needs {law}, and site.yaml names none (`{key}:`)"),
+                    msg!("checks-legal-page-missing", key = key),
                 )
-                .with_hint(format!("write the page in content/ and name it: `{key}: impressum` (or `datenschutz`); if another site covers it (the town's own), write `{key}: none`"))
+                .with_hint(msg!("checks-legal-page-missing-hint", key = key))
             }),
             (Some(_), Some(e)) if e.html.trim().is_empty() => diags.push(Diagnostic {
                 severity,
-                ..Diagnostic::error(&e.source, 0, 0, format!("the page {} has no text", e.common.title))
-                    .with_hint("write the page's text below the second --- line")
+                ..Diagnostic::error(
+                    &e.source,
+                    0,
+                    0,
+                    msg!("checks-legal-page-empty", title = &e.common.title),
+                )
+                .with_hint(msg!("checks-legal-page-empty-hint"))
             }),
             _ => {}
         }

@@ -46,14 +46,12 @@ pub fn translate(site: &mut Site, translations: Vec<Translation>, diags: &mut Di
                     &t.source,
                     0,
                     0,
-                    format!(
-                        "this is a translation of {}, which does not exist",
-                        display_path(&t.original)
+                    msg!(
+                        "links-translation-no-original",
+                        path = display_path(&t.original)
                     ),
                 )
-                .with_hint(
-                    "a translation sits next to its original with the language before .md: lyon.md and lyon.fr.md; create the original or rename this file",
-                ),
+                .with_hint(msg!("links-translation-no-original-hint")),
             ),
         }
     }

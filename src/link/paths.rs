@@ -25,38 +25,34 @@ pub const MAX_ALIAS: usize = 1000;
 /// Characters no alias may hold: not in file names on every system, or never sent to a server.
 const FORBIDDEN: &[char] = &['\\', '?', '#', '<', '>', ':', '"', '|', '*'];
 
-const ALIAS_HINT: &str = "write it like `/partnerstaedte/lyon.html` or `/alt/lyon/`";
-
 /// What is wrong with the shape of `alias`, as a message and a hint; `None` when it is fine.
-pub fn alias_problem(alias: &str) -> Option<(String, &'static str)> {
+pub fn alias_problem(alias: &str) -> Option<(String, String)> {
     let shown = alias.escape_debug().to_string();
     if let Some(c) = alias.chars().find(|c| c.is_control()) {
-        let msg = format!(
-            "the alias \"{shown}\" contains an invisible control character (U+{:04X})",
-            u32::from(c)
-        );
+        let code = format!("{:04X}", u32::from(c));
         return Some((
-            msg,
-            "retype the alias; it must be one line of visible characters",
+            msg!("links-alias-control-character", alias = shown, code = code),
+            msg!("links-alias-control-character-hint"),
         ));
     }
     if !alias.starts_with('/') || alias.contains("://") {
-        let msg = format!("the alias \"{shown}\" must be an old path on this site starting with /");
-        return Some((msg, ALIAS_HINT));
+        let msg = msg!("links-alias-not-a-path", alias = shown);
+        return Some((msg, msg!("links-alias-hint")));
     }
     if alias.len() > MAX_ALIAS {
-        let msg = format!(
-            "the alias is {} characters long; at most {MAX_ALIAS} are allowed",
-            alias.len()
+        let msg = msg!(
+            "links-alias-too-long",
+            length = alias.len(),
+            max = MAX_ALIAS
         );
-        return Some((msg, ALIAS_HINT));
+        return Some((msg, msg!("links-alias-hint")));
     }
     if let Some(c) = alias.chars().find(|c| FORBIDDEN.contains(c)) {
-        let msg = format!("the alias \"{shown}\" contains the character {c}");
+        let msg = msg!("links-alias-character", alias = shown, character = c);
         let hint = match c {
-            '\\' => "web addresses use / between folders, never \\",
-            '?' | '#' => "a static site cannot redirect what follows ? or #; leave that part out",
-            _ => "file names cannot hold \\ ? # < > : \" | *; leave the character out",
+            '\\' => msg!("links-alias-backslash-hint"),
+            '?' | '#' => msg!("links-alias-query-hint"),
+            _ => msg!("links-alias-character-hint"),
         };
         return Some((msg, hint));
     }
@@ -83,52 +79,56 @@ const FIXED: &[&str] = &[
 ];
 
 /// An alias on (or below) a file every site has, or on a file of the built-in theme.
-fn fixed_problem(alias: &str) -> Option<(String, &'static str)> {
+fn fixed_problem(alias: &str) -> Option<(String, String)> {
     let key = alias_key(alias);
     let theme = crate::render::theme::STATIC.iter().map(|(name, _)| *name);
-    let hint = "an alias must be an old address that no page or file of the site uses any more";
     for file in FIXED.iter().copied().chain(theme) {
         let msg = if key == file {
-            format!("the alias {alias} is the address of a page or file every site has")
+            msg!("links-alias-fixed-file", alias = alias)
         } else if key.starts_with(file) && key[file.len()..].starts_with('/') {
-            format!(
-                "the alias {alias} needs /{file} to be a folder, but every site has a file there"
-            )
+            msg!("links-alias-fixed-folder", alias = alias, file = file)
         } else {
             continue;
         };
-        return Some((msg, hint));
+        return Some((msg, msg!("links-alias-in-use-hint")));
     }
     None
 }
 
 /// The problems of the parts between the slashes of `alias` (a trailing `/` is fine).
-fn segment_problem(alias: &str, shown: &str) -> Option<(String, &'static str)> {
+fn segment_problem(alias: &str, shown: &str) -> Option<(String, String)> {
     let inner = alias[1..].strip_suffix('/').unwrap_or(&alias[1..]);
     if inner.is_empty() {
         return None; // `/`: the home page, refused with the other addresses of the site
     }
-    for part in inner.split('/') {
-        let (msg, hint) = if part.is_empty() {
-            ("contains an empty part //", ALIAS_HINT)
-        } else if part == "." || part == ".." {
-            (
-                "contains the part \"..\" or \".\"",
-                "write the old address without . and .. parts",
-            )
-        } else if part.starts_with('.') {
-            (
-                "names a hidden file or folder (a name starting with a dot)",
-                "web servers keep names starting with a dot private, and twinsite keeps its own files there; an alias cannot be such an address",
-            )
-        } else if part.len() > MAX_SEGMENT {
-            ("has a part longer than 200 characters", ALIAS_HINT)
-        } else {
-            continue;
-        };
-        return Some((format!("the alias \"{shown}\" {msg}"), hint));
+    inner.split('/').find_map(|part| part_problem(part, shown))
+}
+
+/// The problem of one part between the slashes of an alias shown as `shown`.
+fn part_problem(part: &str, shown: &str) -> Option<(String, String)> {
+    if part.is_empty() {
+        Some((
+            msg!("links-alias-empty-part", alias = shown),
+            msg!("links-alias-hint"),
+        ))
+    } else if part == "." || part == ".." {
+        Some((
+            msg!("links-alias-dot-part", alias = shown),
+            msg!("links-alias-dot-part-hint"),
+        ))
+    } else if part.starts_with('.') {
+        Some((
+            msg!("links-alias-hidden", alias = shown),
+            msg!("links-alias-hidden-hint"),
+        ))
+    } else if part.len() > MAX_SEGMENT {
+        Some((
+            msg!("links-alias-long-part", alias = shown, max = MAX_SEGMENT),
+            msg!("links-alias-hint"),
+        ))
+    } else {
+        None
     }
-    None
 }
 
 /// The output file an alias becomes: `index.html` in its folder unless its last part has a dot.
@@ -164,12 +164,13 @@ fn check_lengths(e: &Entry, at: &Locator<'_>, diags: &mut Diagnostics) {
                 &e.source,
                 p.line,
                 p.col,
-                format!(
-                    "the address (slug) is {} characters long; at most {MAX_SEGMENT} are allowed",
-                    e.common.slug.len()
+                msg!(
+                    "links-slug-too-long",
+                    length = e.common.slug.len(),
+                    max = MAX_SEGMENT
                 ),
             )
-            .with_hint("set a shorter `slug:`, or give the file a shorter name"),
+            .with_hint(msg!("links-slug-too-long-hint")),
         );
     }
     for (i, name) in e.common.topics.iter().enumerate() {
@@ -180,12 +181,9 @@ fn check_lengths(e: &Entry, at: &Locator<'_>, diags: &mut Diagnostics) {
                     &e.source,
                     p.line,
                     p.col,
-                    format!(
-                        "a topic name is {} characters long, too long for the address of its page",
-                        name.len()
-                    ),
+                    msg!("links-topic-too-long", length = name.len()),
                 )
-                .with_hint("topics are short words like `Jugend` or `Kultur`"),
+                .with_hint(msg!("links-topic-too-long-hint")),
             );
         }
     }
@@ -212,14 +210,12 @@ fn check_image(e: &Entry, diags: &mut Diagnostics) {
                     &e.source,
                     pic.pos.line,
                     pic.pos.col,
-                    format!(
-                        "the image \"{}\" must be a file in the same folder as this file or below it",
-                        img.escape_debug()
+                    msg!(
+                        "links-image-outside",
+                        image = img.escape_debug().to_string()
                     ),
                 )
-                .with_hint(
-                    "for an image elsewhere, put it in static/ and write `image: /images/name.svg`",
-                ),
+                .with_hint(msg!("links-image-outside-hint")),
             );
         }
     }
@@ -248,26 +244,23 @@ fn check_aliases(site: &Site, at: &Locator<'_>, diags: &mut Diagnostics) {
             let p = alias_pos(e, i, a, at);
             let problem = match claimed.get(&key) {
                 Some((other, b, _)) if other.source == e.source => {
-                    Some(format!("the alias {a} is listed twice (also as {b})"))
+                    Some(msg!("links-alias-twice", alias = a, other = *b))
                 }
-                Some((other, _, q)) => Some(format!(
-                    "the alias {a} is also claimed by {}:{}:{}",
-                    display_path(&other.source),
-                    q.line,
-                    q.col
-                )),
-                None => clash(site, &key, &files).map(|what| format!("the alias {a} {what}")),
+                Some((other, _, q)) => {
+                    let place = format!("{}:{}:{}", display_path(&other.source), q.line, q.col);
+                    Some(msg!("links-alias-claimed", alias = a, place = place))
+                }
+                None => clash(site, a, &key, &files),
             };
             if let Some(msg) = problem {
                 diags.push(
-                    Diagnostic::error(&e.source, p.line, p.col, msg).with_hint(
-                        "an alias must be an old address that no page or file of the site uses any more",
-                    ),
+                    Diagnostic::error(&e.source, p.line, p.col, msg)
+                        .with_hint(msg!("links-alias-in-use-hint")),
                 );
                 continue;
             }
             claimed.insert(key.clone(), (e, a, p));
-            files.insert(key, format!("the alias {a}"));
+            files.insert(key, msg!("links-what-alias", alias = a));
         }
     }
 }
@@ -280,27 +273,33 @@ fn alias_pos(e: &Entry, i: usize, a: &str, at: &Locator<'_>) -> Pos {
     }
 }
 
-/// What already stands at `key`, at a folder `key` needs, or below `key` (which must be a file),
-/// worded to follow "the alias /x".
-fn clash(site: &Site, key: &str, files: &BTreeMap<String, String>) -> Option<String> {
+/// What already stands at `key` (the file of `alias`), at a folder `key` needs, or below `key`
+/// (which must be a file), as the message about `alias`.
+fn clash(site: &Site, alias: &str, key: &str, files: &BTreeMap<String, String>) -> Option<String> {
     if let Some(what) = files.get(key) {
-        return Some(format!("is the address of {what}"));
+        return Some(msg!("links-alias-taken", alias = alias, what = what));
     }
     for (i, _) in key.match_indices('/') {
         if let Some(what) = files.get(&key[..i]) {
-            return Some(format!(
-                "needs /{} to be a folder, but that is the address of {what}",
-                &key[..i]
+            let folder = &key[..i];
+            return Some(msg!(
+                "links-alias-needs-folder",
+                alias = alias,
+                folder = folder,
+                what = what
             ));
         }
     }
     let below = format!("{key}/");
     let inside = files.range(below.clone()..).next();
     if let Some((_, what)) = inside.filter(|(k, _)| k.starts_with(&below)) {
-        return Some(format!(
-            "is the address of a folder of the site, which holds {what}"
-        ));
+        return Some(msg!("links-alias-is-folder", alias = alias, what = what));
     }
+    static_clash(site, alias, key)
+}
+
+/// A file of `static/` (or the theme's) at `key` or at a folder `key` needs.
+fn static_clash(site: &Site, alias: &str, key: &str) -> Option<String> {
     let theme = Path::new("themes").join(&site.config.theme).join("static");
     for dir in [Path::new("static"), theme.as_path()] {
         let base = site.root.join(dir);
@@ -314,9 +313,7 @@ fn clash(site: &Site, key: &str, files: &BTreeMap<String, String>) -> Option<Str
             let is_file = path.is_file();
             if is_file || (depth == parts.len() && path.is_dir()) {
                 let file = display_path(&dir.join(&rel));
-                return Some(format!(
-                    "is the address of {file}, which the site publishes"
-                ));
+                return Some(msg!("links-alias-static-file", alias = alias, file = file));
             }
         }
     }
@@ -326,13 +323,13 @@ fn clash(site: &Site, key: &str, files: &BTreeMap<String, String>) -> Option<Str
 /// Every file the site writes whose path is known before rendering, with what it is.
 fn site_files(site: &Site) -> BTreeMap<String, String> {
     let mut pages: BTreeMap<String, String> = BTreeMap::new();
-    let own = "a page or file the site always has";
+    let own = msg!("links-what-site-file");
     for key in FIXED {
-        pages.insert((*key).to_owned(), own.to_owned());
+        pages.insert((*key).to_owned(), own.clone());
     }
     for e in &site.entries {
         let page = e.url_path();
-        let what = format!("the page of {}", display_path(&e.source));
+        let what = msg!("links-what-page-of", path = display_path(&e.source));
         pages.insert(format!("{page}index.html"), what.clone());
         match e.section {
             Section::City | Section::Association => {
@@ -342,7 +339,7 @@ fn site_files(site: &Site) -> BTreeMap<String, String> {
                 pages.insert(format!("{page}{}.ics", e.common.slug), what.clone());
                 let year = e.event().map(|ev| ev.date.year());
                 if let Some(year) = year {
-                    pages.insert(format!("events/archive/{year}/index.html"), own.to_owned());
+                    pages.insert(format!("events/archive/{year}/index.html"), own.clone());
                 }
             }
             _ => {}
@@ -352,10 +349,10 @@ fn site_files(site: &Site) -> BTreeMap<String, String> {
         }
     }
     for t in site.topics.values() {
-        pages.insert(format!("topics/{}/index.html", t.slug), own.to_owned());
+        pages.insert(format!("topics/{}/index.html", t.slug), own.clone());
     }
     for (y, m) in crate::render::calendar_pages::months(site) {
-        pages.insert(format!("calendar/{y}/{m:02}/index.html"), own.to_owned());
+        pages.insert(format!("calendar/{y}/{m:02}/index.html"), own.clone());
     }
     let mut files = pages.clone();
     for lang in site.config.languages.iter().skip(1) {
