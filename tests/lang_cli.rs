@@ -38,12 +38,15 @@ fn broken() -> (tempfile::TempDir, String) {
     (t, root.to_str().unwrap().to_owned())
 }
 
+/// Arguments, environment, and whether German is expected.
+type Case<'a> = (&'a [&'a str], &'a [(&'a str, &'a str)], bool);
+
 #[test]
 fn the_language_comes_from_the_flag_then_twinsite_lang_then_the_locale() {
     let (_t, root) = broken();
     let check = ["check", "--root", root.as_str(), "--now", NOW];
     let with_flag: Vec<&str> = check.iter().copied().chain(["--lang", "en"]).collect();
-    let cases: [(&[&str], &[(&str, &str)], bool); 6] = [
+    let cases: [Case<'_>; 6] = [
         (&check, &[], false),
         (&check, &[("LANG", "de_DE.UTF-8")], true),
         (&check, &[("LC_ALL", "C"), ("LANG", "de_DE.UTF-8")], false),
