@@ -41,8 +41,10 @@ fn safe_lines(text: &str) -> String {
 
 fn main() -> ExitCode {
     let env = |name: &str| std::env::var(name).ok();
-    // The environment decides while the command line is read (its value checks speak too).
-    set_language(choose(None, &env));
+    // `--lang` and the environment decide already while the command line is read, so the
+    // checks of its values (`--lat`, `--base-url`) speak the same language.
+    let early = lang_arg(std::env::args());
+    set_language(choose(early.as_deref(), &env));
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
         Err(e) => return usage_error(&e),
@@ -134,6 +136,23 @@ fn main() -> ExitCode {
             }
         }
     }
+}
+
+/// The value of `--lang` (or `--lang=`) on the command line, before clap reads it.
+fn lang_arg(args: impl Iterator<Item = String>) -> Option<String> {
+    let mut args = args.skip(1);
+    while let Some(a) = args.next() {
+        if a == "--" {
+            return None;
+        }
+        if a == "--lang" {
+            return args.next();
+        }
+        if let Some(v) = a.strip_prefix("--lang=") {
+            return Some(v.to_owned());
+        }
+    }
+    None
 }
 
 fn fail(d: &Diagnostic) -> ExitCode {

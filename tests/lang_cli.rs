@@ -133,4 +133,20 @@ fn build_check_and_init_report_in_german() {
         "{}",
         text(&lat)
     );
+    // `--lang` counts while the command line is read, too.
+    let lat = run(
+        &["--lang", "de", "init", "x", "--lat", "149"],
+        &[("LANG", "en_US.UTF-8")],
+    );
+    assert!(
+        text(&lat).contains("149 ist kein Breitengrad"),
+        "{}",
+        text(&lat)
+    );
+    let lat = run(&["init", "x", "--lat=149", "--lang=de"], &[]);
+    assert!(
+        text(&lat).contains("149 ist kein Breitengrad"),
+        "{}",
+        text(&lat)
+    );
 }
