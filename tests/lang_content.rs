@@ -4,9 +4,6 @@
 
 mod common;
 
-use std::path::Path;
-use std::process::Command;
-
 use common::*;
 
 /// A copy of the mini site with one mistake of each common kind in its content files.
@@ -30,20 +27,10 @@ fn broken_site() -> (tempfile::TempDir, std::path::PathBuf) {
     (t, root)
 }
 
-fn check(root: &Path, lang: &str) -> String {
-    let out = Command::new(env!("CARGO_BIN_EXE_twinsite"))
-        .args(["check", "--root", root.to_str().unwrap(), "--now", NOW])
-        .args(["--lang", lang])
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(1), "{out:?}");
-    String::from_utf8_lossy(&out.stderr).into_owned()
-}
-
 #[test]
 fn content_mistakes_are_named_in_german_and_in_english() {
     let (_t, root) = broken_site();
-    let de = check(&root, "de");
+    let de = check_failing_in(&root, "de");
     for expected in [
         "content/events/brunch.md:2:14",
         "der Kopfteil ist kein gültiges YAML: ein `: ` an einer Stelle, an der es nicht stehen darf",
@@ -55,7 +42,7 @@ fn content_mistakes_are_named_in_german_and_in_english() {
     ] {
         assert!(de.contains(expected), "{expected:?} not in:\n{de}");
     }
-    let en = check(&root, "en");
+    let en = check_failing_in(&root, "en");
     for expected in [
         "content/events/brunch.md:2:14",
         "the front matter is not valid YAML: a `: ` where it is not allowed",

@@ -5,20 +5,9 @@
 
 mod common;
 
-use std::path::Path;
 use std::process::Command;
 
 use common::*;
-
-fn check(root: &Path, lang: &str) -> String {
-    let out = Command::new(env!("CARGO_BIN_EXE_twinsite"))
-        .args(["check", "--root", root.to_str().unwrap(), "--now", NOW])
-        .args(["--lang", lang])
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(1), "{out:?}");
-    String::from_utf8_lossy(&out.stderr).into_owned()
-}
 
 fn assert_all(text: &str, expected: &[&str]) {
     for e in expected {
@@ -35,7 +24,7 @@ fn site_yaml_mistakes_in_german_and_in_english() {
     )
     .unwrap();
     assert_all(
-        &check(&root, "de"),
+        &check_failing_in(&root, "de"),
         &[
             "site.yaml:2:11: Fehler: `base_url`: „example.org“ muss mit https:// oder http:// beginnen",
             "`languages` nennt „de“ zweimal",
@@ -44,7 +33,7 @@ fn site_yaml_mistakes_in_german_and_in_english() {
         ],
     );
     assert_all(
-        &check(&root, "en"),
+        &check_failing_in(&root, "en"),
         &[
             "site.yaml:2:11: error: `base_url` \"example.org\" must start with https:// or http://",
             "`languages` lists \"de\" twice",
@@ -64,7 +53,7 @@ fn link_and_readiness_mistakes_in_german_and_in_english() {
     );
     write("content/impressum.md", "---\ntitle: Impressum\n---\n");
     assert_all(
-        &check(&root, "de"),
+        &check_failing_in(&root, "de"),
         &[
             "unbekannte Partnerstadt „lyn“ in cities",
             "Hinweis: vielleicht „lyon“ gemeint?",
@@ -73,7 +62,7 @@ fn link_and_readiness_mistakes_in_german_and_in_english() {
         ],
     );
     assert_all(
-        &check(&root, "en"),
+        &check_failing_in(&root, "en"),
         &[
             "unknown city \"lyn\" in cities",
             "hint: did you mean \"lyon\"?",

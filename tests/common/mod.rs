@@ -187,3 +187,14 @@ pub(crate) fn markup_without_attribute_values(html: &str) -> String {
     }
     out
 }
+
+/// `twinsite check` on `root` with messages in `lang`, expected to find errors: its stderr.
+pub(crate) fn check_failing_in(root: &Path, lang: &str) -> String {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_twinsite"))
+        .args(["check", "--root", root.to_str().unwrap(), "--now", NOW])
+        .args(["--lang", lang])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1), "{out:?}");
+    String::from_utf8_lossy(&out.stderr).into_owned()
+}
