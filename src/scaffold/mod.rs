@@ -7,6 +7,7 @@
 
 pub mod entries;
 pub mod site_files;
+pub mod workflows;
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -148,11 +149,8 @@ pub fn example_files(site: &SiteFill, today: Date) -> Vec<(&'static str, String)
         ("content/datenschutz.md", site_files::privacy()),
         (".gitignore", site_files::GITIGNORE.to_owned()),
         ("static/.liesmich.txt", site_files::STATIC_README.to_owned()),
-        (
-            ".github/workflows/pages.yml",
-            site_files::GITHUB_PAGES.to_owned(),
-        ),
-        (".gitlab-ci.yml", site_files::GITLAB_CI.to_owned()),
+        (".github/workflows/pages.yml", workflows::github_pages()),
+        (".gitlab-ci.yml", workflows::gitlab_ci()),
     ]
 }
 

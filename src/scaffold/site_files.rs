@@ -1,5 +1,5 @@
-//! The files `twinsite init` writes besides content: `site.yaml`, the legal pages, `.gitignore`
-//! and the CI workflows for GitHub Pages and GitLab Pages.
+//! The files `twinsite init` writes besides content and workflows: `site.yaml`, the legal
+//! pages, `.gitignore` and the note in `static/`.
 
 use crate::scaffold::entries::quote;
 
@@ -169,91 +169,3 @@ Beispiel: static/images/rathaus.jpg wird in einem Text so eingebunden:
 ![Das Rathaus im Frühling](/images/rathaus.jpg)
 Die Website zeigt es dann in passenden Größen.
 ";
-
-/// `.github/workflows/pages.yml`: build with twinsite and publish on GitHub Pages.
-pub const GITHUB_PAGES: &str = r#"# Baut die Website bei jeder Änderung im Zweig main und veröffentlicht sie auf GitHub Pages.
-# Einmalig einschalten: Repository → Settings → Pages → Source: „GitHub Actions“.
-name: Website veröffentlichen
-
-on:
-  push:
-    branches: [main]
-  # Jeden Morgen neu bauen, damit „Nächste Termine“ vergangene Termine nicht weiter zeigt.
-  schedule:
-    - cron: "17 3 * * *"
-  workflow_dispatch:
-
-permissions:
-  contents: read
-  pages: write
-  id-token: write
-
-concurrency:
-  group: pages
-  cancel-in-progress: false
-
-jobs:
-  build:
-    runs-on: ubuntu-latest
-    steps:
-      - uses: actions/checkout@v4
-      - id: pages
-        uses: actions/configure-pages@v5
-      - name: twinsite zwischenspeichern
-        uses: actions/cache@v4
-        with:
-          path: ~/.cargo/bin/twinsite
-          key: twinsite-${{ runner.os }}
-      - name: twinsite installieren
-        # Alternativ die neueste Fassung aus dem Quellcode:
-        # cargo install --git https://github.com/OWNER/twinsite --locked
-        run: command -v twinsite || cargo install twinsite --locked
-      - name: Verkleinerte Fotos zwischenspeichern
-        uses: actions/cache@v4
-        with:
-          path: .twinsite-cache
-          key: fotos-${{ github.sha }}
-          restore-keys: fotos-
-      - name: Website bauen
-        # base_url kommt von GitHub Pages (z. B. https://verein.github.io/partnerschaften/).
-        run: twinsite build --base-url "${{ steps.pages.outputs.base_url }}/"
-      - uses: actions/upload-pages-artifact@v3
-        with:
-          path: public
-
-  deploy:
-    needs: build
-    runs-on: ubuntu-latest
-    environment:
-      name: github-pages
-      url: ${{ steps.deployment.outputs.page_url }}
-    steps:
-      - id: deployment
-        uses: actions/deploy-pages@v4
-"#;
-
-/// `.gitlab-ci.yml`: the `pages` job publishing `public/` on GitLab Pages.
-pub const GITLAB_CI: &str = r#"# Baut die Website bei jeder Änderung im Standardzweig und veröffentlicht sie auf GitLab Pages.
-# Damit „Nächste Termine“ aktuell bleibt, zusätzlich täglich bauen lassen: Build → Pipeline
-# schedules → New schedule (z. B. „0 4 * * *“, Zweig main). Das lässt sich nicht in dieser
-# Datei festlegen.
-pages:
-  image: rust:latest
-  cache:
-    key: twinsite
-    paths:
-      - .cargo/bin/
-      - .twinsite-cache/
-  variables:
-    CARGO_HOME: $CI_PROJECT_DIR/.cargo
-  script:
-    - export PATH="$CARGO_HOME/bin:$PATH"
-    - command -v twinsite || cargo install twinsite --locked
-    # base_url kommt von GitLab Pages (z. B. https://verein.gitlab.io/partnerschaften/).
-    - twinsite build --base-url "$CI_PAGES_URL/"
-  artifacts:
-    paths:
-      - public
-  rules:
-    - if: $CI_COMMIT_BRANCH == $CI_DEFAULT_BRANCH
-"#;
