@@ -120,7 +120,7 @@ content-end-not-after-time-hint = für einen Termin, der über Mitternacht geht,
 content-location-off-globe = `location` hat lat/lon außerhalb der Erdkugel
 content-location-off-globe-hint = lat reicht von -90 bis 90, lon von -180 bis 180
 content-repeat-warning-hint = das Datum aus `except` entfernen oder korrigieren
-content-repeat-error-hint = siehe „Recurring events“ in README.md
+content-repeat-error-hint = siehe „Recurring events“ in der Referenz: https://github.com/twinsite/twinsite/blob/main/docs/reference.md#recurring-events
 content-one-of = `{ $key }` kann nicht „{ $value }“ sein
 content-one-of-hint = erlaubt: { $allowed }
 content-one-of-suggestion-hint = vielleicht `{ $suggestion }` gemeint? erlaubt: { $allowed }
@@ -202,7 +202,7 @@ content-year-since-hint = das Jahr angeben, in dem die Partnerschaft unterzeichn
 content-year-ended-hint = das Jahr angeben, in dem die Partnerschaft endete, z. B. `ended: 2014`
 content-year-founded-hint = das Gründungsjahr angeben, z. B. `{ $key }: 1975`
 content-event-long = dieser Termin dauert { $days } Tage, vom { $from } bis { $to }: stimmt `end_date`?
-content-event-long-hint = `end_date` ist der letzte Tag eines mehrtägigen Termins (ein Austausch, ein Workcamp); für ein Treffen, das immer wieder stattfindet, den ersten Tag als `date` angeben und stattdessen `repeat` ergänzen (siehe „Recurring events“ in README.md)
+content-event-long-hint = `end_date` ist der letzte Tag eines mehrtägigen Termins (ein Austausch, ein Workcamp); für ein Treffen, das immer wieder stattfindet, den ersten Tag als `date` angeben und stattdessen `repeat` ergänzen (siehe „Recurring events“ in der Referenz: https://github.com/twinsite/twinsite/blob/main/docs/reference.md#recurring-events)
 content-event-overlaps = dieser Termin dauert jedes Mal { $days } { $days ->
         [one] Tag
        *[other] Tage
@@ -265,7 +265,7 @@ content-yaml-other-hint = Anführungszeichen, Doppelpunkte und Einrückung in di
 content-must-be = `{ $key }` muss { $what } sein{ $detail }
 content-must-be-text = `{ $key }` muss ein Text sein, nicht { $kind }
 content-must-be-list = `{ $key }` muss eine Liste sein
-content-key-form-hint = die Form jeder Angabe steht in der Inhaltsreferenz in README.md
+content-key-form-hint = die Form jeder Angabe steht in der Referenz: https://github.com/twinsite/twinsite/blob/main/docs/reference.md
 content-text-hint = in eine Zeile schreiben, z. B. `key: some text`; Text mit `: ` in Anführungszeichen setzen
 content-list-entry-not-single = jeder Eintrag von `{ $key }` muss ein einzelner Wert sein
 content-list-form-hint = die Liste als `key: [a, b]` schreiben oder eine Zeile `- a` pro Eintrag

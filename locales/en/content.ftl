@@ -123,7 +123,7 @@ content-end-not-after-time-hint = for an event that runs past midnight, add `end
 content-location-off-globe = `location` has lat/lon outside the globe
 content-location-off-globe-hint = lat runs from -90 to 90, lon from -180 to 180
 content-repeat-warning-hint = remove the date from `except`, or correct it
-content-repeat-error-hint = see "Recurring events" in README.md
+content-repeat-error-hint = see "Recurring events" in the reference: https://github.com/twinsite/twinsite/blob/main/docs/reference.md#recurring-events
 content-one-of = `{ $key }` cannot be "{ $value }"
 content-one-of-hint = allowed: { $allowed }
 content-one-of-suggestion-hint = did you mean `{ $suggestion }`? allowed: { $allowed }
@@ -205,7 +205,7 @@ content-year-since-hint = write the year the partnership was signed, e.g. `since
 content-year-ended-hint = write the year the partnership ended, e.g. `ended: 2014`
 content-year-founded-hint = write the year it was founded, e.g. `{ $key }: 1975`
 content-event-long = this event lasts { $days } days, from { $from } to { $to }: is `end_date` right?
-content-event-long-hint = `end_date` is the last day of a multi-day event (an exchange, a workcamp); for a meeting that takes place again and again, give its first day as `date` and add `repeat` instead (see "Recurring events" in README.md)
+content-event-long-hint = `end_date` is the last day of a multi-day event (an exchange, a workcamp); for a meeting that takes place again and again, give its first day as `date` and add `repeat` instead (see "Recurring events" in the reference: https://github.com/twinsite/twinsite/blob/main/docs/reference.md#recurring-events)
 content-event-overlaps = each time this event lasts { $days } { $days ->
         [one] day
        *[other] days
@@ -268,7 +268,7 @@ content-yaml-other-hint = check the quotes, colons and indentation on this line
 content-must-be = `{ $key }` must be { $what }{ $detail }
 content-must-be-text = `{ $key }` must be a text, not { $kind }
 content-must-be-list = `{ $key }` must be a list
-content-key-form-hint = see the content reference in README.md for the form of each key
+content-key-form-hint = the form of each key is in the reference: https://github.com/twinsite/twinsite/blob/main/docs/reference.md
 content-text-hint = write it on one line, e.g. `key: some text`; put text with `: ` in quotes
 content-list-entry-not-single = every entry of `{ $key }` must be a single value
 content-list-form-hint = write the list as `key: [a, b]` or one `- a` line per entry
