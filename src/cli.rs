@@ -292,7 +292,7 @@ impl NewArgs {
 fn parse_coordinate(s: &str, limit: f64) -> Result<f64, String> {
     let example = if limit > 90.0 { "8.14" } else { "49.35" };
     let Ok(v) = s.trim().replace(',', ".").parse::<f64>() else {
-        return Err(match degrees_minutes(s) {
+        return Err(match crate::content::degrees::degrees_minutes(s) {
             Some(decimal) => msg!("coordinate-degrees-minutes", value = s, decimal = decimal),
             None => msg!("coordinate-not-a-number", value = s, example = example),
         });
@@ -304,29 +304,6 @@ fn parse_coordinate(s: &str, limit: f64) -> Result<f64, String> {
     } else {
         Err(msg!("latitude-out-of-range", value = s.trim()))
     }
-}
-
-/// `49° 21' N` or `8°8′24″ O` in decimal degrees, rounded to five places (about a metre), as
-/// text; `None` when `s` is not degrees with minutes or seconds.
-fn degrees_minutes(s: &str) -> Option<String> {
-    let marked = s.contains(['°', '\'', '′', '"', '″']);
-    let south_west = s.trim_end().ends_with(['S', 's', 'W', 'w']);
-    let parts: Vec<f64> = s
-        .split(|c: char| !(c.is_ascii_digit() || c == '.' || c == ','))
-        .filter(|p| !p.is_empty())
-        .map(|p| p.replace(',', ".").parse::<f64>())
-        .collect::<Result<_, _>>()
-        .ok()?;
-    if !marked || parts.is_empty() || parts.len() > 3 {
-        return None;
-    }
-    let value = parts
-        .iter()
-        .zip([1.0, 60.0, 3600.0])
-        .map(|(p, d)| p / d)
-        .sum::<f64>();
-    let value = if south_west { -value } else { value };
-    Some(((value * 100_000.0).round() / 100_000.0).to_string())
 }
 
 /// Parses a latitude (−90..90).
@@ -542,13 +519,5 @@ mod tests {
         );
         assert_eq!(fill.language, "de");
         assert_eq!(asked.len(), 3, "end of input stops asking");
-    }
-
-    #[test]
-    fn degrees_and_minutes_are_converted_for_the_hint() {
-        assert_eq!(degrees_minutes("49° 21' N").as_deref(), Some("49.35"));
-        assert_eq!(degrees_minutes("8°8′24″ W").as_deref(), Some("-8.14"));
-        assert_eq!(degrees_minutes("49.35"), None);
-        assert_eq!(degrees_minutes("abc°"), None);
     }
 }

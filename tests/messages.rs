@@ -546,3 +546,36 @@ fn serve_answers_only_requests_that_name_their_host_once() {
         bad
     );
 }
+
+#[test]
+fn coordinates_in_degrees_and_minutes_name_the_decimal_value_meant() {
+    let (_t, root) = site_with(&[(
+        CITY,
+        "---\ntitle: Lyon\ncountry: Frankreich\nsince: 1963\nlat: 45° 45' N\nlon: \"4° 50′ 24″ E\"\n---\n",
+    )]);
+    let run = check(&root);
+    assert_eq!(run.code, 1);
+    let err = run.err();
+    for expected in [
+        "content/cities/lyon.md:5:6: error: `lat` is written in degrees and minutes (“45° 45' N”); in decimal degrees that is 45.75",
+        "hint: write `lat: 45.75`",
+        "content/cities/lyon.md:6:6: error: `lon` is written in degrees and minutes (“4° 50′ 24″ E”); in decimal degrees that is 4.84",
+        "hint: write `lon: 4.84`",
+    ] {
+        assert!(err.contains(expected), "{expected:?} not in:\n{err}");
+    }
+    let de = common::check_failing_in(&root, "de");
+    assert!(de.contains("`lat: 45.75` schreiben"), "{de}");
+    // A value that is no coordinate in any notation gets the plain message.
+    let (_t, root) = site_with(&[(
+        CITY,
+        "---\ntitle: Lyon\ncountry: Frankreich\nsince: 1963\nlat: 145° 45' N\nlon: 4.8\n---\n",
+    )]);
+    let err = check(&root).err();
+    assert!(
+        err.contains(
+            "`lat` must be a number in decimal degrees like 45.764, not the text \"145° 45' N\""
+        ),
+        "{err}"
+    );
+}

@@ -4,6 +4,7 @@
 //! front matter into the typed values of `model`.
 
 pub mod dates;
+pub mod degrees;
 pub mod front_matter;
 pub mod images;
 pub mod load;

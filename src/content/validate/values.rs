@@ -3,6 +3,7 @@
 
 use jiff::civil::{Date, Time};
 
+use crate::content::degrees::degrees_minutes;
 use crate::content::front_matter::{FrontMatter, Kind};
 use crate::content::model::*;
 use crate::diagnostics::{Diagnostic, Diagnostics, did_you_mean};
@@ -121,6 +122,32 @@ pub(super) fn coordinate(
     diags: &mut Diagnostics,
 ) -> Option<f64> {
     let example = if key == "lat" { "45.764" } else { "4.836" };
+    if fm.kind_of(key) == Kind::Text {
+        let text = fm.text(key, diags).unwrap_or_default();
+        let in_range = |d: &String| d.parse::<f64>().is_ok_and(|v| v.abs() <= limit);
+        if let Some(decimal) = degrees_minutes(&text).filter(in_range) {
+            let p = fm.pos(key);
+            diags.push(
+                Diagnostic::error(
+                    &fm.rel_path,
+                    p.line,
+                    p.col,
+                    msg!(
+                        "content-coordinate-degrees-minutes",
+                        key = key,
+                        value = text,
+                        decimal = decimal.as_str()
+                    ),
+                )
+                .with_hint(msg!(
+                    "content-coordinate-degrees-minutes-hint",
+                    key = key,
+                    decimal = decimal
+                )),
+            );
+            return None;
+        }
+    }
     let v = fm.require::<f64>(
         key,
         &msg!("content-expect-coordinate", example = example),
