@@ -12,6 +12,9 @@ use crate::render::context::{SiteView, Views};
 use crate::render::i18n::Strings;
 use crate::render::page_data::{PageData, Shared};
 use crate::render::{Job, JobCtx};
+
+/// How many upcoming events the home page lists.
+const HOME_EVENTS: usize = 6;
 use crate::site::Site;
 
 /// Values every page gets: `site`, `t` (UI strings), `lang`.
@@ -162,7 +165,21 @@ pub fn jobs_with<'a>(
     );
     ctx.insert(
         "upcoming",
-        upcoming_all.iter().take(6).cloned().collect::<Vec<_>>(),
+        upcoming_all
+            .iter()
+            .take(HOME_EVENTS)
+            .cloned()
+            .collect::<Vec<_>>(),
+    );
+    // As many again, hidden, for the page's script to show when listed ones are over.
+    ctx.insert(
+        "upcoming_spare",
+        upcoming_all
+            .iter()
+            .skip(HOME_EVENTS)
+            .take(HOME_EVENTS)
+            .cloned()
+            .collect::<Vec<_>>(),
     );
     ctx.insert("cities", cities.clone());
     ctx.insert(

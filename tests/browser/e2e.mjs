@@ -689,6 +689,7 @@ async function freshness(browser, site) {
       return {
         upcoming: items.filter(shown).map((li) => ({ end: li.dataset.end, repeats: li.hasAttribute('data-repeats') })),
         all: items.length,
+        ends: items.map((li) => li.dataset.end),
         none: [...document.querySelectorAll('[data-upcoming] .no-upcoming')].some(shown),
         headings: [...document.querySelectorAll('[data-upcoming] .month-heading')].filter(shown).length,
         moved: [...document.querySelectorAll('[data-past] li.is-past')].filter(shown).length,
@@ -705,15 +706,19 @@ async function freshness(browser, site) {
     return d.toISOString().slice(0, 10);
   };
 
-  await check(`${site.name}: upcoming lists drop events that are over by the visitor's date`, async () => {
+  await check(`${site.name}: upcoming lists drop events that are over by the visitor's date, and spare events keep the home page's list full`, async () => {
     const built = await at(NOW, '');
     const ends = built.upcoming.map((e) => e.end).sort();
     if (ends.length < 2) return [false, `the home page lists ${ends.length} upcoming events; the check needs two`];
+    const spares = built.all - built.upcoming.length;
+    if (spares < 1) return [false, `the home page holds no spare events (${built.all} in all); the check needs some`];
     const later = dayAfter(ends[0]);
     const after = await at(later, '');
-    const want = built.upcoming.filter((e) => e.end >= later).length;
-    const ok = built.upcoming.length === built.all && after.upcoming.length === want && want < built.all && after.upcoming.every((e) => e.end >= later) && !after.none && !built.none;
-    return [ok, `built (${NOW}): ${built.upcoming.length} of ${built.all} shown; on ${later}: ${after.upcoming.length} shown, ${want} expected`];
+    const left = built.ends.filter((e) => e >= later).length;
+    const want = Math.min(built.upcoming.length, left);
+    const ok = !built.none && !after.none && after.upcoming.length === want && want === built.upcoming.length
+      && after.upcoming.every((e) => e.end >= later) && after.upcoming.some((e) => e.end > ends[ends.length - 1]);
+    return [ok, `built (${NOW}): ${built.upcoming.length} shown, ${spares} spare; on ${later}: ${after.upcoming.length} shown (${want} expected), last ends ${after.upcoming.map((e) => e.end).sort().pop()}`];
   });
 
   await check(`${site.name}: when every event is over, the events page says so and files them under past events`, async () => {
