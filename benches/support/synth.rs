@@ -194,12 +194,203 @@ fn body(r: &mut Rng, links: &[String]) -> String {
     b
 }
 
-/// Writes a site with `pages` content pages below `root` (which must not exist yet or be empty).
-pub(crate) fn generate(root: &Path, pages: usize) -> std::io::Result<()> {
+/// What an entry is, with the values its front matter shows.
+pub(crate) enum Kind {
+    /// A partner city.
+    City {
+        /// Its name in its own language and script.
+        local: &'static str,
+        /// Its country (German name) and ISO code.
+        country: (&'static str, &'static str),
+        /// Kind of tie: `partnership`, `friendship`, …
+        kind: &'static str,
+        /// `active`, `dormant` or `suspended`.
+        status: &'static str,
+        /// The year the tie began.
+        since: usize,
+        /// Latitude in degrees.
+        lat: f64,
+        /// Longitude in degrees.
+        lon: f64,
+    },
+    /// An association, linked to two cities (by index).
+    Association {
+        /// The cities it works with.
+        cities: [usize; 2],
+    },
+    /// An event in one city, organized by one association.
+    Event {
+        /// Year, month and day.
+        date: (usize, usize, usize),
+        /// Start hour and minute and end hour, or none for an all-day event.
+        time: Option<(usize, usize, usize)>,
+        /// Whether it repeats weekly, ten times.
+        repeats: bool,
+        /// The city (index).
+        city: usize,
+        /// The organizing association (index).
+        organizer: usize,
+        /// House number of its address.
+        house: usize,
+        /// Whether it is cancelled.
+        cancelled: bool,
+    },
+}
+
+/// One generated content entry: the values both the twinsite and the Hugo version of the site
+/// are written from, so both get the same titles, facts and Markdown bodies.
+pub(crate) struct Entry {
+    /// Index within its kind (`stadt-{i}`, `verein-{i}`, `ereignis-{i}`).
+    pub(crate) index: usize,
+    /// The title.
+    pub(crate) title: String,
+    /// Its one topic.
+    pub(crate) topic: &'static str,
+    /// Its kind and facts.
+    pub(crate) kind: Kind,
+    /// The Markdown body.
+    pub(crate) body: String,
+}
+
+impl Entry {
+    /// The path of its content file below `content/`.
+    pub(crate) fn path(&self) -> String {
+        let i = self.index;
+        match self.kind {
+            Kind::City { .. } => format!("cities/stadt-{i}.md"),
+            Kind::Association { .. } => format!("associations/verein-{i}.md"),
+            Kind::Event { date, .. } => format!("events/{}/ereignis-{i}.md", date.0),
+        }
+    }
+
+    /// The content file: YAML front matter and body. `cities_key` names the list of linked
+    /// cities (`cities` for twinsite; Hugo needs another name, see `hugo_site.rs`).
+    pub(crate) fn file(&self, cities_key: &str) -> String {
+        let (i, title, topic, body) = (self.index, &self.title, self.topic, &self.body);
+        match self.kind {
+            Kind::City {
+                local,
+                country: (country, code),
+                kind,
+                status,
+                since,
+                lat,
+                lon,
+            } => format!(
+                "---\ntitle: \"{title}\"\nname_local: \"{local}\"\ncountry: {country}\ncountry_code: {code}\nkind: {kind}\nstatus: {status}\nsince: {since}\nlat: {lat}\nlon: {lon}\ntopics: [{topic}]\n---\n{body}"
+            ),
+            Kind::Association { cities: [c1, c2] } => format!(
+                "---\ntitle: \"{title}\"\n{cities_key}: [stadt-{c1}, stadt-{c2}]\nemail: verein{i}@example.org\nmeets: jeden 2. Dienstag im Monat, 19 Uhr\ntopics: [{topic}]\n---\n{body}"
+            ),
+            Kind::Event {
+                date: (year, month, day),
+                time,
+                repeats,
+                city,
+                organizer,
+                house,
+                cancelled,
+            } => {
+                let time = time.map_or(String::new(), |(h, m, end)| {
+                    format!("time: \"{h:02}:{m:02}\"\nend: \"{end:02}:00\"\n")
+                });
+                let repeat = if repeats {
+                    "repeat: { every: week, count: 10 }\n"
+                } else {
+                    ""
+                };
+                let status = if cancelled { "cancelled" } else { "scheduled" };
+                format!(
+                    "---\ntitle: \"{title}\"\ndate: {year}-{month:02}-{day:02}\n{time}{repeat}{cities_key}: [stadt-{city}]\norganizers: [verein-{organizer}]\nlocation: {{ name: Bürgerhaus, address: Hauptstraße {house}, lat: 50.9, lon: 9.7 }}\nstatus: {status}\ntopics: [{topic}]\n---\n{body}"
+                )
+            }
+        }
+    }
+}
+
+/// The site's entries for `pages` content pages, one at a time in a fixed order (cities,
+/// associations, events), each handed to `each`. Every call makes the same entries.
+pub(crate) fn entries(
+    pages: usize,
+    mut each: impl FnMut(&Entry) -> std::io::Result<()>,
+) -> std::io::Result<()> {
     let mut r = Rng::new(0x0077_696e_7369_7465);
     let cities = (pages / 10).max(1);
     let assocs = (pages / 5).max(1);
     let events = pages.saturating_sub(cities + assocs).max(1);
+    let city_links: Vec<String> = (0..cities).map(|i| format!("/cities/stadt-{i}/")).collect();
+    let assoc_links: Vec<String> = (0..assocs)
+        .map(|i| format!("/associations/verein-{i}/"))
+        .collect();
+    let mut links = city_links;
+    links.extend(assoc_links);
+    for index in 0..cities {
+        let (name, local) = r.pick(CITY_NAMES);
+        let country = r.pick(COUNTRIES);
+        let lat = -60.0 + (r.below(13_000) as f64) / 100.0;
+        let lon = -179.0 + (r.below(35_800) as f64) / 100.0;
+        let kind = Kind::City {
+            local,
+            country,
+            kind: r.pick(KINDS),
+            status: r.pick(STATUSES),
+            since: 1950 + r.below(74),
+            lat,
+            lon,
+        };
+        let topic = r.pick(TOPICS);
+        each(&Entry {
+            index,
+            title: format!("{name} {index}"),
+            topic,
+            kind,
+            body: body(&mut r, &links),
+        })?;
+    }
+    for index in 0..assocs {
+        let kind = Kind::Association {
+            cities: [r.below(cities), r.below(cities)],
+        };
+        let topic = r.pick(TOPICS);
+        each(&Entry {
+            index,
+            title: format!("Freundeskreis {index} e. V."),
+            topic,
+            kind,
+            body: body(&mut r, &links),
+        })?;
+    }
+    for index in 0..events {
+        let date = (2020 + r.below(10), 1 + r.below(12), 1 + r.below(28));
+        let time = (index % 7 != 0).then(|| (9 + r.below(10), 15 * r.below(4), 20 + r.below(3)));
+        let kind = Kind::Event {
+            date,
+            time,
+            repeats: index % 50 == 0,
+            city: r.below(cities),
+            organizer: r.below(assocs),
+            house: 1 + r.below(120),
+            cancelled: index % 40 == 0,
+        };
+        let topic = r.pick(TOPICS);
+        each(&Entry {
+            index,
+            title: format!("Begegnung Nr. {index} – Austausch & Fest"),
+            topic,
+            kind,
+            body: body(&mut r, &links),
+        })?;
+    }
+    Ok(())
+}
+
+/// Writes a site with `pages` content pages below `root` (which must not exist yet or be empty).
+pub(crate) fn generate(root: &Path, pages: usize) -> std::io::Result<()> {
+    generate_with(root, pages, "")
+}
+
+/// Like [`generate`], with `extra` appended to `site.yaml` (such as `minify: false\n`).
+pub(crate) fn generate_with(root: &Path, pages: usize, extra: &str) -> std::io::Result<()> {
     for d in [
         "content/cities",
         "content/associations",
@@ -210,85 +401,22 @@ pub(crate) fn generate(root: &Path, pages: usize) -> std::io::Result<()> {
     }
     std::fs::write(
         root.join("site.yaml"),
-        "title: Netzwerk der Partnerstädte\nbase_url: https://netz.example.org/\nlanguage: de\nhome: { name: Musterstadt, lat: 50.9, lon: 9.7 }\nimprint: impressum\nprivacy: datenschutz\n",
+        format!(
+            "title: Netzwerk der Partnerstädte\nbase_url: https://netz.example.org/\nlanguage: de\nhome: {{ name: Musterstadt, lat: 50.9, lon: 9.7 }}\nimprint: impressum\nprivacy: datenschutz\n{extra}"
+        ),
     )?;
-    std::fs::write(
-        root.join("content/impressum.md"),
-        "---\ntitle: Impressum\n---\nAngaben gemäß § 5 DDG.\n",
-    )?;
-    std::fs::write(
-        root.join("content/datenschutz.md"),
-        "---\ntitle: Datenschutz\n---\nKeine Cookies.\n",
-    )?;
-    let city_links: Vec<String> = (0..cities).map(|i| format!("/cities/stadt-{i}/")).collect();
-    let assoc_links: Vec<String> = (0..assocs)
-        .map(|i| format!("/associations/verein-{i}/"))
-        .collect();
-    let mut links = city_links.clone();
-    links.extend(assoc_links.iter().cloned());
-    for i in 0..cities {
-        let (name, local) = r.pick(CITY_NAMES);
-        let (country, code) = r.pick(COUNTRIES);
-        let lat = -60.0 + (r.below(13_000) as f64) / 100.0;
-        let lon = -179.0 + (r.below(35_800) as f64) / 100.0;
-        let text = format!(
-            "---\ntitle: \"{name} {i}\"\nname_local: \"{local}\"\ncountry: {country}\ncountry_code: {code}\nkind: {}\nstatus: {}\nsince: {}\nlat: {lat}\nlon: {lon}\ntopics: [{}]\n---\n{}",
-            r.pick(KINDS),
-            r.pick(STATUSES),
-            1950 + r.below(74),
-            r.pick(TOPICS),
-            body(&mut r, &links)
-        );
-        std::fs::write(root.join(format!("content/cities/stadt-{i}.md")), text)?;
-    }
-    for i in 0..assocs {
-        let c1 = r.below(cities);
-        let c2 = r.below(cities);
-        let text = format!(
-            "---\ntitle: \"Freundeskreis {i} e. V.\"\ncities: [stadt-{c1}, stadt-{c2}]\nemail: verein{i}@example.org\nmeets: jeden 2. Dienstag im Monat, 19 Uhr\ntopics: [{}]\n---\n{}",
-            r.pick(TOPICS),
-            body(&mut r, &links)
-        );
-        std::fs::write(
-            root.join(format!("content/associations/verein-{i}.md")),
-            text,
-        )?;
-    }
-    for i in 0..events {
-        let year = 2020 + r.below(10);
-        let month = 1 + r.below(12);
-        let day = 1 + r.below(28);
-        let dir = root.join(format!("content/events/{year}"));
-        std::fs::create_dir_all(&dir)?;
-        let repeat = if i % 50 == 0 {
-            "repeat: { every: week, count: 10 }\n".to_owned()
-        } else {
-            String::new()
-        };
-        let time = if i % 7 == 0 {
-            String::new()
-        } else {
-            format!(
-                "time: \"{:02}:{:02}\"\nend: \"{:02}:00\"\n",
-                9 + r.below(10),
-                15 * r.below(4),
-                20 + r.below(3)
-            )
-        };
-        let text = format!(
-            "---\ntitle: \"Begegnung Nr. {i} – Austausch & Fest\"\ndate: {year}-{month:02}-{day:02}\n{time}{repeat}cities: [stadt-{}]\norganizers: [verein-{}]\nlocation: {{ name: Bürgerhaus, address: Hauptstraße {}, lat: 50.9, lon: 9.7 }}\nstatus: {}\ntopics: [{}]\n---\n{}",
-            r.below(cities),
-            r.below(assocs),
-            1 + r.below(120),
-            if i % 40 == 0 {
-                "cancelled"
-            } else {
-                "scheduled"
-            },
-            r.pick(TOPICS),
-            body(&mut r, &links)
-        );
-        std::fs::write(dir.join(format!("ereignis-{i}.md")), text)?;
-    }
-    Ok(())
+    std::fs::write(root.join("content/impressum.md"), IMPRINT)?;
+    std::fs::write(root.join("content/datenschutz.md"), PRIVACY)?;
+    entries(pages, |e| {
+        let path = root.join("content").join(e.path());
+        if let Some(dir) = path.parent() {
+            std::fs::create_dir_all(dir)?;
+        }
+        std::fs::write(path, e.file("cities"))
+    })
 }
+
+/// The imprint page, in both versions of the site.
+pub(crate) const IMPRINT: &str = "---\ntitle: Impressum\n---\nAngaben gemäß § 5 DDG.\n";
+/// The privacy page, in both versions of the site.
+pub(crate) const PRIVACY: &str = "---\ntitle: Datenschutz\n---\nKeine Cookies.\n";
