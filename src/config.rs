@@ -121,6 +121,13 @@ impl BaseUrl {
             path,
         })
     }
+
+    /// Scheme, host and port without the path, e.g. `https://example.org`: what a site-absolute
+    /// path (`/partner/cities/`) needs in front to become a full address. Empty for a value
+    /// whose `full` does not end with its `path` (one that [`BaseUrl::parse`] did not make).
+    pub fn origin(&self) -> &str {
+        self.full.strip_suffix(self.path.as_str()).unwrap_or("")
+    }
 }
 
 /// Everything `site.yaml` says, with defaults applied.
@@ -488,6 +495,14 @@ mod tests {
         assert_eq!(b.path, "/partner/");
         assert_eq!(BaseUrl::parse("https://example.org").unwrap().path, "/");
         assert!(BaseUrl::parse("example.org").is_err());
+    }
+
+    #[test]
+    fn origin_is_the_address_without_its_path() {
+        let origin = |s: &str| BaseUrl::parse(s).unwrap().origin().to_owned();
+        assert_eq!(origin("https://example.org/"), "https://example.org");
+        assert_eq!(origin("https://example.org/twin/"), "https://example.org");
+        assert_eq!(origin("http://[::1]:1111/p/"), "http://[::1]:1111");
     }
 
     fn full(s: &str) -> String {
