@@ -80,17 +80,33 @@ pub struct BaseUrl {
 }
 
 impl BaseUrl {
-    /// Parses and normalises an `http(s)://host/path/` address.
+    /// Parses and normalises an `http(s)://host[:port]/path/` address.
+    ///
+    /// Surrounding white space is dropped. The scheme and host are read by the `url` crate: both
+    /// end up in lower case, a host in another script as its ASCII form (`xn--…`), a default port
+    /// (`:443` for https) is left out, and an address with a user name or password, an invalid
+    /// host or port is refused. The path is kept as written (the server compares it with decoded
+    /// request paths), with exactly one `/` at each end; `?`, `#` and spaces are refused.
     pub fn parse(s: &str) -> Result<Self, String> {
         let s = s.trim();
-        let rest = s
-            .strip_prefix("https://")
-            .or_else(|| s.strip_prefix("http://"))
+        let (scheme, rest) = s
+            .split_once("://")
+            .filter(|(scheme, _)| {
+                scheme.eq_ignore_ascii_case("https") || scheme.eq_ignore_ascii_case("http")
+            })
             .ok_or_else(|| msg!("config-base-url-no-scheme", url = s))?;
-        let (host, path) = rest.split_once('/').unwrap_or((rest, ""));
-        if host.is_empty() || host.contains([' ', '?', '#']) {
-            return Err(msg!("config-base-url-no-host", url = s));
+        let (authority, path) = rest.split_once('/').unwrap_or((rest, ""));
+        let no_host = || msg!("config-base-url-no-host", url = s);
+        // Characters the url crate would drop (tabs, line breaks) or read as the end of the
+        // host (`\`, `?`, `#`), and user names (`@`), are refused here rather than guessed.
+        let refused = |c: char| c.is_whitespace() || c.is_control() || "\\?#@".contains(c);
+        if authority.is_empty() || authority.contains(refused) {
+            return Err(no_host());
         }
+        let origin = url::Url::parse(&format!("{scheme}://{authority}/"))
+            .map_err(|_| no_host())?
+            .origin()
+            .ascii_serialization();
         if path.contains(['?', '#', ' ']) {
             return Err(msg!("config-base-url-bad-character", url = s));
         }
@@ -100,15 +116,17 @@ impl BaseUrl {
         } else {
             format!("/{path}/")
         };
-        let scheme = if s.starts_with("https://") {
-            "https"
-        } else {
-            "http"
-        };
         Ok(Self {
-            full: format!("{scheme}://{host}{path}"),
+            full: format!("{origin}{path}"),
             path,
         })
+    }
+
+    /// Scheme, host and port without the path, e.g. `https://example.org`: what a site-absolute
+    /// path (`/partner/cities/`) needs in front to become a full address. Empty for a value
+    /// whose `full` does not end with its `path` (one that [`BaseUrl::parse`] did not make).
+    pub fn origin(&self) -> &str {
+        self.full.strip_suffix(self.path.as_str()).unwrap_or("")
     }
 }
 
@@ -477,6 +495,167 @@ mod tests {
         assert_eq!(b.path, "/partner/");
         assert_eq!(BaseUrl::parse("https://example.org").unwrap().path, "/");
         assert!(BaseUrl::parse("example.org").is_err());
+    }
+
+    #[test]
+    fn origin_is_the_address_without_its_path() {
+        let origin = |s: &str| BaseUrl::parse(s).unwrap().origin().to_owned();
+        assert_eq!(origin("https://example.org/"), "https://example.org");
+        assert_eq!(origin("https://example.org/twin/"), "https://example.org");
+        assert_eq!(origin("http://[::1]:1111/p/"), "http://[::1]:1111");
+    }
+
+    fn full(s: &str) -> String {
+        BaseUrl::parse(s).unwrap().full
+    }
+
+    /// The message for a refused address, which must name the address.
+    fn refused(s: &str) -> String {
+        let e = BaseUrl::parse(s).unwrap_err();
+        assert!(e.contains(s.trim()), "{e}");
+        e
+    }
+
+    const NO_SCHEME: &str = "must start with https:// or http://";
+    const NO_HOST: &str = "has no valid host name";
+    const BAD_CHARACTER: &str = "must not contain `?`, `#` or spaces";
+
+    #[test]
+    fn base_url_gets_one_slash_at_each_end_of_its_path() {
+        for s in [
+            "https://example.org",
+            "https://example.org/",
+            "https://example.org//",
+            "  https://example.org/ \t\n",
+        ] {
+            let b = BaseUrl::parse(s).unwrap();
+            assert_eq!(
+                (b.full.as_str(), b.path.as_str()),
+                ("https://example.org/", "/")
+            );
+        }
+        for s in [
+            "https://example.org/twin",
+            "https://example.org/twin/",
+            "https://example.org//twin//",
+        ] {
+            let b = BaseUrl::parse(s).unwrap();
+            assert_eq!(
+                (b.full.as_str(), b.path.as_str()),
+                ("https://example.org/twin/", "/twin/")
+            );
+        }
+        // The path stays as written, control characters included (messages escape them).
+        assert_eq!(
+            BaseUrl::parse("https://example.org/p\u{1b}[2J")
+                .unwrap()
+                .path,
+            "/p\u{1b}[2J/"
+        );
+        let b = BaseUrl::parse("http://example.org/a/b").unwrap();
+        assert_eq!(
+            (b.full.as_str(), b.path.as_str()),
+            ("http://example.org/a/b/", "/a/b/")
+        );
+    }
+
+    #[test]
+    fn base_url_host_and_port_are_normalised() {
+        assert_eq!(
+            full("HTTPS://Example.ORG/Twin/"),
+            "https://example.org/Twin/"
+        );
+        assert_eq!(
+            full("https://example.org:8443/p"),
+            "https://example.org:8443/p/"
+        );
+        assert_eq!(full("https://example.org:443/"), "https://example.org/");
+        assert_eq!(full("http://example.org:80/"), "http://example.org/");
+        assert_eq!(full("http://127.0.0.1:9/x/"), "http://127.0.0.1:9/x/");
+        assert_eq!(full("http://[::1]:1111/"), "http://[::1]:1111/");
+        // Hosts in other scripts become their ASCII form, which feeds and calendars need;
+        // the path stays as written.
+        assert_eq!(
+            full("https://Städte-Partner.example/städte/"),
+            "https://xn--stdte-partner-cfb.example/städte/"
+        );
+        assert_eq!(
+            full("https://städte.example"),
+            "https://xn--stdte-hra.example/"
+        );
+        assert_eq!(
+            BaseUrl::parse("https://example.org/städte").unwrap().path,
+            "/städte/"
+        );
+    }
+
+    #[test]
+    fn base_url_without_http_scheme_is_refused() {
+        for s in [
+            "example.org",
+            "example.org/partner/",
+            "//example.org/",
+            "https:example.org",
+            "https:/example.org",
+            "ftp://example.org/",
+            "file:///home/verein/site/",
+            "javascript:alert(1)",
+            "javascript://example.org/%0aalert(1)",
+            "data:text/html,<script>alert(1)</script>",
+            "",
+        ] {
+            assert!(refused(s).contains(NO_SCHEME), "{s}");
+        }
+    }
+
+    #[test]
+    fn base_url_without_valid_host_is_refused() {
+        for s in [
+            "https://",
+            "https:///",
+            "https:///x",
+            "http://a b/",
+            "http://a\tb/",
+            "http://a\nb/",
+            "http://ex\u{1b}ample.org/",
+            "https://example.org?x=1",
+            "https://example.org#top",
+            "https://example.org\\evil.example/",
+            "https://user:pass@example.org/",
+            "https://user@example.org/",
+            "https://@example.org/",
+            "https://example.org:99999/",
+            "https://example.org:x/",
+            "https://:443/",
+            "https://exa mple.org/",
+            "https://[::1/",
+            "https://exa<mple.org/",
+            "https://xn--a.example/",
+        ] {
+            assert!(refused(s).contains(NO_HOST), "{s:?}");
+        }
+    }
+
+    #[test]
+    fn base_url_path_without_query_fragment_or_space() {
+        for s in [
+            "https://example.org/?x=1",
+            "https://example.org/p?x=1",
+            "https://example.org/p#top",
+            "https://example.org/a b/",
+        ] {
+            assert!(refused(s).contains(BAD_CHARACTER), "{s}");
+        }
+    }
+
+    #[test]
+    fn very_long_base_url_is_taken_or_refused_without_panicking() {
+        let host = format!("https://{}.example/", "a".repeat(100_000));
+        assert_eq!(full(&host), host);
+        let path = format!("https://example.org/{}/", "p".repeat(100_000));
+        assert_eq!(full(&path), path);
+        let port = format!("https://example.org:{}/", "9".repeat(100_000));
+        assert!(refused(&port).contains(NO_HOST));
     }
 
     fn cfg(text: &str) -> (Option<SiteConfig>, Vec<Diagnostic>) {

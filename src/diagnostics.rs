@@ -224,6 +224,11 @@ impl IntoIterator for Diagnostics {
 }
 
 /// The closest candidate to `word` by edit distance, if it is close enough to be a likely typo.
+///
+/// The distance counts insertions, deletions, substitutions and swaps of two neighbouring
+/// characters, by character and ignoring case (optimal string alignment: `titel` is one edit
+/// away from `title`). A candidate is close enough within a third of the longer word's length,
+/// at least one edit; ties go to the alphabetically first candidate.
 pub fn did_you_mean<'a>(
     word: &str,
     candidates: impl IntoIterator<Item = &'a str>,
@@ -231,41 +236,13 @@ pub fn did_you_mean<'a>(
     let word_l = word.to_lowercase();
     let mut best: Option<(usize, &str)> = None;
     for c in candidates {
-        let d = levenshtein(&word_l, &c.to_lowercase());
+        let d = strsim::osa_distance(&word_l, &c.to_lowercase());
         let limit = (word.chars().count().max(c.chars().count()) / 3).max(1);
         if d <= limit && best.is_none_or(|(bd, bc)| d < bd || (d == bd && c < bc)) {
             best = Some((d, c));
         }
     }
     best.map(|(_, c)| c)
-}
-
-/// Edit distance between two strings (insertions, deletions, substitutions and swaps of two
-/// neighbouring characters, by character): `titel` is one edit away from `title`.
-pub fn levenshtein(a: &str, b: &str) -> usize {
-    let a: Vec<char> = a.chars().collect();
-    let b: Vec<char> = b.chars().collect();
-    let w = b.len() + 1;
-    let mut d = vec![0usize; (a.len() + 1) * w];
-    for i in 0..=a.len() {
-        d[i * w] = i;
-    }
-    for (j, cell) in d.iter_mut().enumerate().take(w) {
-        *cell = j;
-    }
-    for i in 1..=a.len() {
-        for j in 1..=b.len() {
-            let cost = usize::from(a[i - 1] != b[j - 1]);
-            let mut v = (d[(i - 1) * w + j] + 1)
-                .min(d[i * w + j - 1] + 1)
-                .min(d[(i - 1) * w + j - 1] + cost);
-            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
-                v = v.min(d[(i - 2) * w + j - 2] + 1);
-            }
-            d[i * w + j] = v;
-        }
-    }
-    d[a.len() * w + b.len()]
 }
 
 #[cfg(test)]
@@ -334,17 +311,53 @@ mod tests {
     }
 
     #[test]
-    fn counts_swaps_as_one_edit() {
-        assert_eq!(levenshtein("titel", "title"), 1);
-        assert_eq!(levenshtein("lyonn", "lyon"), 1);
-        assert_eq!(levenshtein("", "abc"), 3);
-    }
-
-    #[test]
     fn suggests_close_names_only() {
         assert_eq!(did_you_mean("lyonn", ["lyon", "krakow"]), Some("lyon"));
         assert_eq!(did_you_mean("titel", ["title", "slug"]), Some("title"));
         assert_eq!(did_you_mean("zzzzzz", ["lyon", "krakow"]), None);
+        assert_eq!(did_you_mean("", ["a", "abc"]), Some("a"));
+        assert_eq!(did_you_mean("lyon", []), None);
+    }
+
+    #[test]
+    fn a_swap_of_neighbours_is_one_edit() {
+        // Five letters allow one edit: without swaps `titel` would be two away from `title`.
+        assert_eq!(did_you_mean("titel", ["title"]), Some("title"));
+        assert_eq!(did_you_mean("lnag", ["lang"]), Some("lang"));
+        assert_eq!(did_you_mean("tilte", ["title"]), Some("title"));
+        assert_eq!(did_you_mean("itlte", ["title"]), None);
+        // Each part is edited once: `cadefg` is three edits from `abcdefg` (two if a swapped
+        // pair could be edited again), more than the two that seven letters allow.
+        assert_eq!(did_you_mean("cadefg", ["abcdefg"]), None);
+        assert_eq!(did_you_mean("acbdefg", ["abcdefg"]), Some("abcdefg"));
+    }
+
+    #[test]
+    fn ignores_case_and_counts_characters_not_bytes() {
+        assert_eq!(did_you_mean("TITEL", ["title"]), Some("title"));
+        assert_eq!(did_you_mean("Title", ["title"]), Some("title"));
+        // `ü` is one character (two bytes): one edit, within the two that 7 letters allow.
+        assert_eq!(did_you_mean("munchen", ["münchen"]), Some("münchen"));
+        assert_eq!(did_you_mean("mnüchen", ["münchen"]), Some("münchen"));
+        assert_eq!(did_you_mean("łódź", ["lodz"]), None);
+        assert_eq!(did_you_mean("łodz", ["lodz"]), Some("lodz"));
+    }
+
+    #[test]
+    fn the_limit_grows_with_the_length_and_ties_go_to_the_first_name() {
+        // Up to five letters: one edit; six to eight: two; nine to eleven: three.
+        assert_eq!(did_you_mean("cty", ["city"]), Some("city"));
+        assert_eq!(did_you_mean("ct", ["city"]), None);
+        assert_eq!(did_you_mean("evnts", ["events"]), Some("events"));
+        assert_eq!(did_you_mean("evts", ["events"]), Some("events"));
+        assert_eq!(did_you_mean("ets", ["events"]), None);
+        assert_eq!(
+            did_you_mean("descrptn", ["description"]),
+            Some("description")
+        );
+        assert_eq!(did_you_mean("lyn", ["lyon", "lynn"]), Some("lynn"));
+        assert_eq!(did_you_mean("lyn", ["lynn", "lyon"]), Some("lynn"));
+        assert_eq!(did_you_mean("lyonn", ["lyon", "lyonnn"]), Some("lyon"));
     }
 
     #[test]

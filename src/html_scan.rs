@@ -3,7 +3,7 @@
 //! It finds every `href`, `src`, `xlink:href`, `action`, `poster` and meta-refresh `url=` value
 //! in a page (inline SVG included), quoted or not (minified output drops quotes), and skips
 //! comments and the raw text of `<script>` and `<style>`. [`crate::relative`] rewrites the values
-//! it finds; [`crate::check`] checks them. It also collects every `id`, so link anchors can be
+//! it finds, the Atom feed makes them absolute; [`crate::check`] checks them. It also collects every `id`, so link anchors can be
 //! checked against the page they point to.
 
 use std::ops::Range;

@@ -247,13 +247,41 @@ mod tests {
     use super::*;
 
     #[test]
-    fn bundled_world_decodes() {
-        let w = decode(COUNTRIES_110M).unwrap();
-        assert!(w.land.len() > 100, "{}", w.land.len());
-        assert!(w.borders.len() > 100, "{}", w.borders.len());
-        // Cached instance is the same data.
-        assert_eq!(world().land.len(), w.land.len());
-        assert!(std::ptr::eq(world(), world()));
+    fn bundled_world_decodes_to_its_rings_and_borders() {
+        // The world the map draws (decoded once; an unreadable file would leave it empty):
+        // Natural Earth 1:110m without Antarctica.
+        let w = world();
+        assert_eq!((w.land.len(), w.borders.len()), (120, 326));
+        assert_eq!(w.land.iter().map(|l| l.pts.len()).sum::<usize>(), 5819);
+        // Iceland is one ring of its own, drawn where it lies; the sea around it is no land.
+        let rings_around = |lon: f64, lat: f64| -> Vec<[f64; 4]> {
+            let p = project(lon, lat);
+            w.land
+                .iter()
+                .filter(|l| inside(&l.pts, p))
+                .map(|l| l.bbox)
+                .collect()
+        };
+        let iceland = rings_around(-18.5, 64.9);
+        assert_eq!(iceland.len(), 1, "{iceland:?}");
+        let (x0, y0) = project(-25.0, 63.0);
+        let (x1, y1) = project(-13.0, 67.0);
+        let b = iceland[0];
+        assert!(x0 < b[0] && y0 < b[1] && b[2] < x1 && b[3] < y1, "{b:?}");
+        assert_eq!(rings_around(-30.0, 40.0), Vec::<[f64; 4]>::new());
+        assert_eq!(rings_around(10.0, 51.0).len(), 1, "Germany, on Eurasia");
+    }
+
+    /// Whether `p` lies inside the closed ring `pts` (even-odd rule).
+    fn inside(pts: &[(f64, f64)], (x, y): (f64, f64)) -> bool {
+        let mut inside = false;
+        for s in pts.windows(2) {
+            let ((x0, y0), (x1, y1)) = (s[0], s[1]);
+            if (y0 > y) != (y1 > y) && x < x0 + (y - y0) / (y1 - y0) * (x1 - x0) {
+                inside = !inside;
+            }
+        }
+        inside
     }
 
     #[test]

@@ -7,6 +7,7 @@ use serde_json::{Value, json};
 
 use crate::cache::BuildCache;
 use crate::content::model::Data;
+use crate::html_scan;
 use crate::map;
 use crate::output::Output;
 use crate::render::i18n::Strings;
@@ -178,8 +179,8 @@ fn atom(site: &Site, t: &Strings) -> String {
         s.push_str(&format!(
             "    <content type=\"html\">{}</content>\n",
             xml_escape(&absolute_links(
-                site,
-                &crate::pictures::page_pictures(site, e).content
+                &crate::pictures::page_pictures(site, e).content,
+                c.base_url.origin(),
             ))
         ));
         s.push_str("  </entry>\n");
@@ -189,22 +190,24 @@ fn atom(site: &Site, t: &Strings) -> String {
     s
 }
 
-/// Feed readers resolve links against the feed, not the page: make site links absolute.
-fn absolute_links(site: &Site, html: &str) -> String {
-    let origin = site
-        .config
-        .base_url
-        .full
-        .trim_end_matches(site.config.base_url.path.as_str());
-    let prefix = site.config.base_url.path.as_str();
-    html.replace(
-        &format!("href=\"{prefix}"),
-        &format!("href=\"{origin}{prefix}"),
-    )
-    .replace(
-        &format!("src=\"{prefix}"),
-        &format!("src=\"{origin}{prefix}"),
-    )
+/// Feed readers resolve links against the feed, not the page: every site-absolute path in a
+/// URL attribute (`href`, `src`, … as [`html_scan`] finds them, quoted or not) gets `origin`
+/// (`https://example.org`) in front. A protocol-relative `//host/…`, a full address, a
+/// fragment and text that only looks like an attribute stay as they are.
+fn absolute_links(html: &str, origin: &str) -> String {
+    let scan = html_scan::scan(html);
+    let mut out = String::with_capacity(html.len() + scan.urls.len() * origin.len());
+    let mut last = 0;
+    for u in &scan.urls {
+        let value = html_scan::unescape(&html[u.range.clone()]);
+        if value.starts_with('/') && !value.starts_with("//") {
+            out.push_str(&html[last..u.range.start]);
+            out.push_str(origin);
+            last = u.range.start;
+        }
+    }
+    out.push_str(&html[last..]);
+    out
 }
 
 /// One page in `sitemap.xml`.
@@ -621,6 +624,58 @@ pub fn map_svg(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    const ORIGIN: &str = "https://example.org";
+
+    #[test]
+    fn site_paths_in_attributes_get_the_origin() {
+        let html = r#"<p><a href="/cities/lyon/">Lyon</a> <img src="/_img/a.jpg" alt=""></p>"#;
+        assert_eq!(
+            absolute_links(html, ORIGIN),
+            r#"<p><a href="https://example.org/cities/lyon/">Lyon</a> <img src="https://example.org/_img/a.jpg" alt=""></p>"#
+        );
+        // Single quotes, no quotes, entities and upper case, as Markdown's raw HTML may have.
+        assert_eq!(
+            absolute_links(
+                "<a href='/x'>x</a><A HREF=/y>y</A><a href=\"&#x2F;z\">z</a>",
+                ORIGIN
+            ),
+            "<a href='https://example.org/x'>x</a><A HREF=https://example.org/y>y</A><a href=\"https://example.org&#x2F;z\">z</a>"
+        );
+        // Inline SVG and the other URL attributes the scanner knows.
+        assert_eq!(
+            absolute_links(
+                r#"<svg><use xlink:href="/i.svg#m"/></svg><video poster="/p.jpg"></video>"#,
+                ORIGIN
+            ),
+            r#"<svg><use xlink:href="https://example.org/i.svg#m"/></svg><video poster="https://example.org/p.jpg"></video>"#
+        );
+    }
+
+    #[test]
+    fn a_base_path_is_kept_behind_the_origin() {
+        let html = r#"<a href="/twin/cities/">C</a><a href="/twin">H</a>"#;
+        assert_eq!(
+            absolute_links(html, ORIGIN),
+            r#"<a href="https://example.org/twin/cities/">C</a><a href="https://example.org/twin">H</a>"#
+        );
+    }
+
+    #[test]
+    fn other_links_and_text_stay_as_they_are() {
+        for html in [
+            r#"<img src="//cdn.example/x.png" alt="">"#,
+            r#"<a href="&#x2F;&#x2F;cdn.example/x">x</a>"#,
+            r#"<a href="https://other.example/x">x</a>"#,
+            r##"<a href="#top">x</a><a href="mailto:a@example.org">m</a><a href="x/y">r</a>"##,
+            r#"<a href="">e</a><a href>n</a>"#,
+            r#"<p>write href="/x" or src="/y" in the text</p>"#,
+            r#"<p>href=&quot;/x&quot;</p><pre><code>&lt;a href="/x"&gt;</code></pre>"#,
+            r#"<!-- <a href="/x"> --><span data-src="/x" title="/x">t</span>"#,
+        ] {
+            assert_eq!(absolute_links(html, ORIGIN), html);
+        }
+    }
 
     #[test]
     fn pretty_list_matches_serde_json() {

@@ -7,7 +7,7 @@
 // (layout.mjs: split words, narrow values, long lines, header and footer, map labels and
 // markers), console errors, requests to other hosts, broken links, keyboard reachability with
 // visible focus, the menu button, the map/calendar/.ics interactions, event lists that stay
-// current by the visitor's date, screenshots, and the Nu
+// current by the visitor's date, screenshots (as wide as the window, not blank), and the Nu
 // Html Checker over every generated HTML file.
 //
 //   node e2e.mjs                         everything
@@ -25,6 +25,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+
+import { PNG } from 'pngjs';
 
 import { brokenWords, headerAndFooter, longLines, mapKey, mapProblems, narrowValues, photoProblems, repeatedChips } from './layout.mjs';
 import { serve } from './serve.mjs';
@@ -46,6 +48,8 @@ const WIDTHS = [
   { name: 'small-phone', width: 320, height: 640, phone: true },
 ];
 const SHOT_DIR = path.join(REPO, 'target', 'screenshots');
+// A screenshot with fewer colours than this shows no page (see the screenshot check).
+const SHOT_MIN_COLOURS = 16;
 const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
 const CHROMIUM_ARGS = [
   '--headless',
@@ -560,12 +564,21 @@ async function visitPage(browser, site, pg, vp) {
     await layoutChecks(page, label, vp, check);
 
     if (vp.full) {
-      await check(`${label}: screenshot`, async () => {
+      await check(`${label}: screenshot as wide as the window, with the page drawn in it`, async () => {
         await page.evaluate(() => document.activeElement?.blur?.());
         await page.mouse.move(0, 0);
         const file = path.join(SHOT_DIR, `${site.name}-${pg.type.replace(/[^a-z0-9]+/gi, '-')}-${vp.width}.png`);
-        await page.screenshot({ path: file, fullPage: true });
+        const png = await page.screenshot({ path: file, fullPage: true });
         out(`      wrote ${path.relative(REPO, file)}`);
+        // Text alone is drawn with smoothed edges in dozens of shades (the pages have over a
+        // thousand colours); a blank or single-colour picture means nothing was drawn.
+        const { width, height, data } = PNG.sync.read(png);
+        const colours = countColours(data, SHOT_MIN_COLOURS);
+        const problems = [];
+        if (width !== vp.width) problems.push(`the screenshot is ${width} px wide in a ${vp.width} px window`);
+        if (height < vp.height) problems.push(`the screenshot is ${height} px tall in a ${vp.height} px window`);
+        if (colours < SHOT_MIN_COLOURS) problems.push(`the screenshot has ${colours} colour(s), fewer than ${SHOT_MIN_COLOURS}: the page was not drawn`);
+        return [problems.length === 0, problems.join('\n')];
       });
     }
   } finally {
@@ -573,6 +586,13 @@ async function visitPage(browser, site, pg, vp) {
     out(`      (${label}: ${((Date.now() - t0) / 1000).toFixed(1)} s)`);
     console.log(lines.join('\n'));
   }
+}
+
+/** The number of distinct colours in RGBA pixel data (as pngjs decodes), counted up to `enough`. */
+function countColours(data, enough) {
+  const seen = new Set();
+  for (let i = 0; i + 3 < data.length && seen.size < enough; i += 4) seen.add(data.readUInt32BE(i));
+  return seen.size;
 }
 
 /** What a visitor sees, measured: words, definition lists, lines, header, footer, maps, calendar. */
