@@ -24,6 +24,7 @@ const KNOWN_KEYS: &[&str] = &[
     "description",
     "theme",
     "minify",
+    "search",
     "menu",
     "imprint",
     "privacy",
@@ -152,6 +153,8 @@ pub struct SiteConfig {
     pub theme: String,
     /// Whether to minify HTML, CSS and JS.
     pub minify: bool,
+    /// Whether to build the search index and page (`search: false` leaves them out).
+    pub search: bool,
     /// Menu entries; `None` means the default menu.
     pub menu: Option<Vec<MenuItem>>,
     /// Slug of the imprint page.
@@ -360,6 +363,9 @@ fn from_front_matter(fm: &FrontMatter, diags: &mut Diagnostics) -> Option<SiteCo
     let minify = fm
         .get::<bool>("minify", &msg!("config-expect-true-false"), diags)
         .unwrap_or(true);
+    let search = fm
+        .get::<bool>("search", &msg!("config-expect-true-false"), diags)
+        .unwrap_or(true);
     let menu = fm.get::<Vec<MenuItem>>("menu", &msg!("config-expect-menu"), diags);
     let declined = |v: &Option<String>| matches!(v.as_deref(), Some("none" | "false"));
     let imprint = fm.text("imprint", diags);
@@ -414,6 +420,7 @@ fn from_front_matter(fm: &FrontMatter, diags: &mut Diagnostics) -> Option<SiteCo
         description,
         theme,
         minify,
+        search,
         menu,
         imprint,
         privacy,

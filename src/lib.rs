@@ -45,6 +45,7 @@ pub mod relative;
 pub mod render;
 pub mod sanitize;
 pub mod scaffold;
+pub mod search;
 pub mod serve;
 pub mod shared;
 pub mod site;

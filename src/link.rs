@@ -29,6 +29,8 @@ pub const RESERVED: &[&str] = &[
     "topics",
     "calendar",
     "map",
+    "search",
+    "pagefind",
     "data",
     "404",
     "index",

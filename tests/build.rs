@@ -227,7 +227,11 @@ fn feeds_and_data_are_valid_and_absolute() {
 #[test]
 fn hostile_values_are_escaped_everywhere() {
     let (_t, out) = build_into_temp(&fixture("hostile"));
-    for f in files(&out) {
+    // The search index is gzipped; tests/search.rs reads what it holds.
+    for f in files(&out)
+        .into_iter()
+        .filter(|f| !f.starts_with("pagefind/"))
+    {
         let text = read(&out, &f);
         if f.ends_with(".html") {
             let markup = markup_without_attribute_values(&text);

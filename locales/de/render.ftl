@@ -47,3 +47,5 @@ render-output-not-folder = gibt es schon und ist kein Ordner
 render-output-unsafe-path = kein sicherer relativer Dateipfad innerhalb des Ausgabeordners
 render-output-folder-in-way = hier steht ein Ordner
 render-output-duplicate-path = der Build hat zwei Dateien mit diesem Pfad erzeugt; vielleicht ist ein Eintrag unter `aliases` die Adresse einer erzeugten Seite wie /map/ oder /calendar/
+render-search-failed = der Suchindex konnte nicht erstellt werden: { $detail }
+render-search-failed-hint = das ist ein Fehler in twinsite, bitte melden; bis dahin baut `search: false` in site.yaml die Website ohne Suche

@@ -47,3 +47,5 @@ render-output-not-folder = exists and is not a folder
 render-output-unsafe-path = not a safe relative file path inside the output folder
 render-output-folder-in-way = a folder stands here
 render-output-duplicate-path = the build made two files with this path; an alias may be the address of a generated page such as /map/ or /calendar/
+render-search-failed = the search index could not be built: { $detail }
+render-search-failed-hint = this is a fault in twinsite, please report it; `search: false` in site.yaml builds the site without search until then

@@ -75,6 +75,8 @@ const FIXED: &[&str] = &[
     "news/index.html",
     "topics/index.html",
     "map/index.html",
+    "search/index.html",
+    "pagefind",
     "calendar/index.html",
 ];
 

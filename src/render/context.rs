@@ -51,6 +51,8 @@ pub struct SiteView {
     pub imprint_url: Option<String>,
     /// Privacy page URL.
     pub privacy_url: Option<String>,
+    /// The search page, unless `search: false`.
+    pub search_url: Option<String>,
     /// Build date, ISO.
     pub now: String,
     /// Build year.

@@ -15,6 +15,7 @@ pub(crate) mod month_grid;
 pub mod page_data;
 pub mod pages;
 pub mod plural;
+pub mod search_page;
 pub mod theme;
 pub mod words;
 
@@ -103,7 +104,13 @@ pub fn render_into(
         );
     }
     out.insert("sitemap.xml", feeds::sitemap(&sitemap_urls));
+    if site.config.search {
+        search_files(site, theme, &mut out, &mut diags);
+    }
     for (path, bytes) in &theme.static_files {
+        if path == "search.js" && !site.config.search {
+            continue;
+        }
         let bytes = if site.config.minify && path.ends_with(".css") {
             minify_css(bytes)
         } else {
@@ -122,6 +129,25 @@ pub fn render_into(
         }
     }
     Ok(out)
+}
+
+/// The search index of every language (see [`crate::search`]).
+fn search_files(site: &Site, theme: &Theme, out: &mut Output, diags: &mut Diagnostics) {
+    let records = std::iter::once(site)
+        .chain(&site.translations)
+        .flat_map(|s| crate::search::records(s, theme.strings_for(&s.lang.code)))
+        .collect();
+    match crate::search::bundle(records) {
+        Ok(files) => {
+            for (path, bytes) in files {
+                out.insert(path, bytes);
+            }
+        }
+        Err(e) => diags.push(
+            Diagnostic::error("pagefind/", 0, 0, msg!("render-search-failed", detail = e))
+                .with_hint(msg!("render-search-failed-hint")),
+        ),
+    }
 }
 
 /// Renders the pages, feeds and data of one language into `out` (below `fr/` for French, at the

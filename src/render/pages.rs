@@ -33,6 +33,7 @@ pub fn base_context(site: &Site, t: &Strings) -> Context {
         menu,
         imprint_url: page_url(&c.imprint),
         privacy_url: page_url(&c.privacy),
+        search_url: c.search.then(|| site.url("search/")),
         now: site.now.to_string(),
         year: site.now.year(),
     };
@@ -44,7 +45,12 @@ pub fn base_context(site: &Site, t: &Strings) -> Context {
     ctx
 }
 
-fn page_ctx<'a>(site: &Site, title: &str, description: &str, path: &str) -> PageData<'a> {
+pub(super) fn page_ctx<'a>(
+    site: &Site,
+    title: &str,
+    description: &str,
+    path: &str,
+) -> PageData<'a> {
     let mut ctx = PageData::new();
     ctx.insert("page_title", title.to_owned());
     ctx.insert("description", description.to_owned());
@@ -52,7 +58,7 @@ fn page_ctx<'a>(site: &Site, title: &str, description: &str, path: &str) -> Page
     ctx
 }
 
-fn job<'a>(path: &str, template: &'static str, ctx: PageData<'a>) -> Job<'a> {
+pub(super) fn job<'a>(path: &str, template: &'static str, ctx: PageData<'a>) -> Job<'a> {
     Job {
         path: format!("{path}index.html"),
         template,
@@ -443,6 +449,9 @@ pub fn jobs_with<'a>(
     ctx.insert("cities", cities);
     ctx.insert("map_svg", full_map("map"));
     jobs.push(job("map/", "map.html", ctx));
+    if site.config.search {
+        jobs.push(crate::render::search_page::job(&v));
+    }
 
     // Calendar months
     jobs.extend(crate::render::calendar_pages::jobs(site, t));

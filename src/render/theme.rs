@@ -41,6 +41,7 @@ pub const TEMPLATES: &[(&str, &str)] = embed!(
     "topics.html",
     "topic.html",
     "map.html",
+    "search.html",
     "calendar.html",
     "404.html",
     "alias.html",
@@ -56,6 +57,10 @@ pub const STATIC: &[(&str, &[u8])] = &[
     (
         "favicon.svg",
         include_bytes!("../../themes/default/static/favicon.svg"),
+    ),
+    (
+        "search.js",
+        include_bytes!("../../themes/default/static/search.js"),
     ),
 ];
 

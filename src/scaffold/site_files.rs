@@ -70,6 +70,10 @@ minify: true
 # Unterordner funktioniert – für das Hochladen per FTP. Dasselbe wie `twinsite build --relative`.
 # relative_urls: true
 
+# false: kein Suchfeld, keine Suchseite (/search/) und kein Suchindex. Die Suche läuft ganz im
+# Browser der Besucher, ohne Suchserver und ohne fremde Dienste.
+# search: false
+
 # Eigenes Menü statt des Standardmenüs (Partnerstädte, Vereine, Termine, Kalender, Karte, Aktuelles):
 # menu:
 #   - {{ title: Partnerstädte, url: /cities/ }}

@@ -29,6 +29,7 @@ import { fileURLToPath } from 'node:url';
 import { PNG } from 'pngjs';
 
 import { brokenWords, headerAndFooter, longLines, mapKey, mapProblems, narrowValues, photoProblems, repeatedChips } from './layout.mjs';
+import { searchChecks } from './search.mjs';
 import { serve } from './serve.mjs';
 
 // The binary's messages in English, whatever the machine's locale (the checks read none of
@@ -185,7 +186,8 @@ async function buildSite(bin, site, tmp) {
   const out = path.join(tmp, site.name);
   const server = await serve({ root: out, prefix: site.prefix });
   const args = ['build', '--root', site.root, '--output', out, '--now', NOW];
-  if (site.prefix !== '/') args.push('--base-url', server.url);
+  if (site.relative) args.push('--relative');
+  else if (site.prefix !== '/') args.push('--base-url', server.url);
   const t0 = Date.now();
   const r = spawnSync(bin, args, { encoding: 'utf8' });
   const ok = r.status === 0;
@@ -836,7 +838,14 @@ const SITES = [
     plainPages: ['ueber-uns', 'impressum'],
     prefer: { city: 'cities/lyon/', event: 'events/partnerschaftsbrunch-herbst/' },
     // A recurring event and a cancelled one render differently; look at them too.
-    extraPages: [['recurring event', 'events/sprachcafe/']],
+    extraPages: [['recurring event', 'events/sprachcafe/'], ['search', 'search/']],
+    search: [
+      { from: 'events/', query: 'Lyon', expect: 'cities/lyon/', axe: true },
+      { from: '', query: '扬州', expect: 'cities/yangzhou/' },
+      { from: 'cities/', query: 'Львів', expect: 'cities/lwiw/' },
+    ],
+    searchIndex: true,
+    searchHeader: true,
   },
   {
     name: 'mini',
@@ -847,6 +856,7 @@ const SITES = [
     prefix: '/partner/',
     plainPages: ['impressum', 'datenschutz'],
     extraPages: [['event archive of a past year', 'events/archive/2025/']],
+    search: [{ from: 'news/', query: 'Kraków', expect: 'cities/krakow/' }],
   },
   // 21 partner cities, 16 of them in Europe close together: the map's labels, long facts
   // ("Nachhaltigkeitsziele (SDGs)", long addresses and names), a week-long exchange in the grid.
@@ -899,11 +909,26 @@ const SITES = [
       ['Hebrew map', 'he/map/'],
     ],
     switcher: true,
+    search: [
+      { from: 'fr/', query: 'Lyon', expect: 'fr/cities/lyon/' },
+      { from: 'he/', query: 'הרצליה', expect: 'he/cities/herzliya/' },
+    ],
+  },
+  // The demo built with relative links and uploaded into a sub-folder the build never heard of.
+  {
+    name: 'relative',
+    root: REPO,
+    prefix: '/upload/folder/',
+    relative: true,
+    widths: ['desktop', 'phone'],
+    plainPages: [],
+    onlyPages: [['search page', 'search/'], ['city', 'cities/lyon/']],
+    search: [{ from: 'cities/', query: 'Lyon', expect: 'cities/lyon/' }],
   },
   // Front matter full of markup and script: nothing may execute, load or break the page.
   // Its invalid values (control characters, a broken e-mail address) are escaped but still not
   // valid HTML, so the Nu Html Checker does not run on it.
-  { name: 'hostile', root: path.join(REPO, 'tests', 'fixtures', 'hostile'), prefix: '/', plainPages: [], widths: ['desktop'], vnu: false },
+  { name: 'hostile', root: path.join(REPO, 'tests', 'fixtures', 'hostile'), prefix: '/', plainPages: [], widths: ['desktop'], vnu: false, searchInert: 'alert' },
 ].filter((s) => !opts.sites.length || opts.sites.includes(s.name));
 
 const started = Date.now();
@@ -924,7 +949,7 @@ for (const sig of ['SIGINT', 'SIGTERM']) {
 }
 
 try {
-  if (!SITES.length) fatal(`no site matches --site ${opts.sites.join(', ')} (demo, large, mini, multilingual, photos, hostile)`);
+  if (!SITES.length) fatal(`no site matches --site ${opts.sites.join(', ')} (demo, large, mini, multilingual, relative, photos, hostile)`);
   ensureTools();
   const bin = ensureBinary();
   tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'twinsite-e2e-'));
@@ -960,6 +985,7 @@ try {
   if (!partial) for (const s of built) if (s.vnu !== false && !s.onlyPages) await interactions(browser, s);
   if (!partial) for (const s of built) if (s.switcher) await languageSwitch(browser, s);
   if (!partial) for (const s of built) if (s.name === 'demo') await menuButton(browser, s);
+  if (!partial) for (const s of built) await searchChecks(browser, s, check, { tags: TAGS });
   if (!partial) for (const s of built) if (s.name === 'demo') await freshness(browser, s);
 
   if (vnu) {

@@ -198,3 +198,24 @@ pub(crate) fn check_failing_in(root: &Path, lang: &str) -> String {
     assert_eq!(out.status.code(), Some(1), "{out:?}");
     String::from_utf8_lossy(&out.stderr).into_owned()
 }
+
+/// The page records Pagefind wrote (its gzipped fragments), read by Python as an independent
+/// reader: `(url, title, content)`, sorted.
+pub(crate) fn search_fragments(out: &Path) -> Vec<(String, String, String)> {
+    const READ: &str = r#"
+import glob, gzip, json, sys
+rows = []
+for f in glob.glob(sys.argv[1] + "/pagefind/fragment/*.pf_fragment"):
+    raw = gzip.decompress(open(f, "rb").read()).decode("utf-8")
+    data = json.loads(raw[raw.index("{"):])
+    rows.append([data["url"], data["meta"].get("title", ""), data["content"]])
+print(json.dumps(sorted(rows)))
+"#;
+    let o = std::process::Command::new(python())
+        .args(["-c", READ, out.to_str().unwrap()])
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let rows: Vec<(String, String, String)> = serde_json::from_slice(&o.stdout).unwrap();
+    rows
+}
