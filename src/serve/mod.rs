@@ -35,7 +35,7 @@ use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::output::Output;
 
 /// How long the watcher waits after the last file event of a burst before rebuilding.
-pub const DEBOUNCE: Duration = Duration::from_millis(50);
+pub const DEBOUNCE: Duration = Duration::from_millis(10);
 
 /// What to serve and where.
 #[derive(Debug, Clone)]
