@@ -37,6 +37,7 @@ fn main() {
         now: None,
         relative: false,
         defer_photos: false,
+        network: twinsite::network::Options::default(),
     };
     let (mut walls, mut cpus) = (Vec::new(), Vec::new());
     for i in 0..n {

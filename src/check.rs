@@ -44,7 +44,7 @@ fn check_rendered(site: &Site, diags: &mut Diagnostics) {
 /// Entry pages map to `Some(anchors)`; generated pages (lists, feeds) to `None`.
 fn known_pages(site: &Site) -> HashMap<String, Option<HashSet<String>>> {
     let mut pages: HashMap<String, Option<HashSet<String>>> = HashMap::new();
-    for e in &site.entries {
+    for e in site.entries.iter().filter(|e| e.has_page()) {
         pages.insert(
             format!("/{}", e.url_path()),
             Some(e.anchors.iter().cloned().collect()),
@@ -84,6 +84,9 @@ fn known_pages(site: &Site) -> HashMap<String, Option<HashSet<String>>> {
     }
     for &i in &site.events {
         let e = &site.entries[i];
+        if !e.has_page() {
+            continue;
+        }
         pages
             .entry(format!("/{}{}.ics", e.url_path(), e.common.slug))
             .or_default();

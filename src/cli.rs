@@ -350,6 +350,9 @@ pub struct BuildArgs {
     /// sub-folder of a web host (same as `relative_urls: true` in site.yaml).
     #[arg(long)]
     pub relative: bool,
+    /// Take the events of `network:` sources from .twinsite-cache/ only; fetch nothing.
+    #[arg(long)]
+    pub offline: bool,
 }
 
 impl BuildArgs {
@@ -362,6 +365,14 @@ impl BuildArgs {
             now: self.now,
             relative: self.relative,
             defer_photos: false,
+            network: self.network(),
+        }
+    }
+
+    fn network(&self) -> crate::network::Options {
+        crate::network::Options {
+            offline: self.offline,
+            ..Default::default()
         }
     }
 
@@ -394,6 +405,9 @@ pub struct ServeArgs {
     /// Build as if today were this date (YYYY-MM-DD).
     #[arg(long, value_name = "DATE", value_parser = parse_date)]
     pub now: Option<Date>,
+    /// Take the events of `network:` sources from .twinsite-cache/ only; fetch nothing.
+    #[arg(long)]
+    pub offline: bool,
 }
 
 impl ServeArgs {
@@ -407,6 +421,10 @@ impl ServeArgs {
                 now: self.now,
                 relative: false,
                 defer_photos: true,
+                network: crate::network::Options {
+                    offline: self.offline,
+                    ..Default::default()
+                },
             },
             bind: self.bind,
             port: self.port,
@@ -426,6 +444,9 @@ pub struct CheckArgs {
     /// Check as if today were this date (YYYY-MM-DD).
     #[arg(long, value_name = "DATE", value_parser = parse_date)]
     pub now: Option<Date>,
+    /// Take the events of `network:` sources from .twinsite-cache/ only; fetch nothing.
+    #[arg(long)]
+    pub offline: bool,
 }
 
 impl CheckArgs {
@@ -438,6 +459,10 @@ impl CheckArgs {
             now: self.now,
             relative: false,
             defer_photos: false,
+            network: crate::network::Options {
+                offline: self.offline,
+                ..Default::default()
+            },
         }
     }
 }

@@ -32,6 +32,7 @@ const KNOWN_KEYS: &[&str] = &[
     "languages",
     "translations",
     "unsafe_html",
+    "network",
 ];
 
 /// The texts of `site.yaml` in a further language (`translations: { fr: { title: … } }`).
@@ -171,6 +172,8 @@ pub struct SiteConfig {
     pub translations: std::collections::BTreeMap<String, ConfigText>,
     /// Let raw HTML and every link in Markdown bodies through unsanitised.
     pub unsafe_html: bool,
+    /// The member sources whose events the site gathers (`network:`).
+    pub network: Vec<crate::network::Source>,
 }
 
 /// Reads `root/site.yaml`. Problems go to `diags`; `None` when the file is unusable.
@@ -386,6 +389,7 @@ fn from_front_matter(fm: &FrontMatter, diags: &mut Diagnostics) -> Option<SiteCo
             diags,
         )
         .unwrap_or_default();
+    let network = crate::network::config::read(fm, diags);
     check_menu_urls(fm, "menu", menu.iter().flatten(), diags);
     let translated_menus = translations.values().filter_map(|t| t.menu.as_ref());
     check_menu_urls(fm, "translations", translated_menus.flatten(), diags);
@@ -429,6 +433,7 @@ fn from_front_matter(fm: &FrontMatter, diags: &mut Diagnostics) -> Option<SiteCo
         relative_urls,
         translations,
         unsafe_html,
+        network,
     })
 }
 

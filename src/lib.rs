@@ -36,6 +36,7 @@ pub mod link;
 pub mod lint;
 pub mod map;
 pub mod markdown;
+pub mod network;
 pub mod output;
 pub mod output_links;
 pub mod photo;
@@ -82,6 +83,8 @@ pub struct BuildOptions {
     /// Make only the photo sizes the cache has, and leave the others for later
     /// ([`pictures::Photos::pending`]), so pages are ready at once (`serve`).
     pub defer_photos: bool,
+    /// How the sources of `network:` are reached (`--offline`: from the cache only).
+    pub network: network::Options,
 }
 
 /// The result of the first three stages: a linked site plus every warning.
@@ -133,6 +136,7 @@ fn load_unchecked_with(
     }
     config.relative_urls |= opts.relative;
     let now = opts.now.unwrap_or_else(|| today(&config.timezone));
+    let copies = network::gather(&opts.root, &config.network, opts.network, &mut diags);
     let mut content = content::load::load_with(
         &opts.root,
         &config,
@@ -142,6 +146,9 @@ fn load_unchecked_with(
         cache,
         &mut diags,
     );
+    let zone = jiff::tz::TimeZone::get(&config.timezone).unwrap_or(jiff::tz::TimeZone::UTC);
+    let remote = network::entries::entries(&config.network, &copies, &zone, now, &mut diags);
+    content.entries.extend(remote.into_iter().map(Arc::new));
     let translations = std::mem::take(&mut content.translations);
     let mut site = link::link(config, &opts.root, content, now, &mut diags);
     lint::lint(&site, &mut diags);

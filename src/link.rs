@@ -67,6 +67,7 @@ pub fn link(
         broken: &broken,
         drafts: &drafts,
     };
+    check_network_refs(&config, &known, diags);
 
     let mut relations = vec![Relations::default(); entries.len()];
     for (i, e) in entries.iter().enumerate() {
@@ -74,6 +75,9 @@ pub fn link(
             Data::Association(a) => {
                 relations[i].cities =
                     resolve(&e.source, "cities", &a.cities, Section::City, &known, diags);
+            }
+            Data::Event(ev) if ev.remote.is_some() => {
+                relations[i] = remote_relations(&config, ev, &index);
             }
             Data::Event(ev) => {
                 relations[i].cities = resolve(
@@ -342,6 +346,53 @@ fn resolve(
         }
     }
     out
+}
+
+/// An event of a `network:` source belongs to the source's association and cities (those that
+/// exist; the others are reported once, by [`check_network_refs`]).
+fn remote_relations(
+    config: &SiteConfig,
+    ev: &crate::content::model::Event,
+    index: &HashMap<(Section, String), usize>,
+) -> Relations {
+    let source = ev
+        .remote
+        .as_ref()
+        .and_then(|o| config.network.get(o.source));
+    let Some(source) = source else {
+        return Relations::default();
+    };
+    let find = |section: Section, r: &Ref| index.get(&(section, r.slug.clone())).copied();
+    Relations {
+        associations: source
+            .association
+            .iter()
+            .filter_map(|r| find(Section::Association, r))
+            .collect(),
+        cities: source
+            .cities
+            .iter()
+            .filter_map(|r| find(Section::City, r))
+            .collect(),
+        events: Vec::new(),
+    }
+}
+
+/// The association and cities of each `network:` source must exist, like an event's.
+fn check_network_refs(config: &SiteConfig, known: &Known<'_>, diags: &mut Diagnostics) {
+    let source = Path::new(CONFIG_FILE);
+    for s in &config.network {
+        let association = s.association.as_slice();
+        resolve(
+            source,
+            "network",
+            association,
+            Section::Association,
+            known,
+            diags,
+        );
+        resolve(source, "network", &s.cities, Section::City, known, diags);
+    }
 }
 
 fn unknown_ref(

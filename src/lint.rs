@@ -59,7 +59,9 @@ pub fn lint(site: &Site, diags: &mut Diagnostics) {
     empty_menu_sections(site, diags);
     for &i in &site.events {
         let e = &site.entries[i];
-        let Some(ev) = e.event() else { continue };
+        let Some(ev) = e.event().filter(|_| e.has_page()) else {
+            continue;
+        };
         if ev.location.is_none() && !matches!(ev.status.as_str(), "cancelled" | "postponed") {
             diags.push(
                 warn(site, e, "date", msg!("checks-event-no-location")).with_hint(msg!(

@@ -150,9 +150,14 @@ impl Site {
         .concat()
     }
 
-    /// [`Self::url`] of entry `i`'s page (of its [`Entry::url_path`]), made in one go.
+    /// [`Self::url`] of entry `i`'s page (of its [`Entry::url_path`]), made in one go. An
+    /// event of a `network:` source has no page here: its address is the event at its source,
+    /// empty when the source gave none.
     pub fn entry_url(&self, i: usize) -> String {
         let e = &self.entries[i];
+        if let Some(o) = e.origin() {
+            return o.url.clone().unwrap_or_default();
+        }
         let rest: [&str; 4] = match e.section {
             Section::Page => match e.common.slug.trim_start_matches('/') {
                 "" => [""; 4],

@@ -135,6 +135,10 @@ fn original_front_matter(site: &Site, e: &Entry) -> Result<front_matter::FrontMa
 
 /// The original entry with its Markdown links pointing into the reader's language.
 fn fallback_entry(site: &Site, e: &Entry, pages_base: &str) -> Entry {
+    if !e.has_page() {
+        // An event of a `network:` source: plain text with no file to read again.
+        return e.clone();
+    }
     let fresh = original_front_matter(site, e).ok().and_then(|fm| {
         validate::entry_in(
             &fm,

@@ -289,6 +289,36 @@ impl FrontMatter {
         self.item_pos(key, item)
     }
 
+    /// Where `item` appears inside the `index`-th entry (from 0) of the list `key`, for lists
+    /// of groups written one key per line (`- name: …` then `  url: …`); else as
+    /// [`Self::list_item_pos`].
+    pub fn entry_item_pos(&self, key: &str, index: usize, item: &str) -> Pos {
+        let first = self.list_item_pos(key, index, "-");
+        let next = self.list_item_pos(key, index + 1, "-");
+        let end = if next.line > first.line {
+            next.line
+        } else {
+            usize::MAX
+        };
+        let found = self
+            .lines
+            .iter()
+            .skip_while(|(line, _)| *line < first.line)
+            .take_while(|(line, text)| {
+                *line < end
+                    && (*line == first.line
+                        || text.starts_with([' ', '\t'])
+                        || text.trim().is_empty())
+            })
+            .find_map(|(line, text)| {
+                text.find(item).map(|i| Pos {
+                    line: *line,
+                    col: text[..i].chars().count() + 1,
+                })
+            });
+        found.unwrap_or_else(|| self.list_item_pos(key, index, item))
+    }
+
     /// Whether `key` has the same value here and in `other` (both present).
     pub fn same_value(&self, key: &str, other: &FrontMatter) -> bool {
         match (self.map.get(key), other.map.get(key)) {

@@ -252,6 +252,8 @@ pub struct Event {
     pub registration: Option<String>,
     /// Price text.
     pub cost: Option<String>,
+    /// Where an event of a `network:` source comes from; `None` for the site's own events.
+    pub remote: Option<Arc<crate::network::remote::Origin>>,
 }
 
 impl Event {
@@ -368,6 +370,17 @@ impl Entry {
             Section::Page => format!("{}/", self.common.slug),
             s => format!("{}/{}/", s.dir(), self.common.slug),
         }
+    }
+
+    /// Where this event comes from, if it is an event of a `network:` source.
+    pub fn origin(&self) -> Option<&crate::network::remote::Origin> {
+        self.event().and_then(|ev| ev.remote.as_deref())
+    }
+
+    /// Whether the entry has a page (and files) of its own on the site: every entry but the
+    /// events of `network:` sources, which link to their source instead.
+    pub fn has_page(&self) -> bool {
+        self.origin().is_none()
     }
 
     /// The event data, if this is an event.

@@ -492,6 +492,7 @@ fn event(fm: &FrontMatter, diags: &mut Diagnostics) -> Option<Event> {
         status,
         registration,
         cost,
+        remote: None,
     })
 }
 

@@ -329,7 +329,7 @@ fn site_files(site: &Site) -> BTreeMap<String, String> {
     for key in FIXED {
         pages.insert((*key).to_owned(), own.clone());
     }
-    for e in &site.entries {
+    for e in site.entries.iter().filter(|e| e.has_page()) {
         let page = e.url_path();
         let what = msg!("links-what-page-of", path = display_path(&e.source));
         pages.insert(format!("{page}index.html"), what.clone());

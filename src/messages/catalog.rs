@@ -25,19 +25,20 @@ macro_rules! files {
             include_str!(concat!("../../locales/", $lang, "/photos.ftl")),
             include_str!(concat!("../../locales/", $lang, "/serve.ftl")),
             include_str!(concat!("../../locales/", $lang, "/scaffold.ftl")),
+            include_str!(concat!("../../locales/", $lang, "/network.ftl")),
         ]
     };
 }
 
 /// The names of the catalog files, in the order of [`sources`].
 #[cfg(test)]
-pub(crate) const FILE_NAMES: [&str; 11] = [
+pub(crate) const FILE_NAMES: [&str; 12] = [
     "common", "cli", "config", "content", "links", "checks", "calendar", "render", "photos",
-    "serve", "scaffold",
+    "serve", "scaffold", "network",
 ];
 
 /// The text of every catalog file of `lang`, in the order of [`FILE_NAMES`].
-pub(crate) fn sources(lang: Lang) -> [&'static str; 11] {
+pub(crate) fn sources(lang: Lang) -> [&'static str; 12] {
     match lang {
         Lang::En => files!("en"),
         Lang::De => files!("de"),

@@ -197,8 +197,12 @@ fn ics_event(site: &Site, i: usize) -> Option<ics::IcsEvent> {
     if let Some(c) = &ev.cost {
         description.push_str(&format!("\n\n{c}"));
     }
+    let origin = e.origin();
     Some(ics::IcsEvent {
-        uid: ics::uid_for(&crate::diagnostics::display_path(&e.source)),
+        uid: origin.map_or_else(
+            || ics::uid_for(&crate::diagnostics::display_path(&e.source)),
+            |o| o.feed_uid.clone(),
+        ),
         dtstamp: dtstamp(e.content_hash),
         sequence: 0,
         when,
@@ -211,7 +215,10 @@ fn ics_event(site: &Site, i: usize) -> Option<ics::IcsEvent> {
         },
         location: location.filter(|l| !l.is_empty()),
         geo,
-        url: Some(site.permalink(&e.url_path())),
+        url: match origin {
+            Some(o) => o.url.clone(),
+            None => Some(site.permalink(&e.url_path())),
+        },
         status,
         categories: e.common.topics.clone(),
     })
@@ -345,7 +352,7 @@ pub fn feeds(
             format!("{}calendar.ics", e.url_path()),
         ));
     }
-    for &i in &site.events {
+    for &i in site.events.iter().filter(|&&i| site.entries[i].has_page()) {
         let e = &site.entries[i];
         jobs.push((
             e.common.title.clone(),

@@ -181,6 +181,8 @@ pub struct AssociationView {
 /// An event, shown at one occurrence.
 #[derive(Debug, Clone, Serialize)]
 pub struct EventView {
+    /// The `network:` source it comes from ("Quelle: …"); none for the site's own events.
+    pub source: Option<String>,
     /// Title.
     pub title: String,
     /// Language of the title when the entry is shown untranslated (a fallback), else none.
@@ -397,6 +399,7 @@ impl Views<'_> {
             t.get(&format!("event_status_{}", ev.status)).to_owned()
         };
         Some(EventView {
+            source: e.origin().map(|o| o.name.clone()),
             title: e.common.title.clone(),
             url: self.url(i),
             lang: self.text_lang(i),

@@ -297,7 +297,8 @@ fn events_json(site: &Site) -> String {
         .par_iter()
         .filter_map(|&i| {
             let e = &site.entries[i];
-            let ev = e.event()?;
+            // Each site publishes its own events; those it gathers stay with their sources.
+            let ev = e.event().filter(|_| e.has_page())?;
             let rel = &site.relations[i];
             let item = EventItem {
                 all_day: ev.time.is_none(),
@@ -327,16 +328,28 @@ fn events_json(site: &Site) -> String {
                 timezone: &site.config.timezone,
                 title: &e.common.title,
                 topics: &e.common.topics,
+                uid: crate::calendar::uid_for(&crate::diagnostics::display_path(&e.source)),
                 url: site.permalink(&e.url_path()),
             };
             serde_json::to_string_pretty(&item).ok()
         })
         .collect();
-    pretty_list("events", &items)
+    versioned(pretty_list("events", &items))
+}
+
+/// `{"version": N, …}`: the version of `events.json` put first into the pretty-printed object
+/// `list`, so that readers find it at once (see `docs/events.schema.json`).
+fn versioned(list: String) -> String {
+    let version = crate::network::events_json::VERSION;
+    match list.strip_prefix("{\n") {
+        Some(rest) => format!("{{\n  \"version\": {version},\n{rest}"),
+        None => list,
+    }
 }
 
 /// One event of `events.json`. Fields are in alphabetical order, as the file has always listed
-/// them.
+/// them. `uid` is the event's UID in the site's calendar feeds, so that a site gathering both
+/// the feed and this file shows the event once.
 #[derive(serde::Serialize)]
 struct EventItem<'a> {
     all_day: bool,
@@ -357,6 +370,7 @@ struct EventItem<'a> {
     timezone: &'a str,
     title: &'a str,
     topics: &'a [String],
+    uid: String,
     url: String,
 }
 
@@ -691,6 +705,9 @@ mod tests {
         assert_eq!(pretty_list("events", &parts), whole);
         let empty = serde_json::to_string_pretty(&json!({ "events": [] })).unwrap_or_default();
         assert_eq!(pretty_list("events", &[]), empty);
+        let v: serde_json::Value = serde_json::from_str(&versioned(whole)).unwrap_or_default();
+        assert_eq!(v["version"], 1);
+        assert_eq!(v["events"].as_array().map(Vec::len), Some(2));
     }
 
     #[test]

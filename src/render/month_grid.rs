@@ -70,7 +70,7 @@ impl Grid {
             let k = *index.entry(o.event).or_insert_with(|| {
                 g.events.push(CellEvent {
                     title: e.common.title.clone(),
-                    url: site.url(&e.url_path()),
+                    url: site.entry_url(o.event),
                     lang: site.is_fallback(o.event).then(|| site.lang.default.clone()),
                     time: ev.time.map(|s| t.time_range(s, ev.end)),
                     cancelled: ev.status == "cancelled",

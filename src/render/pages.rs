@@ -339,6 +339,9 @@ pub fn jobs_with<'a>(
     }
     for &i in &site.events {
         let e = &site.entries[i];
+        if !e.has_page() {
+            continue;
+        }
         let path = e.url_path();
         let Some(view) = v.page_event(&listed, i) else {
             continue;

@@ -82,6 +82,15 @@ minify: true
 
 # Ein anderes Aussehen aus themes/<name>/ (Standard: default, ist eingebaut).
 # theme: default
+
+# Termine von Mitgliedern einsammeln: ein Kalender-Abo (.ics, z. B. aus Nextcloud, Google,
+# Outlook, Thunderbird) oder die data/events.json einer anderen twinsite-Website. Die Termine
+# erscheinen mit „Quelle: …“ in den Listen, im Kalender und bei Verein und Städten.
+# network:
+#   - name: Freundeskreis Lyon
+#     url: https://freundeskreis-lyon.example/kalender.ics
+#     association: freundeskreis-lyon
+#     cities: [lyon]
 ",
         title = quote(&f.title),
         base_url = quote(&f.base_url),

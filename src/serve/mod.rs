@@ -20,6 +20,7 @@ mod http;
 mod late;
 pub mod overlay;
 mod page;
+mod refresh;
 mod resolve;
 mod watch;
 
@@ -192,10 +193,14 @@ fn serve_with(
         .root
         .canonicalize()
         .unwrap_or_else(|_| opts.build.root.clone());
-    let build_opts = BuildOptions {
+    // Rebuilds read the sources of `network:` from the cache, which a thread of its own
+    // refreshes (see `refresh`), so that no reload waits for the network.
+    let mut build_opts = BuildOptions {
         root: root.clone(),
         ..opts.build.clone()
     };
+    let fetch = build_opts.network;
+    build_opts.network.offline = true;
     let base_path = read_base_path(&build_opts);
     let mut changes = watch::start(&root).map_err(ServeError::Watch)?;
     let hub = Arc::new(Hub::default());
@@ -216,12 +221,22 @@ fn serve_with(
             address = opts.bind.to_string()
         )));
     }
+    let network_warnings = Arc::new(std::sync::Mutex::new(Vec::new()));
+    if !fetch.offline {
+        refresh::start(
+            root.clone(),
+            fetch,
+            changes.trigger(),
+            network_warnings.clone(),
+        );
+    }
     let mut builder = Builder {
         opts: build_opts,
         host,
         port,
         hub: Arc::clone(&hub),
         cache: BuildCache::new(),
+        network_warnings,
     };
     on_event(builder.rebuild());
     while let Some(warnings) = changes.next_batch() {
@@ -241,6 +256,8 @@ struct Builder {
     hub: Arc<Hub>,
     /// Results of earlier builds, reused when their inputs did not change.
     cache: BuildCache,
+    /// What the last refresh of the `network:` sources warned about.
+    network_warnings: refresh::Warnings,
 }
 
 impl Builder {
@@ -269,12 +286,14 @@ impl Builder {
                 }));
                 state.failure = None;
                 self.hub.publish(state);
+                let mut warnings = built.warnings;
+                warnings.extend(refresh::warnings(&self.network_warnings));
                 Event::Built {
                     build,
                     elapsed: started.elapsed(),
                     files,
                     changed,
-                    warnings: built.warnings,
+                    warnings,
                 }
             }
             Err(errors) => {

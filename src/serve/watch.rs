@@ -16,7 +16,7 @@
 
 use std::collections::BTreeSet;
 use std::path::{Component, Path, PathBuf};
-use std::sync::mpsc::{Receiver, RecvTimeoutError, channel};
+use std::sync::mpsc::{Receiver, RecvTimeoutError, Sender, channel};
 use std::time::{Duration, Instant};
 
 use notify::event::{AccessKind, AccessMode};
@@ -35,6 +35,7 @@ const MAX_BATCH: Duration = Duration::from_millis(1000);
 pub(crate) struct Changes {
     root: PathBuf,
     rx: Receiver<notify::Result<Event>>,
+    tx: Sender<notify::Result<Event>>,
     watcher: RecommendedWatcher,
     watched: BTreeSet<PathBuf>,
 }
@@ -42,13 +43,14 @@ pub(crate) struct Changes {
 /// Starts watching the site at `root` (an absolute path).
 pub(crate) fn start(root: &Path) -> Result<Changes, String> {
     let (tx, rx) = channel();
-    let mut watcher = notify::recommended_watcher(tx).map_err(|e| e.to_string())?;
+    let mut watcher = notify::recommended_watcher(tx.clone()).map_err(|e| e.to_string())?;
     watcher
         .watch(root, RecursiveMode::NonRecursive)
         .map_err(|e| format!("{}: {e}", root.display()))?;
     let mut changes = Changes {
         root: root.to_path_buf(),
         rx,
+        tx,
         watcher,
         watched: BTreeSet::new(),
     };
@@ -60,6 +62,17 @@ pub(crate) fn start(root: &Path) -> Result<Changes, String> {
 }
 
 impl Changes {
+    /// Something outside the site's files that asks for a rebuild, as a change would: the
+    /// refresh of `network:` sources. Each call to the returned function asks once; it
+    /// returns false once the watcher has stopped.
+    pub(crate) fn trigger(&self) -> impl Fn() -> bool + Send + 'static {
+        let tx = self.tx.clone();
+        move || {
+            let event = Event::new(EventKind::Other).set_flag(notify::event::Flag::Rescan);
+            tx.send(Ok(event)).is_ok()
+        }
+    }
+
     /// Blocks until files that may change the output were touched and the burst is over, and
     /// returns the watcher's warnings met on the way. `None` when the watcher has stopped.
     pub(crate) fn next_batch(&mut self) -> Option<Vec<String>> {

@@ -1,0 +1,179 @@
+#![allow(clippy::unwrap_used, clippy::panic)]
+
+use jiff::civil::{Date, date};
+use jiff::tz::TimeZone;
+
+use super::{expand, looks_like_ics, read};
+use crate::network::remote::{RemoteEvent, RemoteStatus, RemoteWhen};
+
+fn fixture(name: &str) -> String {
+    let path = format!(
+        "{}/tests/fixtures/network/{name}",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    std::fs::read_to_string(path).unwrap()
+}
+
+fn berlin() -> TimeZone {
+    TimeZone::get("Europe/Berlin").unwrap()
+}
+
+fn events(text: &str, from: Date, to: Date) -> Vec<RemoteEvent> {
+    let v = read(text, &berlin()).unwrap();
+    expand(&v, &berlin(), from, to)
+}
+
+fn timed(e: &RemoteEvent) -> (String, Option<String>) {
+    match e.when {
+        RemoteWhen::Timed { start, end } => (start.to_string(), end.map(|e| e.to_string())),
+        RemoteWhen::AllDay { .. } => panic!("all-day: {e:?}"),
+    }
+}
+
+#[test]
+fn google_export_with_monthly_rule_exdate_override_all_day_and_cancelled() {
+    let text = fixture("google.ics");
+    assert!(looks_like_ics(text.as_bytes()));
+    let ev = events(&text, date(2026, 10, 1), date(2027, 1, 31));
+    let stammtisch: Vec<_> = ev
+        .iter()
+        .filter(|e| e.title.starts_with("Stammtisch"))
+        .collect();
+    let starts: Vec<String> = stammtisch.iter().map(|e| timed(e).0).collect();
+    // 2nd Tuesdays; 10 Nov moved to 19:30 by its override; 8 Dec left out by EXDATE.
+    assert_eq!(
+        starts,
+        [
+            "2026-10-13T19:00:00",
+            "2026-11-10T19:30:00",
+            "2027-01-12T19:00:00"
+        ]
+    );
+    assert_eq!(stammtisch[1].title, "Stammtisch français (später)");
+    assert_eq!(
+        timed(stammtisch[0]).1.as_deref(),
+        Some("2026-10-13T21:00:00")
+    );
+    assert_eq!(
+        stammtisch[0].description.as_deref(),
+        Some(
+            "Offener Stammtisch für alle, die Französisch sprechen oder lernen wollen.\nGäste willkommen."
+        )
+    );
+    assert_eq!(
+        stammtisch[0].location.as_deref(),
+        Some("Café Central, Marktplatz 3, Musterstadt")
+    );
+    let market = ev
+        .iter()
+        .find(|e| e.title.starts_with("Weihnachtsmarkt"))
+        .unwrap();
+    assert_eq!(
+        market.when,
+        RemoteWhen::AllDay {
+            first: date(2026, 12, 5),
+            last: date(2026, 12, 6)
+        }
+    );
+    let film = ev.iter().find(|e| e.title == "Filmabend").unwrap();
+    assert_eq!(film.status, RemoteStatus::Cancelled);
+    // 15:00 UTC is 16:00 in Berlin in November.
+    assert_eq!(timed(film).0, "2026-11-28T16:00:00");
+}
+
+#[test]
+fn outlook_export_with_windows_zone_names_and_until() {
+    let ev = events(&fixture("outlook.ics"), date(2026, 10, 1), date(2027, 3, 1));
+    let starts: Vec<String> = ev.iter().map(|e| timed(e).0).collect();
+    // Every other Thursday until 15 Dec, without 3 Dec.
+    assert_eq!(starts, ["2026-11-05T18:00:00", "2026-11-19T18:00:00"]);
+    assert_eq!(ev[0].description, None);
+    assert_eq!(ev[0].location.as_deref(), Some("Volkshochschule, Raum 2"));
+}
+
+#[test]
+fn nextcloud_export_with_duration_rdate_url_and_floating_time() {
+    let ev = events(
+        &fixture("nextcloud.ics"),
+        date(2026, 10, 1),
+        date(2027, 3, 1),
+    );
+    let concert: Vec<_> = ev
+        .iter()
+        .filter(|e| e.title.starts_with("Advent"))
+        .collect();
+    assert_eq!(concert.len(), 2);
+    // Warsaw and Berlin share their offset.
+    assert_eq!(
+        timed(concert[0]),
+        (
+            "2026-12-01T17:00:00".into(),
+            Some("2026-12-01T19:00:00".into())
+        )
+    );
+    assert_eq!(timed(concert[1]).0, "2026-12-15T17:00:00");
+    assert_eq!(concert[0].status, RemoteStatus::Tentative);
+    assert_eq!(
+        concert[0].url.as_deref(),
+        Some("https://verein.example/termine/adventskonzert")
+    );
+    let board = ev.iter().find(|e| e.title == "Vorstandssitzung").unwrap();
+    assert_eq!(timed(board).0, "2026-11-30T18:00:00");
+}
+
+#[test]
+fn thunderbird_export_with_mozilla_zone_path_count_and_alarm() {
+    let ev = events(
+        &fixture("thunderbird.ics"),
+        date(2026, 10, 1),
+        date(2028, 12, 31),
+    );
+    let starts: Vec<String> = ev.iter().map(|e| timed(e).0).collect();
+    assert_eq!(
+        starts,
+        [
+            "2026-12-12T14:00:00",
+            "2027-12-12T14:00:00",
+            "2028-12-12T14:00:00"
+        ]
+    );
+    assert_eq!(
+        ev[0].description.as_deref(),
+        Some("Ordre du jour:\n1. Rapport\n2. Élections")
+    );
+}
+
+#[test]
+fn the_window_and_the_caps_bound_every_rule() {
+    let text = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nBEGIN:VEVENT\r\nUID:a\r\nDTSTART:20260101T000000Z\r\nRRULE:FREQ=SECONDLY;COUNT=1000000\r\nSUMMARY:x\r\nEND:VEVENT\r\nBEGIN:VEVENT\r\nUID:b\r\nDTSTART:19000101T000000Z\r\nRRULE:FREQ=MINUTELY\r\nSUMMARY:y\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n";
+    let started = std::time::Instant::now();
+    let ev = events(text, date(2026, 1, 1), date(2026, 12, 31));
+    assert!(started.elapsed().as_secs() < 10);
+    assert!(
+        ev.len() <= usize::from(crate::network::remote::MAX_OCCURRENCES) * 2,
+        "{}",
+        ev.len()
+    );
+}
+
+#[test]
+fn deep_nesting_and_garbage_are_refused_without_a_crash() {
+    let deep = "BEGIN:X\n".repeat(200_000);
+    assert!(read(&format!("BEGIN:VCALENDAR\n{deep}"), &berlin()).is_err());
+    for junk in [
+        "",
+        "BEGIN:",
+        "BEGIN:VCALENDAR\nEND:VEVENT\n",
+        "\u{0}\u{1}BEGIN",
+    ] {
+        let _ = read(junk, &berlin());
+    }
+}
+
+#[test]
+fn a_broken_line_costs_only_itself() {
+    let text = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nBEGIN:VEVENT\r\nUID:a\r\nDTSTART:20261201T180000Z\r\nthis is no content line\r\n<script>\r\nSUMMARY:Kept\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n";
+    let v = read(text, &berlin()).unwrap();
+    assert_eq!(v.len(), 1);
+    assert_eq!(v[0].title, "Kept");
+}
