@@ -373,7 +373,11 @@ fn a_hostile_feed_puts_no_active_content_anywhere() {
     // A rule more often than daily gives its first occurrence only.
     assert!(seen_many > 0, "the every-second event is missing");
     let events = common::read(&out, "events/index.html");
-    assert_eq!(events.matches(">Many<").count(), 1, "the every-second event");
+    assert_eq!(
+        events.matches(">Many<").count(),
+        1,
+        "the every-second event"
+    );
     assert!(
         events.contains("Quelle: &lt;b>Böse&lt;/b>")
             || events.contains("Quelle: &lt;b&gt;Böse&lt;&#x2F;b&gt;"),

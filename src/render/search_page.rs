@@ -68,7 +68,7 @@ fn event_years(v: &Views<'_>) -> Vec<YearOfEvents> {
         .events
         .iter()
         .filter_map(|&i| match &v.site.entries[i].data {
-            Data::Event(e) => Some((e.date, i)),
+            Data::Event(e) if v.site.entries[i].has_page() => Some((e.date, i)),
             _ => None,
         })
         .collect();

@@ -34,6 +34,8 @@ pub fn records(site: &Site, t: &Strings) -> Vec<Record> {
     sections
         .into_iter()
         .flatten()
+        // Events gathered from a network's sources have their page at the source.
+        .filter(|&&i| site.entries[i].has_page())
         .map(|&i| record(site, t, i))
         .collect()
 }
