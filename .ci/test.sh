@@ -19,7 +19,7 @@ apt_install() {
 
 # Python packages for the independent checkers (tests/tools: icalendar and
 # recurring-ical-events read the .ics files, Pillow the published photos, PyYAML the CI
-# workflows that init writes) go into a virtual
+# workflows that init writes, jsonschema data/events.json) go into a virtual
 # environment in target/test-python; the tests use its python3 (tests/common: python()).
 # Debian 12 and newer refuse `pip install` outside one.
 no_python() {
@@ -40,14 +40,14 @@ if [ ! -x "$VENV/bin/python3" ]; then
     python3 -m venv "$VENV" || no_python "python3 -m venv failed."
   fi
 fi
-if ! "$VENV/bin/python3" -c 'import icalendar, recurring_ical_events, PIL, yaml' 2>/dev/null; then
-  say "installing Python packages icalendar, recurring-ical-events, Pillow and PyYAML into $VENV"
+if ! "$VENV/bin/python3" -c 'import icalendar, recurring_ical_events, PIL, yaml, jsonschema' 2>/dev/null; then
+  say "installing Python packages icalendar, recurring-ical-events, Pillow, PyYAML and jsonschema into $VENV"
   "$VENV/bin/python3" -m pip install --quiet --disable-pip-version-check \
-    'icalendar>=6,<8' 'recurring-ical-events>=3,<4' 'pillow>=10,<14' 'pyyaml>=6,<7' \
+    'icalendar>=6,<8' 'recurring-ical-events>=3,<4' 'pillow>=10,<14' 'pyyaml>=6,<7' 'jsonschema>=4,<5' \
     || die "pip could not install the Python packages (is PyPI reachable?)"
 fi
-"$VENV/bin/python3" -c 'import icalendar, recurring_ical_events, PIL, yaml' \
-  || die "the Python packages icalendar, recurring-ical-events, Pillow and PyYAML are missing from $VENV"
+"$VENV/bin/python3" -c 'import icalendar, recurring_ical_events, PIL, yaml, jsonschema' \
+  || die "the Python packages icalendar, recurring-ical-events, Pillow, PyYAML and jsonschema are missing from $VENV"
 TWINSITE_TEST_PYTHON="$(cd "$VENV" && pwd)/bin/python3"
 export TWINSITE_TEST_PYTHON
 

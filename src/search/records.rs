@@ -122,10 +122,10 @@ fn clean(text: &str) -> String {
             }
             continue;
         }
-        if let Some(p) = pending.take() {
-            if !out.is_empty() {
-                out.push(p);
-            }
+        if let Some(p) = pending.take()
+            && !out.is_empty()
+        {
+            out.push(p);
         }
         out.push(c);
     }
