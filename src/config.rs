@@ -154,7 +154,7 @@ pub struct SiteConfig {
     pub theme: String,
     /// Whether to minify HTML, CSS and JS.
     pub minify: bool,
-    /// Whether to build the search index and page (`search: false` leaves them out).
+    /// Whether to build the search index, page and box (`search: true`; off by default).
     pub search: bool,
     /// Menu entries; `None` means the default menu.
     pub menu: Option<Vec<MenuItem>>,
@@ -368,7 +368,7 @@ fn from_front_matter(fm: &FrontMatter, diags: &mut Diagnostics) -> Option<SiteCo
         .unwrap_or(true);
     let search = fm
         .get::<bool>("search", &msg!("config-expect-true-false"), diags)
-        .unwrap_or(true);
+        .unwrap_or(false);
     let menu = fm.get::<Vec<MenuItem>>("menu", &msg!("config-expect-menu"), diags);
     let declined = |v: &Option<String>| matches!(v.as_deref(), Some("none" | "false"));
     let imprint = fm.text("imprint", diags);

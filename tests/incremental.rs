@@ -35,6 +35,8 @@ fn on_disk(out: &Path) -> Vec<(String, Vec<u8>)> {
     files(out)
         .into_iter()
         .filter(|f| f != ".twinsite-build")
+        // serve previews the search page without its index (tests/search.rs).
+        .filter(|f| !f.starts_with("pagefind/"))
         .map(|f| {
             let bytes = std::fs::read(out.join(&f)).unwrap();
             (f, bytes)

@@ -145,30 +145,52 @@ fn pages_carry_a_search_box_and_the_search_page_lists_everything() {
     assert!(out.join("pagefind/pagefind.js").is_file());
 }
 
-#[test]
-fn search_false_leaves_the_index_the_page_and_the_box_out() {
-    let (_d, root) = temp_site("mini");
+/// Builds a copy of the mini site with its `search: true` line replaced by `line`.
+fn mini_with(line: &str) -> (tempfile::TempDir, std::path::PathBuf) {
+    let (d, root) = temp_site("mini");
     let yaml = std::fs::read_to_string(root.join("site.yaml")).unwrap();
-    std::fs::write(root.join("site.yaml"), format!("{yaml}\nsearch: false\n")).unwrap();
-    let (_o, out) = build_into_temp(&root);
-    let all = files(&out);
-    assert!(
-        !all.iter()
-            .any(|f| f.starts_with("pagefind/") || f.starts_with("search") || f == "search.js"),
-        "{all:?}"
-    );
-    for f in all.iter().filter(|f| f.ends_with(".html")) {
-        assert!(!read(&out, f).contains("site-search"), "{f}");
+    assert!(yaml.contains("\nsearch: true\n"), "{yaml}");
+    std::fs::write(
+        root.join("site.yaml"),
+        yaml.replace("\nsearch: true\n", &format!("\n{line}")),
+    )
+    .unwrap();
+    (d, root)
+}
+
+#[test]
+fn search_is_off_unless_site_yaml_turns_it_on() {
+    for line in ["search: false\n", ""] {
+        let (_d, root) = mini_with(line);
+        let (_o, out) = build_into_temp(&root);
+        let all = files(&out);
+        assert!(
+            !all.iter()
+                .any(|f| f.starts_with("pagefind/") || f.starts_with("search") || f == "search.js"),
+            "{line:?}: {all:?}"
+        );
+        for f in all.iter().filter(|f| f.ends_with(".html")) {
+            assert!(!read(&out, f).contains("site-search"), "{line:?}: {f}");
+        }
     }
 }
 
 #[test]
+fn serve_previews_the_search_page_without_an_index() {
+    let cache = twinsite::cache::BuildCache::new();
+    let built = twinsite::build_in_memory_with(&common::opts(&fixture("mini")), Some(&cache))
+        .unwrap_or_else(|d| panic!("{d:?}"));
+    assert!(built.output.contains("search/index.html"));
+    assert!(built.output.contains("search.js"));
+    assert!(!built.output.iter().any(|(p, _)| p.starts_with("pagefind/")));
+}
+
+#[test]
 fn search_must_be_true_or_false() {
-    let (_d, root) = temp_site("mini");
+    let (_d, root) = mini_with("search: ja\n");
     let yaml = std::fs::read_to_string(root.join("site.yaml")).unwrap();
-    std::fs::write(root.join("site.yaml"), format!("{yaml}search: ja\n")).unwrap();
+    let line = yaml.lines().count();
     let err = common::check_failing_in(&root, "en");
-    let line = yaml.lines().count() + 1;
     assert!(
         err.contains(&format!(
             "site.yaml:{line}:9: error: `search` must be `true` or `false`"

@@ -104,7 +104,9 @@ pub fn render_into(
         );
     }
     out.insert("sitemap.xml", feeds::sitemap(&sitemap_urls));
-    if site.config.search {
+    // `serve` (the only build with a cache) previews the search page without its index: made
+    // from every page's text, it would cost every save a fresh index.
+    if site.config.search && cache.is_none() {
         search_files(site, theme, &mut out, &mut diags);
     }
     for (path, bytes) in &theme.static_files {

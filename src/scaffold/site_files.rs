@@ -70,9 +70,10 @@ minify: true
 # Unterordner funktioniert – für das Hochladen per FTP. Dasselbe wie `twinsite build --relative`.
 # relative_urls: true
 
-# false: kein Suchfeld, keine Suchseite (/search/) und kein Suchindex. Die Suche läuft ganz im
-# Browser der Besucher, ohne Suchserver und ohne fremde Dienste.
-# search: false
+# true: ein Suchfeld auf jeder Seite und die Suchseite /search/. Die Suche läuft ganz im Browser
+# der Besucher, ohne Suchserver und ohne fremde Dienste; `twinsite serve` zeigt die Suchseite
+# ohne Suchindex, den macht `twinsite build`. false: keine Suche.
+search: true
 
 # Eigenes Menü statt des Standardmenüs (Partnerstädte, Vereine, Termine, Kalender, Karte, Aktuelles):
 # menu:
