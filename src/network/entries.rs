@@ -171,20 +171,9 @@ fn paragraphs(text: &str) -> String {
         .collect()
 }
 
-/// `s` with `& < > " '` as character references.
+/// `s` with `& < > " '` as character references (the feeds' escaping, which HTML reads too).
 pub fn escape_html(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
+    crate::render::feeds::xml_escape(s)
 }
 
 #[cfg(test)]
