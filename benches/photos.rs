@@ -7,7 +7,8 @@
 //! with `twinsite::build` into a folder: the first build (empty cache), rebuilds with nothing
 //! changed, and, side by side, rebuilds of the same site without the photos.
 //!
-//! Run: `cargo bench --bench photos` (PHOTOS=n for another count).
+//! Run: `cargo bench --bench photos` (PHOTOS=n for another count). Without `--bench` (as under
+//! `cargo test --all-targets`) it renders two photos, as a smoke test of the harness.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::print_stdout)]
 
 use std::collections::BTreeMap;
@@ -59,10 +60,11 @@ fn reset_peak_rss() {
 }
 
 fn main() {
+    let bench = std::env::args().any(|a| a == "--bench");
     let count: u64 = std::env::var("PHOTOS")
         .ok()
         .and_then(|s| s.parse().ok())
-        .unwrap_or(50);
+        .unwrap_or(if bench { 50 } else { 2 });
     let dir = tempfile::tempdir().unwrap();
     let started = Instant::now();
     let paths: Vec<_> = (0..count)
