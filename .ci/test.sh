@@ -89,9 +89,11 @@ CARGO_TARGET_DIR="${FUZZ_TARGET_DIR:-$HOME/.cache/twinsite/fuzz-target}" \
   FUZZ_SANITIZER=none bash fuzz/run.sh "${FUZZ_SMOKE_SECONDS:-10}" || status=1
 
 # The browser suite drives the binary `cargo test` already built (dependencies are optimised
-# in the dev profile, so a separate release build would only cost CI time).
-say "cargo build (the binary the browser suite drives)"
-cargo build --locked --bin twinsite || die "cargo build failed"
+# in the dev profile, so a separate release build would only cost CI time). `cargo build`
+# would compile many dependencies again: without the dev-dependencies their features differ.
+# `cargo test --no-run` only makes sure the binary is there and current.
+say "the binary the browser suite drives (cargo test --no-run)"
+cargo test --all-targets --locked --no-run || die "cargo test --no-run failed"
 target_dir="${CARGO_TARGET_DIR:-target}"
 case "$target_dir" in /*) ;; *) target_dir="$PWD/$target_dir" ;; esac
 
