@@ -1,9 +1,9 @@
 //! Content-keyed caches that `twinsite serve` keeps from one rebuild to the next.
 //!
-//! Every rebuild is still a whole build: every content file is looked at, every page job is
-//! made and every output file is produced. What this module owns is skipping *work* whose inputs did not
-//! change, found by a 128-bit hash (XXH3) of exactly those inputs, never by guessing which pages
-//! an edit touches:
+//! Every rebuild is still a whole build: every content file is looked at, every page is listed
+//! and every output file is produced. What this module owns is skipping *work* whose inputs
+//! did not change, found by a 128-bit hash (XXH3) of those inputs, never by guessing which
+//! pages an edit touches:
 //!
 //! - **files**: one content file's parsed and checked entry (with its diagnostics and rendered
 //!   Markdown), keyed by its path, its bytes, the whole site configuration and the build options
@@ -20,7 +20,11 @@
 //! - **templates**: the theme's compiled templates, keyed by every template's name and text;
 //! - **pages**: one page's final bytes (after Tera and minification), keyed by the theme's
 //!   templates, the whole site configuration, the site-wide context, the template name, the
-//!   page's URL and the page's own values (see [`crate::render::page_data`]).
+//!   page's URL and the page's own values (see [`crate::render::page_data`]);
+//! - **reached**: one city's, association's or event's page, keyed by what it is made from
+//!   (its entry, the entries related to it and theirs, its topics, and what all pages share; see
+//!   [`crate::render::reach`]), so that a page no edit reached is taken without making its
+//!   values. Debug builds check each such page against the key of its values.
 //!
 //! Only successful results are stored; errors are computed afresh every time. Each build starts
 //! with [`BuildCache::start_build`] and ends with [`BuildCache::finish_build`], which drops every
@@ -201,6 +205,8 @@ pub struct CacheStats {
     pub templates: LayerStats,
     /// Rendered pages.
     pub pages: LayerStats,
+    /// Entry pages by the key of what they are made from (see [`crate::render::reach`]).
+    pub reached: LayerStats,
 }
 
 /// One map from key to result, with the build number each entry was last used in.
@@ -352,6 +358,7 @@ pub struct BuildCache {
     calendar_files: Layer<Vec<u8>>,
     templates: Layer<Tera>,
     pages: Layer<Vec<u8>>,
+    reached: Layer<Reached>,
 }
 
 impl std::fmt::Debug for BuildCache {
@@ -384,6 +391,7 @@ impl BuildCache {
         self.calendar_files.sweep(build);
         self.templates.sweep(build);
         self.pages.sweep(build);
+        self.reached.sweep(build);
     }
 
     /// Hits, misses and sizes so far.
@@ -396,6 +404,7 @@ impl BuildCache {
             calendar_files: self.calendar_files.stats(),
             templates: self.templates.stats(),
             pages: self.pages.stats(),
+            reached: self.reached.stats(),
         }
     }
 
@@ -567,21 +576,59 @@ impl PageCache<'_> {
         let Some(cache) = cache else {
             return Lookup::Miss(data, Slot(None));
         };
-        let mut key = KeyBuilder::new("page");
-        key.key(cache.settings).str(template).str(url);
-        let key = data.hash_into(&mut key).then(|| key.finish());
+        let key = cache.key_of(template, url, &data);
         let layer = &cache.cache.pages;
-        if let Some(bytes) = key.and_then(|k| layer.get(k, cache.cache.current())) {
-            return Lookup::Hit(bytes);
+        if let Some(k) = key
+            && let Some(bytes) = layer.get(k, cache.cache.current())
+        {
+            return Lookup::Hit(bytes, k);
         }
         Lookup::Miss(data, Slot(key.map(|k| (cache, k))))
     }
+
+    /// The key of the page drawn with `template` at `url` from `data`; `None` when a value
+    /// cannot be encoded.
+    pub(crate) fn key_of(&self, template: &str, url: &str, data: &PageData<'_>) -> Option<Key> {
+        let mut key = KeyBuilder::new("page");
+        key.key(self.settings).str(template).str(url);
+        data.hash_into(&mut key).then(|| key.finish())
+    }
+
+    /// The settings key this build's pages share.
+    pub(crate) fn settings_key(&self) -> Key {
+        self.settings
+    }
+
+    /// The entry page whose reach key (see [`crate::render::reach`]) is `key`, made before.
+    pub(crate) fn reached(&self, key: Key) -> Option<Arc<Reached>> {
+        self.cache.reached.get(key, self.cache.current())
+    }
+
+    /// Keeps `bytes`, the page whose values have the key `values`, as the entry page whose
+    /// reach key is `key`.
+    pub(crate) fn remember(&self, key: Key, values: Key, bytes: &Arc<Vec<u8>>) {
+        let page = Reached {
+            values,
+            bytes: Arc::clone(bytes),
+        };
+        self.cache
+            .reached
+            .insert(key, Arc::new(page), self.cache.current());
+    }
+}
+
+/// An entry page kept by its reach key.
+pub(crate) struct Reached {
+    /// The key of the values it was made from (checked against them in debug builds).
+    pub(crate) values: Key,
+    /// Its bytes, shared with the served site.
+    pub(crate) bytes: Arc<Vec<u8>>,
 }
 
 /// What [`PageCache::lookup`] found.
 pub(crate) enum Lookup<'a, 'd> {
-    /// The page's bytes.
-    Hit(Arc<Vec<u8>>),
+    /// The page's bytes and the key of its values.
+    Hit(Arc<Vec<u8>>, Key),
     /// Not there: render from these values, then [`Slot::store`] the bytes.
     Miss(PageData<'d>, Slot<'a>),
 }
@@ -590,6 +637,11 @@ pub(crate) enum Lookup<'a, 'd> {
 pub(crate) struct Slot<'a>(Option<(&'a PageCache<'a>, Key)>);
 
 impl Slot<'_> {
+    /// The key of the page's values (`None` when it is not cached).
+    pub(crate) fn key(&self) -> Option<Key> {
+        self.0.map(|(_, k)| k)
+    }
+
     /// Stores the rendered page and hands it back, shared.
     pub(crate) fn store(self, bytes: Vec<u8>) -> Arc<Vec<u8>> {
         let bytes = Arc::new(bytes);

@@ -216,6 +216,36 @@ fn every_edit_serves_exactly_what_a_fresh_build_writes() {
     std::fs::remove_file(s.root.join("templates/event.html")).unwrap();
     s.step("template override removed", true);
 
+    // Edits that reach other entries' pages: a city's name (its events' pages and, through
+    // those events, their organizers' pages name it), an association's name (the pages of its
+    // events and of their cities), a topic (every page of that topic counts its entries).
+    s.edit("content/cities/moshi.md", |t| {
+        t.replace("title: Moshi\n", "title: Moshi am Kilimandscharo\n")
+    });
+    s.step("city renamed", true);
+    assert!(
+        s.page("events/adventsbasar-eine-welt/index.html")
+            .contains("Moshi am Kilimandscharo")
+    );
+    s.edit("content/associations/eine-welt-verein.md", |t| {
+        t.replace(
+            "title: Eine-Welt-Verein Musterstadt e.V.",
+            "title: Weltladen-Verein Musterstadt e.V.",
+        )
+    });
+    s.step("association renamed", true);
+    assert!(
+        s.page("events/adventsbasar-eine-welt/index.html")
+            .contains("Weltladen-Verein Musterstadt")
+    );
+    s.edit("content/cities/moshi.md", |t| {
+        t.replace(
+            "topics: [Nachhaltigkeit, Schule, Jugend, Eine Welt]",
+            "topics: [Nachhaltigkeit, Schule, Jugend, Eine Welt, Erinnerung]",
+        )
+    });
+    s.step("topic added to a city", true);
+
     // An error (an unknown city), served pages stay; then its fix.
     s.edit(BASAR, |t| {
         t.replace("cities: [moshi, leon]", "cities: [moshi, leonn]")

@@ -131,6 +131,7 @@ pub fn jobs<'a>(site: &'a Site, t: &'a Strings) -> Vec<Job<'a>> {
             ctx: JobCtx::Later(Box::new(move || {
                 month_data(site, t, &grid, &weekdays, &p, canonical)
             })),
+            entry: None,
         }
     };
     for (k, &(y, m)) in months.iter().enumerate() {

@@ -15,6 +15,7 @@ pub(crate) mod month_grid;
 pub mod page_data;
 pub mod pages;
 pub mod plural;
+pub(crate) mod reach;
 pub mod search_page;
 pub mod theme;
 pub mod words;
@@ -41,6 +42,8 @@ pub struct Job<'a> {
     pub template: &'static str,
     /// Page-specific values (laid over the site-wide context).
     pub ctx: JobCtx<'a>,
+    /// The entry whose page this is (cities, associations and events), for [`reach`].
+    pub entry: Option<usize>,
 }
 
 /// A page's values: made when the pages are listed, or, for the entry pages that are most of
@@ -185,54 +188,60 @@ fn render_language(
             alternates: alternates(site, path, entry),
         });
     }
+    let reach = page_cache
+        .as_ref()
+        .map(|c| reach::Reach::new(site, c.settings_key()));
+    let page = PageMaker {
+        site,
+        theme,
+        strings,
+        base: &base,
+        entry_pages: &entry_pages,
+    };
     let render_pages = || -> Vec<Result<RenderedPage, Diagnostic>> {
         jobs.into_par_iter()
             .map(|job| {
-                let page_path = job.path.trim_end_matches("index.html");
-                let current_url = site.url(page_path);
-                let mut job_ctx = job.ctx.make();
-                if site.lang.all.len() > 1 && !matches!(job.template, "404.html" | "alias.html") {
-                    let entry = entry_pages.get(page_path).copied();
-                    language_context(site, strings, page_path, entry, &mut job_ctx);
-                }
+                let page_path = job.path.trim_end_matches("index.html").to_owned();
                 let out_path = format!("{prefix}{}", job.path);
-                let (page_ctx, slot) = match PageCache::lookup(
-                    page_cache.as_ref(),
-                    job.template,
-                    &current_url,
-                    job_ctx,
-                ) {
-                    Lookup::Hit(bytes) => return Ok(keep(sink, out_path, bytes)),
-                    Lookup::Miss(page_ctx, slot) => (page_ctx, slot),
+                // An entry page that no edit reached is taken as it was.
+                let reached = match (job.entry, &reach, &page_cache) {
+                    (Some(i), Some(reach), Some(c)) => {
+                        let key = reach.page_key(site, job.template, &out_path, i);
+                        if let Some(kept) = c.reached(key) {
+                            #[cfg(debug_assertions)]
+                            verify_reached(&page, c, job, &kept);
+                            return Ok(keep(sink, out_path, Arc::clone(&kept.bytes)));
+                        }
+                        Some((c, key))
+                    }
+                    _ => None,
                 };
-                let mut ctx = page_ctx.into_context(&base);
-                ctx.insert("current_url", &current_url);
-                let html = theme.tera.render(job.template, &ctx).map_err(|e| {
-                    Diagnostic::error(
-                        Path::new("templates").join(job.template),
-                        0,
-                        0,
-                        msg!(
-                            "render-page-failed",
-                            page = format!("{prefix}{}", job.path),
-                            detail = error_chain(&e)
-                        ),
-                    )
-                    .with_hint(msg!("render-page-failed-hint"))
-                })?;
-                // Relative links are rewritten on the quoted HTML the templates wrote, so pages are
-                // minified after that pass in that case; otherwise right here, in parallel.
-                let bytes = if site.config.minify && !site.config.relative_urls {
-                    minify(html.as_bytes())
-                } else {
-                    html.into_bytes()
-                };
-                Ok(match sink {
-                    Some(sink) => {
+                let current_url = site.url(&page_path);
+                let (template, job_ctx) = (job.template, page.values(job, &page_path));
+                let (page_ctx, slot) =
+                    match PageCache::lookup(page_cache.as_ref(), template, &current_url, job_ctx) {
+                        Lookup::Hit(bytes, values) => {
+                            if let Some((c, key)) = reached {
+                                c.remember(key, values, &bytes);
+                            }
+                            return Ok(keep(sink, out_path, bytes));
+                        }
+                        Lookup::Miss(page_ctx, slot) => (page_ctx, slot),
+                    };
+                let bytes = page.render(template, &out_path, &current_url, page_ctx)?;
+                Ok(match (sink, reached) {
+                    (Some(sink), None) => {
                         sink.put(out_path, bytes);
                         None
                     }
-                    None => Some((out_path, slot.store(bytes))),
+                    (_, reached) => {
+                        let values = slot.key();
+                        let bytes = slot.store(bytes);
+                        if let Some(((c, key), values)) = reached.zip(values) {
+                            c.remember(key, values, &bytes);
+                        }
+                        keep(sink, out_path, bytes)
+                    }
                 })
             })
             .collect()
@@ -268,6 +277,81 @@ fn render_language(
     for (p, b) in feed_files.into_iter().chain(calendar_files) {
         out.insert_shared(format!("{prefix}{p}"), b);
     }
+}
+
+/// What the pages of one language are made with.
+struct PageMaker<'s> {
+    site: &'s Site,
+    theme: &'s Theme,
+    strings: &'s Strings,
+    base: &'s tera::Context,
+    entry_pages: &'s std::collections::HashMap<String, usize>,
+}
+
+impl PageMaker<'_> {
+    /// The values of `job`'s page at `page_path`, with its languages when the site has several.
+    fn values<'a>(&self, job: Job<'a>, page_path: &str) -> PageData<'a> {
+        let mut data = job.ctx.make();
+        if self.site.lang.all.len() > 1 && !matches!(job.template, "404.html" | "alias.html") {
+            let entry = self.entry_pages.get(page_path).copied();
+            language_context(self.site, self.strings, page_path, entry, &mut data);
+        }
+        data
+    }
+
+    /// The page `out_path` drawn with `template` from `data`, minified unless the site keeps
+    /// its HTML as written or has links to rewrite first.
+    fn render(
+        &self,
+        template: &str,
+        out_path: &str,
+        current_url: &str,
+        data: PageData<'_>,
+    ) -> Result<Vec<u8>, Diagnostic> {
+        let mut ctx = data.into_context(self.base);
+        ctx.insert("current_url", current_url);
+        let html = self.theme.tera.render(template, &ctx).map_err(|e| {
+            Diagnostic::error(
+                Path::new("templates").join(template),
+                0,
+                0,
+                msg!(
+                    "render-page-failed",
+                    page = out_path.to_owned(),
+                    detail = error_chain(&e)
+                ),
+            )
+            .with_hint(msg!("render-page-failed-hint"))
+        })?;
+        // Relative links are rewritten on the quoted HTML the templates wrote, so pages are
+        // minified after that pass in that case; otherwise right here, in parallel.
+        let config = &self.site.config;
+        Ok(if config.minify && !config.relative_urls {
+            minify(html.as_bytes())
+        } else {
+            html.into_bytes()
+        })
+    }
+}
+
+/// Checks that an entry page taken by its reach key has the values it was made from: a
+/// difference is an input that [`reach`] does not key.
+#[cfg(debug_assertions)]
+fn verify_reached(
+    page: &PageMaker<'_>,
+    cache: &PageCache<'_>,
+    job: Job<'_>,
+    kept: &crate::cache::Reached,
+) {
+    let page_path = job.path.trim_end_matches("index.html").to_owned();
+    let (template, out_path) = (job.template, job.path.clone());
+    let data = page.values(job, &page_path);
+    let values = cache.key_of(template, &page.site.url(&page_path), &data);
+    debug_assert_eq!(
+        values,
+        Some(kept.values),
+        "{out_path}: the page taken by its reach key was made from other values"
+    );
 }
 
 /// Where pages come from besides rendering, and where they go instead of the output.

@@ -63,19 +63,22 @@ pub(super) fn job<'a>(path: &str, template: &'static str, ctx: PageData<'a>) -> 
         path: format!("{path}index.html"),
         template,
         ctx: JobCtx::Ready(ctx),
+        entry: None,
     }
 }
 
-/// A page at `path` whose values `make` makes when it is rendered.
+/// Entry `entry`'s page at `path`, whose values `make` makes when it is rendered.
 fn later<'a>(
     path: &str,
     template: &'static str,
+    entry: usize,
     make: impl FnOnce() -> PageData<'a> + Send + 'a,
 ) -> Job<'a> {
     Job {
         path: format!("{path}index.html"),
         template,
         ctx: JobCtx::Later(Box::new(make)),
+        entry: Some(entry),
     }
 }
 
@@ -214,7 +217,7 @@ pub fn jobs_with<'a>(
         let e = &site.entries[i];
         let path = e.url_path();
         let (view, listed, map_places) = (view.clone(), listed.clone(), map_places.clone());
-        jobs.push(later(&path.clone(), "city.html", move || {
+        jobs.push(later(&path.clone(), "city.html", i, move || {
             let v = Views { site, t };
             let mut ctx = page_ctx(site, &e.common.title, &e.summary_text, &path);
             let rel = &site.relations[i];
@@ -265,7 +268,7 @@ pub fn jobs_with<'a>(
         let e = &site.entries[i];
         let path = e.url_path();
         let (view, listed) = (view.clone(), listed.clone());
-        jobs.push(later(&path.clone(), "association.html", move || {
+        jobs.push(later(&path.clone(), "association.html", i, move || {
             let v = Views { site, t };
             let mut ctx = page_ctx(site, &e.common.title, &e.summary_text, &path);
             let (up, past) = v.split_events(&listed, &site.relations[i].events);
@@ -346,7 +349,7 @@ pub fn jobs_with<'a>(
         let Some(view) = v.page_event(&listed, i) else {
             continue;
         };
-        jobs.push(later(&path.clone(), "event.html", move || {
+        jobs.push(later(&path.clone(), "event.html", i, move || {
             let mut ctx = page_ctx(site, &e.common.title, &e.summary_text, &path);
             let dates: Vec<String> = site
                 .occurrences_of(i)
@@ -468,6 +471,7 @@ pub fn jobs_with<'a>(
         path: "404.html".to_owned(),
         template: "404.html",
         ctx: JobCtx::Ready(ctx),
+        entry: None,
     });
     // An alias never hides a page: one on the address of a generated page (`/map/`) is left
     // out. Aliases on entry pages and on each other are content errors (`link`).
@@ -492,6 +496,7 @@ pub fn jobs_with<'a>(
                 path,
                 template: "alias.html",
                 ctx: JobCtx::Ready(ctx),
+                entry: None,
             });
         }
     }
