@@ -181,15 +181,28 @@ function ensureTools() {
 
 // ---------------------------------------------------------------- building and serving
 
+/** Runs a program without blocking the event loop, so the suite's own servers keep answering it. */
+function run(cmd, args) {
+  return new Promise((resolve) => {
+    const p = spawn(cmd, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    p.stdout.setEncoding('utf8').on('data', (d) => (stdout += d));
+    p.stderr.setEncoding('utf8').on('data', (d) => (stderr += d));
+    p.on('error', (e) => resolve({ status: null, stdout, stderr: `${stderr}${e}` }));
+    p.on('close', (status) => resolve({ status, stdout, stderr }));
+  });
+}
+
 async function buildSite(bin, site, tmp) {
-  if (site.prepare) site = { ...site, root: site.prepare(tmp) };
+  if (site.prepare) site = { ...site, ...(await site.prepare(tmp, bin)) };
   const out = path.join(tmp, site.name);
   const server = await serve({ root: out, prefix: site.prefix });
   const args = ['build', '--root', site.root, '--output', out, '--now', NOW];
   if (site.relative) args.push('--relative');
   else if (site.prefix !== '/') args.push('--base-url', server.url);
   const t0 = Date.now();
-  const r = spawnSync(bin, args, { encoding: 'utf8' });
+  const r = await run(bin, args);
   const ok = r.status === 0;
   report(`${site.name}: twinsite ${args.join(' ')}`, ok, `${r.stdout}\n${r.stderr}`);
   if (!ok) {
@@ -213,7 +226,7 @@ function withPhotos(tmp) {
   fs.cpSync(path.join(REPO, 'tests', 'fixtures', 'large'), root, { recursive: true });
   const r = spawnSync(python(), [path.join(REPO, 'tests', 'tools', 'photos.py'), 'site', root], { encoding: 'utf8' });
   if (r.status !== 0) fatal(`tests/tools/photos.py could not make the photos (Pillow is needed; bash .ci/test.sh installs it into target/test-python):\n${r.stderr}`);
-  return root;
+  return { root };
 }
 
 /** The page addresses (relative to the site root) to visit, one per page type. */
