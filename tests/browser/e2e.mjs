@@ -1,7 +1,8 @@
 // Real-browser end-to-end checks of the generated site (see README.md in this folder).
 //
 // Builds the demo site (the repository root), the `large` fixture (21 partner cities), the
-// `mini` fixture (hosted under /partner/), the `multilingual` one and the `hostile` fixture
+// `mini` fixture (hosted under /partner/), the `multilingual` one, the `hub` (whose network's
+// sources a small server in this process answers while it builds) and the `hostile` fixture
 // (desktop only, no vnu), serves each on 127.0.0.1, and drives Debian's Chromium headless
 // through playwright-core at four widths: axe-core (WCAG 2.2 A and AA), the layout as drawn
 // (layout.mjs: split words, narrow values, long lines, header and footer, map labels and
@@ -11,7 +12,7 @@
 // Html Checker over every generated HTML file.
 //
 //   node e2e.mjs                         everything
-//   node e2e.mjs --site mini             one site only (demo | large | mini | multilingual | hostile)
+//   node e2e.mjs --site mini             one site only (demo | large | mini | multilingual | relative | photos | hub | hostile)
 //   node e2e.mjs --page /map/            only pages whose address (below the site root) starts
 //                                        with this; may be repeated; skips vnu and interactions
 //   node e2e.mjs --no-vnu --keep         skip the Nu Html Checker / keep the built sites
@@ -22,13 +23,14 @@
 
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
+import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 import { PNG } from 'pngjs';
 
-import { brokenWords, headerAndFooter, longLines, mapKey, mapProblems, narrowValues, photoProblems, repeatedChips } from './layout.mjs';
+import { brokenWords, headerAndFooter, longLines, mapKey, mapProblems, narrowValues, photoProblems, repeatedChips, sourceLines } from './layout.mjs';
 import { searchChecks } from './search.mjs';
 import { serve } from './serve.mjs';
 
@@ -181,22 +183,40 @@ function ensureTools() {
 
 // ---------------------------------------------------------------- building and serving
 
+/** Runs a program without blocking the event loop, so the suite's own servers keep answering it. */
+function run(cmd, args) {
+  return new Promise((resolve) => {
+    const p = spawn(cmd, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    p.stdout.setEncoding('utf8').on('data', (d) => (stdout += d));
+    p.stderr.setEncoding('utf8').on('data', (d) => (stderr += d));
+    p.on('error', (e) => resolve({ status: null, stdout, stderr: `${stderr}${e}` }));
+    p.on('close', (status) => resolve({ status, stdout, stderr }));
+  });
+}
+
 async function buildSite(bin, site, tmp) {
-  if (site.prepare) site = { ...site, root: site.prepare(tmp) };
+  if (site.prepare) site = { ...site, ...(await site.prepare(tmp, bin)) };
   const out = path.join(tmp, site.name);
   const server = await serve({ root: out, prefix: site.prefix });
   const args = ['build', '--root', site.root, '--output', out, '--now', NOW];
   if (site.relative) args.push('--relative');
   else if (site.prefix !== '/') args.push('--base-url', server.url);
   const t0 = Date.now();
-  const r = spawnSync(bin, args, { encoding: 'utf8' });
+  const r = await run(bin, args);
   const ok = r.status === 0;
   report(`${site.name}: twinsite ${args.join(' ')}`, ok, `${r.stdout}\n${r.stderr}`);
   if (!ok) {
     await server.close();
+    await site.network?.server.close();
     return null;
   }
   console.log(`      built in ${Date.now() - t0} ms, served at ${server.url}`);
+  if (site.network) {
+    // A source that fails is only a warning, and the build goes on without its events.
+    report(`${site.name}: the build fetched every network source and warned of nothing`, sourcesFetched(site.network) && !/warning/i.test(r.stdout + r.stderr), `${describeFeedLog(site.network)}\n${r.stdout}\n${r.stderr}`);
+  }
   return { ...site, out, server };
 }
 
@@ -213,7 +233,92 @@ function withPhotos(tmp) {
   fs.cpSync(path.join(REPO, 'tests', 'fixtures', 'large'), root, { recursive: true });
   const r = spawnSync(python(), [path.join(REPO, 'tests', 'tools', 'photos.py'), 'site', root], { encoding: 'utf8' });
   if (r.status !== 0) fatal(`tests/tools/photos.py could not make the photos (Pillow is needed; bash .ci/test.sh installs it into target/test-python):\n${r.stderr}`);
-  return root;
+  return { root };
+}
+
+/**
+ * A server on 127.0.0.1 that answers fixed addresses (path and query) with fixed bodies, as a
+ * network's sources do, and logs every request with its User-Agent.
+ */
+async function feedServer(routes) {
+  const log = [];
+  const server = http.createServer((req, res) => {
+    const route = routes.find((r) => r.path === req.url);
+    log.push({ method: req.method, path: req.url, agent: req.headers['user-agent'] ?? '', status: route ? 200 : 404 });
+    if (!route) {
+      res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' });
+      return res.end('not found\n');
+    }
+    res.writeHead(200, { 'Content-Type': route.type, 'Content-Length': route.body.length });
+    res.end(req.method === 'HEAD' ? undefined : route.body);
+  });
+  await new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', resolve);
+  });
+  return {
+    origin: `http://127.0.0.1:${server.address().port}`,
+    routes,
+    log,
+    close: () =>
+      new Promise((resolve) => {
+        server.closeAllConnections?.();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+/** Whether each of the sources was asked for once, by twinsite, and answered. */
+function sourcesFetched(network) {
+  const log = network.server.log;
+  return log.length === network.server.routes.length && network.server.routes.every((r) => log.some((e) => e.path === r.path && e.status === 200 && e.agent.startsWith('twinsite/')));
+}
+
+function describeFeedLog(network) {
+  const lines = network.server.log.map((e) => `${e.method} ${e.path} → ${e.status} (${e.agent})`);
+  return `requests to the sources' server:\n${lines.join('\n') || '(none)'}`;
+}
+
+/**
+ * The hub fixture with a `network:` of two sources served from 127.0.0.1 while it builds: the
+ * Deutsch-Polnische Gesellschaft's Nextcloud calendar (a recurring event, a three-day trip, a
+ * long title, an event without a link, a tentative and a cancelled one) and the events.json of
+ * the mini site, built here as the Lyon circle's own site. Returns the root, the server
+ * (closed with the site) and every link the sources give to their events.
+ */
+async function withNetwork(tmp, bin) {
+  const root = path.join(tmp, 'hub-src');
+  fs.cpSync(path.join(REPO, 'tests', 'fixtures', 'hub'), root, { recursive: true });
+  const mini = path.join(tmp, 'hub-lyon-site');
+  const r = await run(bin, ['build', '--root', path.join(REPO, 'tests', 'fixtures', 'mini'), '--output', mini, '--now', NOW]);
+  if (r.status !== 0) fatal(`the mini site, the hub's second source, did not build:\n${r.stdout}\n${r.stderr}`);
+  const ics = fs.readFileSync(path.join(REPO, 'tests', 'fixtures', 'network', 'nextcloud-verein.ics'));
+  const json = fs.readFileSync(path.join(mini, 'data', 'events.json'));
+  const sources = [
+    {
+      name: 'Deutsch-Polnische Gesellschaft',
+      association: 'dpg',
+      cities: ['krakau'],
+      path: '/remote.php/dav/public-calendars/k7Hq2RtWm9XpLs4B?export',
+      type: 'text/calendar; charset=utf-8',
+      body: ics,
+    },
+    { name: 'Freundeskreis Lyon', association: 'freundeskreis-lyon', cities: ['lyon'], path: '/partner/data/events.json', type: 'application/json', body: json },
+  ];
+  const server = await feedServer(sources);
+  const entries = sources.map((s) => [
+    `  - name: ${JSON.stringify(s.name)}`,
+    `    url: ${JSON.stringify(server.origin + s.path)}`,
+    `    association: ${s.association}`,
+    `    cities: [${s.cities.join(', ')}]`,
+  ]);
+  fs.appendFileSync(path.join(root, 'site.yaml'), ['network:', ...entries.flat(), ''].join('\n'));
+  // The links each source gives: the URL property of the calendar's events (unfolded) and
+  // the url of each event of events.json.
+  const unfolded = ics.toString('utf8').replace(/\r?\n[ \t]/g, '');
+  const links = [...unfolded.matchAll(/^URL(?:;[^:\r\n]*)?:(.+)$/gm)].map((m) => m[1].trim());
+  for (const e of JSON.parse(json).events) if (e.url) links.push(e.url);
+  return { root, network: { server, names: sources.map((s) => s.name), links } };
 }
 
 /** The page addresses (relative to the site root) to visit, one per page type. */
@@ -345,6 +450,41 @@ function describeFocus() {
   };
 }
 
+/** The events of a network's sources on the page (those with a "Quelle: …" line), as listed. */
+function remoteEvents() {
+  const text = (el) => (el?.textContent ?? '').trim().replace(/\s+/g, ' ');
+  return [...document.querySelectorAll('main li.event')]
+    .filter((li) => li.querySelector('.meta.source'))
+    .map((li) => ({
+      title: text(li.querySelector('.event-title')),
+      source: text(li.querySelector('.meta.source')),
+      links: [...li.querySelectorAll('a[href]')].map((a) => a.getAttribute('href')),
+      shown: li.getClientRects().length > 0,
+    }));
+}
+
+/**
+ * What is wrong with the remote events of a page: a source in `want` none of whose events is
+ * shown (or none with its link), a source line that names no source, a link that is not one its
+ * source gave (an http(s) address elsewhere; the events have no page on this site).
+ */
+function remoteProblems(events, want, network, origin) {
+  const problems = [];
+  const line = (name) => `Quelle: ${name}`;
+  for (const name of want) {
+    const shown = events.filter((e) => e.shown && e.source === line(name));
+    if (!shown.length) problems.push(`no event of ${name} is shown with "${line(name)}"`);
+    else if (!shown.some((e) => e.links.length)) problems.push(`no event of ${name} links to its source`);
+  }
+  for (const e of events) {
+    if (!network.names.some((n) => e.source === line(n))) problems.push(`"${e.title}": the source line reads "${e.source}"`);
+    for (const href of e.links) {
+      if (!/^https?:\/\//i.test(href) || href.startsWith(origin) || !network.links.includes(href)) problems.push(`"${e.title}" links to ${href}, not to the event at its source`);
+    }
+  }
+  return [...new Set(problems)];
+}
+
 /**
  * SVG links often show focus by restyling their shapes rather than with an outline. Compares
  * the pixels around the focused element with and without focus, then puts focus back (which
@@ -470,6 +610,7 @@ async function visitPage(browser, site, pg, vp) {
     foreign.push(`${route.request().resourceType()} ${u.href}`);
     return route.abort('blockedbyclient');
   });
+  if (site.today) await page.clock.setFixedTime(new Date(`${site.today}T12:00:00`));
 
   try {
     let resp;
@@ -560,6 +701,13 @@ async function visitPage(browser, site, pg, vp) {
       return [r.width <= r.vw, `page is ${r.width}px wide in a ${r.vw}px window\n${r.over.join('\n')}`];
     });
 
+    if (site.remote?.[pg.rel]) {
+      await check(`${label}: events of ${site.remote[pg.rel].join(' and ')} shown with "Quelle: …" and linked to their source`, async () => {
+        const problems = remoteProblems(await page.evaluate(remoteEvents), site.remote[pg.rel], site.network, site.server.origin);
+        return [problems.length === 0, problems.join('\n')];
+      });
+    }
+
     await check(`${label}: no console errors or script dialogs`, async () => [consoleErrors.length === 0, consoleErrors.join('\n')]);
     await check(`${label}: no requests to other hosts`, async () => [foreign.length === 0, foreign.join('\n')]);
 
@@ -614,6 +762,7 @@ async function layoutChecks(page, label, vp, check) {
   await run('numbered map markers named in the key, every city in the table', mapKey);
   await run('each event once per week row of the month grid', repeatedChips);
   await run('photos: width and height set, drawn in their shape, the right size loaded', photoProblems);
+  await run('events from other sites: the source line drawn apart from its neighbours, titles wrapped in their column', sourceLines);
 }
 
 // ---------------------------------------------------------------- interactions
@@ -925,6 +1074,32 @@ const SITES = [
     onlyPages: [['search page', 'search/'], ['city', 'cities/lyon/']],
     search: [{ from: 'cities/', query: 'Lyon', expect: 'cities/lyon/' }],
   },
+  // A hub: `network:` gathers a Nextcloud calendar and another twinsite site's events.json,
+  // served on 127.0.0.1 while it builds. Their events join the lists and the pages of the city
+  // and association each source belongs to, marked "Quelle: …" and linked to their source.
+  // The visitor's clock is set to the build date, so the events built as upcoming stay so.
+  {
+    name: 'hub',
+    widths: ['desktop', 'phone'],
+    prepare: withNetwork,
+    prefix: '/',
+    plainPages: [],
+    today: NOW,
+    onlyPages: [
+      ['home with remote events', ''],
+      ['event list with remote events', 'events/'],
+      ['city with remote events', 'cities/krakau/'],
+      ['association with remote events', 'associations/freundeskreis-lyon/'],
+      ['calendar with remote events', 'calendar/2026/12/'],
+    ],
+    // The sources whose events each page shows.
+    remote: {
+      '': ['Deutsch-Polnische Gesellschaft', 'Freundeskreis Lyon'],
+      'events/': ['Deutsch-Polnische Gesellschaft', 'Freundeskreis Lyon'],
+      'cities/krakau/': ['Deutsch-Polnische Gesellschaft'],
+      'associations/freundeskreis-lyon/': ['Freundeskreis Lyon'],
+    },
+  },
   // Front matter full of markup and script: nothing may execute, load or break the page.
   // Its invalid values (control characters, a broken e-mail address) are escaped but still not
   // valid HTML, so the Nu Html Checker does not run on it.
@@ -939,6 +1114,7 @@ let tmp;
 async function cleanup() {
   await browser?.close().catch(() => {});
   for (const s of built) await s.server.close().catch(() => {});
+  for (const s of built) await s.network?.server.close().catch(() => {});
   if (tmp && !opts.keep) fs.rmSync(tmp, { recursive: true, force: true });
 }
 for (const sig of ['SIGINT', 'SIGTERM']) {
@@ -949,7 +1125,7 @@ for (const sig of ['SIGINT', 'SIGTERM']) {
 }
 
 try {
-  if (!SITES.length) fatal(`no site matches --site ${opts.sites.join(', ')} (demo, large, mini, multilingual, relative, photos, hostile)`);
+  if (!SITES.length) fatal(`no site matches --site ${opts.sites.join(', ')} (demo, large, mini, multilingual, relative, photos, hub, hostile)`);
   ensureTools();
   const bin = ensureBinary();
   tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'twinsite-e2e-'));
@@ -987,6 +1163,10 @@ try {
   if (!partial) for (const s of built) if (s.name === 'demo') await menuButton(browser, s);
   if (!partial) for (const s of built) await searchChecks(browser, s, check, { tags: TAGS });
   if (!partial) for (const s of built) if (s.name === 'demo') await freshness(browser, s);
+  for (const s of built) {
+    if (!s.network) continue;
+    await check(`${s.name}: the pages asked nothing of the network's sources (only the build did)`, async () => [sourcesFetched(s.network), describeFeedLog(s.network)]);
+  }
 
   if (vnu) {
     await check(`Nu Html Checker: every generated HTML file (${vnuSites.map((s) => s.name).join(', ')})`, async () => {

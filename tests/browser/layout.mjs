@@ -276,3 +276,43 @@ export function photoProblems() {
   }
   return out;
 }
+
+/**
+ * Events from a network's sources (those with a "Quelle: …" line): every line of the item is
+ * drawn inside it without covering another (date, title, badge, time and place, source), the
+ * source line can be read (drawn, not clipped, inside the window), and titles, long ones from
+ * elsewhere above all, wrap inside their column instead of running out of it.
+ */
+export function sourceLines() {
+  const problems = [];
+  const vw = document.documentElement.clientWidth;
+  const shown = (el) => el.getClientRects().length > 0 && getComputedStyle(el).visibility !== 'hidden';
+  const overlap = (a, b) => a.left < b.right - 0.5 && b.left < a.right - 0.5 && a.top < b.bottom - 0.5 && b.top < a.bottom - 0.5;
+  const inside = (a, b) => a.left >= b.left - 0.5 && a.right <= b.right + 0.5 && a.top >= b.top - 0.5 && a.bottom <= b.bottom + 0.5;
+  const what = (el) => el.tagName.toLowerCase() + (el.classList.length ? '.' + [...el.classList].join('.') : '');
+  let previous = null;
+  for (const li of document.querySelectorAll('main li.event')) {
+    const source = li.querySelector('.meta.source');
+    if (!source || !shown(li)) continue;
+    const name = `"${(li.querySelector('.event-title')?.textContent ?? '').trim().replace(/\s+/g, ' ').slice(0, 40)}"`;
+    const item = li.getBoundingClientRect();
+    if (previous && overlap(item, previous)) problems.push(`${name} covers the event before it`);
+    previous = item;
+    const body = li.querySelector('.event-body') ?? li;
+    const parts = [li.querySelector('.event-date'), ...body.children].filter((el) => el && shown(el));
+    const boxes = parts.map((el) => el.getBoundingClientRect());
+    parts.forEach((el, i) => {
+      if (!inside(boxes[i], item)) problems.push(`${name}: its ${what(el)} reaches outside the item`);
+      if (el.scrollWidth > el.clientWidth + 1) problems.push(`${name}: its ${what(el)} runs out of its box (${el.scrollWidth}px in ${el.clientWidth}px)`);
+      for (let j = 0; j < i; j++) if (overlap(boxes[i], boxes[j])) problems.push(`${name}: its ${what(el)} covers its ${what(parts[j])}`);
+    });
+    const r = source.getBoundingClientRect();
+    const cs = getComputedStyle(source);
+    if (!shown(source) || r.height < 0.8 * parseFloat(cs.fontSize) || parseFloat(cs.opacity) === 0 || /, 0\)$|transparent/.test(cs.color)) {
+      problems.push(`${name}: the source line is not drawn`);
+    } else if (r.left < 0 || r.right > vw + 1) {
+      problems.push(`${name}: the source line reaches from ${Math.round(r.left)}px to ${Math.round(r.right)}px in a ${vw}px window`);
+    }
+  }
+  return [...new Set(problems)].slice(0, 12);
+}
