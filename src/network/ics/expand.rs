@@ -131,7 +131,11 @@ type Edge = chrono::DateTime<rrule::Tz>;
 fn rule_set(v: &Vevent, from: Date, to: Date) -> Option<(RRuleSet, Edge, Edge)> {
     let start = chrono_of(&v.start)?;
     let mut set = match &v.rrule {
-        Some(r) => r.parse::<RRule<Unvalidated>>().ok()?.build(start).ok()?,
+        Some(r) => until_in_utc(r, &v.start)
+            .parse::<RRule<Unvalidated>>()
+            .ok()?
+            .build(start)
+            .ok()?,
         None => RRuleSet::new(start).rdate(start),
     };
     let tz = start.timezone();
@@ -148,6 +152,33 @@ fn rule_set(v: &Vevent, from: Date, to: Date) -> Option<(RRuleSet, Edge, Edge)> 
         utc.timestamp_opt(secs, 0).single()
     };
     Some((set, edge(from, false)?, edge(to, true)?))
+}
+
+/// `rule` with its UNTIL in UTC, the only form the rrule crate takes beside a DTSTART with a
+/// zone: a date (all-day events write one) stands for the end of that day, a time without `Z`
+/// (floating) for that time, both in the zone of `start` (all-day starts are in UTC here).
+/// An UNTIL that cannot be read is left as written, for the rrule crate to refuse.
+fn until_in_utc(rule: &str, start: &Stamp) -> String {
+    let zone = match start {
+        Stamp::Day(_) => TimeZone::UTC,
+        Stamp::At(z) => z.time_zone().clone(),
+    };
+    let utc = |value: &str| -> Option<String> {
+        let ts = match super::stamp::value(value.trim(), false, &zone)? {
+            Stamp::Day(d) => d.at(23, 59, 59, 0).to_zoned(zone.clone()).ok()?.timestamp(),
+            Stamp::At(z) => z.timestamp(),
+        };
+        Some(ts.strftime("%Y%m%dT%H%M%SZ").to_string())
+    };
+    rule.split(';')
+        .map(|part| match part.split_once('=') {
+            Some((name, value)) if name.trim().eq_ignore_ascii_case("UNTIL") => {
+                utc(value).map_or_else(|| part.to_owned(), |u| format!("UNTIL={u}"))
+            }
+            _ => part.to_owned(),
+        })
+        .collect::<Vec<_>>()
+        .join(";")
 }
 
 /// `s` for the rrule crate: days at midnight UTC, instants in their own zone.

@@ -177,3 +177,67 @@ fn a_broken_line_costs_only_itself() {
     assert_eq!(v.len(), 1);
     assert_eq!(v[0].title, "Kept");
 }
+
+#[test]
+fn weekly_all_day_rules_run_to_their_until_day_and_stop() {
+    let ev = events(
+        &fixture("google-all-day.ics"),
+        date(2026, 10, 1),
+        date(2027, 3, 1),
+    );
+    let days = |title: &str| -> Vec<(Date, Date)> {
+        ev.iter()
+            .filter(|e| e.title == title)
+            .map(|e| match e.when {
+                RemoteWhen::AllDay { first, last } => (first, last),
+                RemoteWhen::Timed { .. } => panic!("timed: {e:?}"),
+            })
+            .collect()
+    };
+    let one_day = |m, d| (date(2026, m, d), date(2026, m, d));
+    // Saturdays up to and with UNTIL (19 Dec), without the EXDATE (28 Nov), none after.
+    assert_eq!(
+        days("Partnerschaftsstand auf dem Wochenmarkt"),
+        [
+            one_day(11, 7),
+            one_day(11, 14),
+            one_day(11, 21),
+            one_day(12, 5),
+            one_day(12, 12),
+            one_day(12, 19),
+        ]
+    );
+    // Every other weekend, two days each, the last one starting on the UNTIL day.
+    assert_eq!(
+        days("Wochenendseminar Polnisch"),
+        [
+            (date(2026, 11, 21), date(2026, 11, 22)),
+            (date(2026, 12, 5), date(2026, 12, 6)),
+            (date(2026, 12, 19), date(2026, 12, 20)),
+        ]
+    );
+    assert_eq!(ev.len(), 9, "{ev:?}");
+}
+
+#[test]
+fn an_until_in_local_time_or_as_a_date_ends_a_timed_rule_in_its_zone() {
+    for until in ["20261126T180000", "20261126", "20261126T170000Z"] {
+        let text = format!(
+            "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nBEGIN:VEVENT\r\nUID:u\r\n\
+             DTSTART;TZID=Europe/Berlin:20261105T180000\r\n\
+             RRULE:FREQ=WEEKLY;UNTIL={until}\r\nSUMMARY:Chor\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n"
+        );
+        let ev = events(&text, date(2026, 10, 1), date(2027, 3, 1));
+        let starts: Vec<String> = ev.iter().map(|e| timed(e).0).collect();
+        assert_eq!(
+            starts,
+            [
+                "2026-11-05T18:00:00",
+                "2026-11-12T18:00:00",
+                "2026-11-19T18:00:00",
+                "2026-11-26T18:00:00"
+            ],
+            "UNTIL={until}"
+        );
+    }
+}
