@@ -1,11 +1,13 @@
 //! Networks: fetching `network:` sources over real HTTP from a loopback server, the cache of
-//! their last good copies, the warnings for failing sources and `--offline`.
+//! their last good copies (by ETag or Last-Modified), the warnings for failing sources and
+//! `--offline`.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 mod common;
 #[path = "common/feed_server.rs"]
 mod feed_server;
 
+use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 use feed_server::{Answer, FeedServer};
@@ -494,4 +496,62 @@ fn events_json_of_another_site_is_read_in_both_versions() {
             "{url}: links to the source"
         );
     }
+}
+
+/// A copy of the `mini` site with one network source.
+fn site_with_source(name: &str, url: &str) -> (tempfile::TempDir, PathBuf) {
+    let (dir, root) = common::temp_site("mini");
+    let yaml = std::fs::read_to_string(root.join("site.yaml")).unwrap();
+    std::fs::write(
+        root.join("site.yaml"),
+        format!("{yaml}network:\n  - name: {name}\n    url: {url}\n"),
+    )
+    .unwrap();
+    (dir, root)
+}
+
+/// Every file of two output folders is the same, byte for byte.
+fn assert_same_files(a: &Path, b: &Path) {
+    let files = common::files(a);
+    assert_eq!(files, common::files(b));
+    for f in files {
+        assert!(
+            std::fs::read(a.join(&f)).unwrap() == std::fs::read(b.join(&f)).unwrap(),
+            "{f} differs"
+        );
+    }
+}
+
+#[test]
+fn a_source_with_last_modified_only_is_asked_if_modified_since_and_its_copy_kept() {
+    const DATE: &str = "Mon, 02 Nov 2026 09:15:00 GMT";
+    let server = FeedServer::start();
+    let google =
+        std::fs::read(common::repo_root().join("tests/fixtures/network/google.ics")).unwrap();
+    let url = server.set(
+        "/lm.ics",
+        Answer::Dated {
+            body: google,
+            last_modified: DATE.into(),
+        },
+    );
+    let (_dir, root) = site_with_source("Freundeskreis Lyon", &url);
+    let (_a, first) = common::build_into_temp(&root);
+    let cached = network::cache::load(&network::cache::dir(&root), &url, u64::MAX).unwrap();
+    assert_eq!(cached.meta.validators.last_modified.as_deref(), Some(DATE));
+    assert_eq!(cached.meta.validators.etag, None);
+    let (_b, second) = common::build_into_temp(&root);
+    let seen = server.seen("/lm.ics");
+    assert_eq!(seen.len(), 2, "{seen:?}");
+    assert_eq!(seen[0].status, 200);
+    assert!(!seen[0].headers.contains_key("if-modified-since"));
+    assert_eq!(
+        seen[1].headers.get("if-modified-since").map(String::as_str),
+        Some(DATE)
+    );
+    assert!(!seen[1].headers.contains_key("if-none-match"), "{seen:?}");
+    assert_eq!(seen[1].status, 304);
+    // The 304 had no body: the second build's events came from the cached copy.
+    assert!(common::read(&second, "events/index.html").contains("Stammtisch français"));
+    assert_same_files(&first, &second);
 }

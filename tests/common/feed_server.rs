@@ -13,6 +13,12 @@ use std::time::Duration;
 pub(crate) enum Answer {
     /// 200 with this body, ETag `"<etag>"`, and 304 to a request naming that ETag.
     Body { body: Vec<u8>, etag: String },
+    /// 200 with this body and `Last-Modified: <last_modified>` (no ETag), and 304 to a
+    /// request whose If-Modified-Since is that date (compared as text, as most servers do).
+    Dated {
+        body: Vec<u8>,
+        last_modified: String,
+    },
     /// This status and an empty body.
     Status(u16),
     /// Accepts and never answers.
@@ -96,6 +102,17 @@ fn handle(stream: TcpStream, answers: &Mutex<HashMap<String, Answer>>, seen: &Mu
                 respond(&mut out, 304, &[("ETag", &tag)], b"")
             } else {
                 respond(&mut out, 200, &[("ETag", &tag)], &body)
+            }
+        }
+        Some(Answer::Dated {
+            body,
+            last_modified,
+        }) => {
+            let dated = [("Last-Modified", last_modified.as_str())];
+            if headers.get("if-modified-since") == Some(&last_modified) {
+                respond(&mut out, 304, &dated, b"")
+            } else {
+                respond(&mut out, 200, &dated, &body)
             }
         }
         Some(Answer::Redirect(to)) => respond(&mut out, 302, &[("Location", &to)], b""),
