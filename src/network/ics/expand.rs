@@ -88,12 +88,13 @@ fn starts(v: &Vevent, from: Date, to: Date, budget: &mut usize) -> Vec<Stamp> {
     if v.rrule.is_none() && v.rdates.is_empty() || v.rrule.as_deref().is_some_and(sub_daily) {
         return single();
     }
-    let Some((set, after, before)) = rule_set(v, from, to) else {
+    // A panic inside the rrule crate, parsing a rule or walking it, must not end the build.
+    let made = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| rule_set(v, from, to)));
+    let Ok(Some((set, after, before))) = made else {
         return single();
     };
     // Every step from DTSTART on counts against the source's budget, so that no rule (a
-    // million occurrences, every minute since 1900) can hold up the build; and a panic
-    // inside the rrule crate must not end it.
+    // million occurrences, every minute since 1900) can hold up the build.
     let steps = *budget;
     let walk = move || {
         let mut taken = Vec::new();

@@ -241,3 +241,14 @@ fn an_until_in_local_time_or_as_a_date_ends_a_timed_rule_in_its_zone() {
         );
     }
 }
+
+#[test]
+fn a_rule_with_other_than_ascii_letters_gives_the_first_occurrence_without_a_crash() {
+    // Found by fuzzing: the rrule crate's parser sliced `SA\u{fffd}` inside a character.
+    let text = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nBEGIN:VEVENT\r\nUID:u\r\n\
+                DTSTART;VALUE=DATE:20261107\r\nRRULE:FREQ=WEEKLY;BYDAY=SA\u{fffd}\r\n\
+                SUMMARY:Markt\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n";
+    let ev = events(text, date(2026, 10, 1), date(2027, 3, 1));
+    assert_eq!(ev.len(), 1, "{ev:?}");
+    assert_eq!(ev[0].when.first_day(), date(2026, 11, 7));
+}
