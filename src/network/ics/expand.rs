@@ -46,9 +46,12 @@ pub fn expand(events: &[Vevent], site: &TimeZone, from: Date, to: Date) -> Vec<R
         for start in starts(v, from, to, &mut budget) {
             let k = (v.uid.as_str(), key(&start));
             match overrides.get(&k) {
+                // An occurrence moved out of the window is not in it any more.
                 Some(o) => {
                     used.insert(k);
-                    out.extend(occurrence(o, &o.start, site));
+                    if in_window(&o.start, from, to) {
+                        out.extend(occurrence(o, &o.start, site));
+                    }
                 }
                 None => out.extend(occurrence(v, &start, site)),
             }

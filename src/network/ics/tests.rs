@@ -252,3 +252,25 @@ fn a_rule_with_other_than_ascii_letters_gives_the_first_occurrence_without_a_cra
     assert_eq!(ev.len(), 1, "{ev:?}");
     assert_eq!(ev[0].when.first_day(), date(2026, 11, 7));
 }
+
+#[test]
+fn an_occurrence_moved_out_of_the_window_leaves_it() {
+    // Found by fuzzing: the override's own start (here in 2822) was taken wherever it lay.
+    let text = fixture("google.ics").replacen(
+        "DTSTART;TZID=Europe/Berlin:20261110T193000",
+        "DTSTART;TZID=Europe/Berlin:28221110T193000",
+        1,
+    );
+    let (from, to) = (date(2026, 10, 1), date(2027, 1, 31));
+    let ev = events(&text, from, to);
+    assert!(
+        ev.iter().all(|e| (from..=to).contains(&e.when.first_day())),
+        "{ev:?}"
+    );
+    let stammtisch: Vec<String> = ev
+        .iter()
+        .filter(|e| e.title.starts_with("Stammtisch"))
+        .map(|e| timed(e).0)
+        .collect();
+    assert_eq!(stammtisch, ["2026-10-13T19:00:00", "2027-01-12T19:00:00"]);
+}
