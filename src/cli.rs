@@ -428,6 +428,7 @@ impl ServeArgs {
             },
             bind: self.bind,
             port: self.port,
+            network_refresh: crate::serve::NETWORK_REFRESH,
         }
     }
 }

@@ -1,17 +1,23 @@
 //! Networks: fetching `network:` sources over real HTTP from a loopback server, the cache of
-//! their last good copies, the warnings for failing sources and `--offline`.
+//! their last good copies (by ETag or Last-Modified), the warnings for failing sources,
+//! `--offline`, and `serve` refreshing its sources in the background.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 mod common;
 #[path = "common/feed_server.rs"]
 mod feed_server;
 
+use std::io::{Read, Write};
+use std::net::{IpAddr, Ipv4Addr, TcpStream};
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex, mpsc};
 use std::time::{Duration, Instant};
 
 use feed_server::{Answer, FeedServer};
 use twinsite::content::front_matter::Pos;
 use twinsite::diagnostics::Diagnostics;
 use twinsite::network::{self, Limits, Options, Source};
+use twinsite::serve::{self, Event, ServeOptions};
 
 const ICS: &[u8] = b"BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//T//T//EN\r\nEND:VCALENDAR\r\n";
 
@@ -494,4 +500,237 @@ fn events_json_of_another_site_is_read_in_both_versions() {
             "{url}: links to the source"
         );
     }
+}
+
+/// A copy of the `mini` site with one network source.
+fn site_with_source(name: &str, url: &str) -> (tempfile::TempDir, PathBuf) {
+    let (dir, root) = common::temp_site("mini");
+    let yaml = std::fs::read_to_string(root.join("site.yaml")).unwrap();
+    std::fs::write(
+        root.join("site.yaml"),
+        format!("{yaml}network:\n  - name: {name}\n    url: {url}\n"),
+    )
+    .unwrap();
+    (dir, root)
+}
+
+/// Every file of two output folders is the same, byte for byte.
+fn assert_same_files(a: &Path, b: &Path) {
+    let files = common::files(a);
+    assert_eq!(files, common::files(b));
+    for f in files {
+        assert!(
+            std::fs::read(a.join(&f)).unwrap() == std::fs::read(b.join(&f)).unwrap(),
+            "{f} differs"
+        );
+    }
+}
+
+#[test]
+fn a_source_with_last_modified_only_is_asked_if_modified_since_and_its_copy_kept() {
+    const DATE: &str = "Mon, 02 Nov 2026 09:15:00 GMT";
+    let server = FeedServer::start();
+    let google =
+        std::fs::read(common::repo_root().join("tests/fixtures/network/google.ics")).unwrap();
+    let url = server.set(
+        "/lm.ics",
+        Answer::Dated {
+            body: google,
+            last_modified: DATE.into(),
+        },
+    );
+    let (_dir, root) = site_with_source("Freundeskreis Lyon", &url);
+    let (_a, first) = common::build_into_temp(&root);
+    let cached = network::cache::load(&network::cache::dir(&root), &url, u64::MAX).unwrap();
+    assert_eq!(cached.meta.validators.last_modified.as_deref(), Some(DATE));
+    assert_eq!(cached.meta.validators.etag, None);
+    let (_b, second) = common::build_into_temp(&root);
+    let seen = server.seen("/lm.ics");
+    assert_eq!(seen.len(), 2, "{seen:?}");
+    assert_eq!(seen[0].status, 200);
+    assert!(!seen[0].headers.contains_key("if-modified-since"));
+    assert_eq!(
+        seen[1].headers.get("if-modified-since").map(String::as_str),
+        Some(DATE)
+    );
+    assert!(!seen[1].headers.contains_key("if-none-match"), "{seen:?}");
+    assert_eq!(seen[1].status, 304);
+    // The 304 had no body: the second build's events came from the cached copy.
+    assert!(common::read(&second, "events/index.html").contains("Stammtisch français"));
+    assert_same_files(&first, &second);
+}
+
+/// How long a test waits for `serve` to show something.
+const DEADLINE: Duration = Duration::from_secs(30);
+
+/// `twinsite serve` run by this process on a free loopback port, with a short refresh of its
+/// network sources. It runs until the test binary ends.
+struct Preview {
+    port: u16,
+    /// The site's path, e.g. `/partner/`.
+    base: String,
+    /// What serve told, for failure messages.
+    log: Arc<Mutex<Vec<String>>>,
+}
+
+impl Preview {
+    fn start(root: &Path, refresh: Duration) -> Self {
+        let opts = ServeOptions {
+            build: twinsite::BuildOptions {
+                defer_photos: true,
+                network: Options {
+                    offline: false,
+                    limits: Limits {
+                        total: DEADLINE,
+                        ..quick().limits
+                    },
+                },
+                ..common::opts(root)
+            },
+            bind: IpAddr::V4(Ipv4Addr::LOCALHOST),
+            port: 0,
+            network_refresh: refresh,
+        };
+        let (tx, rx) = mpsc::channel();
+        std::thread::spawn(move || {
+            let mut on_event = |e: Event| {
+                let _ = tx.send(e);
+            };
+            if let Err(e) = serve::serve(&opts, &mut on_event) {
+                on_event(Event::Warning(format!("serve ended: {e}")));
+            }
+        });
+        let url = match rx.recv_timeout(DEADLINE) {
+            Ok(Event::Listening { url }) => url,
+            other => panic!("serve did not start: {other:?}"),
+        };
+        let (port, base) = url
+            .strip_prefix("http://127.0.0.1:")
+            .and_then(|rest| rest.split_once('/'))
+            .unwrap_or_else(|| panic!("{url}"));
+        let log: Arc<Mutex<Vec<String>>> = Arc::default();
+        let sink = Arc::clone(&log);
+        std::thread::spawn(move || {
+            for e in rx {
+                sink.lock().unwrap().push(format!("{e:?}"));
+            }
+        });
+        Self {
+            port: port.parse().unwrap(),
+            base: format!("/{base}"),
+            log,
+        }
+    }
+
+    /// The page at `rel` below the site's path, head and body.
+    fn page(&self, rel: &str) -> String {
+        let mut s = TcpStream::connect(("127.0.0.1", self.port)).unwrap();
+        s.set_read_timeout(Some(DEADLINE)).unwrap();
+        let request = format!(
+            "GET {}{rel} HTTP/1.1\r\nHost: 127.0.0.1:{}\r\n\r\n",
+            self.base, self.port
+        );
+        s.write_all(request.as_bytes()).unwrap();
+        let mut bytes = Vec::new();
+        s.read_to_end(&mut bytes).unwrap();
+        String::from_utf8_lossy(&bytes).into_owned()
+    }
+
+    /// Waits until the page at `rel` passes `ok`, and says how long that took.
+    fn wait_for(&self, rel: &str, what: &str, ok: impl Fn(&str) -> bool) -> Duration {
+        let started = Instant::now();
+        while !ok(&self.page(rel)) {
+            assert!(
+                started.elapsed() < DEADLINE,
+                "timed out waiting for {what}; serve told:\n{}",
+                self.log.lock().unwrap().join("\n")
+            );
+            std::thread::sleep(Duration::from_millis(20));
+        }
+        started.elapsed()
+    }
+}
+
+/// A calendar with one event, on 10 December 2026, called `title`.
+fn one_event(title: &str) -> Vec<u8> {
+    format!(
+        "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Verein//Kalender//DE\r\n\
+         BEGIN:VEVENT\r\nUID:abend-1@verein.example\r\nDTSTAMP:20261101T120000Z\r\n\
+         DTSTART;TZID=Europe/Berlin:20261210T190000\r\nSUMMARY:{title}\r\n\
+         END:VEVENT\r\nEND:VCALENDAR\r\n"
+    )
+    .into_bytes()
+}
+
+#[test]
+fn serve_refreshes_a_changed_source_and_a_slow_one_never_holds_up_a_reload() {
+    let server = FeedServer::start();
+    let calendar = |title: &str, etag: &str| Answer::Body {
+        body: one_event(title),
+        etag: etag.into(),
+    };
+    let url = server.set("/verein.ics", calendar("Partnerschaftsabend", "1"));
+    let (_dir, root) = site_with_source("Verein", &url);
+    let preview = Preview::start(&root, Duration::from_millis(300));
+    preview.wait_for("events/", "the source's event", |p| {
+        p.contains("Partnerschaftsabend")
+    });
+    // The member changes its calendar; no file of the site changes.
+    server.set("/verein.ics", calendar("Weinprobe aus Lyon", "2"));
+    preview.wait_for("events/", "the changed event after a refresh", |p| {
+        p.contains("Weinprobe aus Lyon") && !p.contains("Partnerschaftsabend")
+    });
+    let seen = server.seen("/verein.ics");
+    let asked = |s: &feed_server::Seen, etag: &str| {
+        s.headers.get("if-none-match").map(String::as_str) == Some(etag)
+    };
+    assert!(
+        seen.iter().any(|s| s.status == 200 && asked(s, "\"1\"")),
+        "refreshes ask conditionally: {seen:?}"
+    );
+    // The source turns slow: while a refresh waits for it, a save is served at once.
+    server.set(
+        "/verein.ics",
+        Answer::Held(Box::new(calendar("Weinprobe aus Lyon", "2"))),
+    );
+    let waited = Instant::now();
+    while server.held_begun("/verein.ics") == 0 {
+        assert!(
+            waited.elapsed() < DEADLINE,
+            "no refresh asked the slow source"
+        );
+        std::thread::sleep(Duration::from_millis(10));
+    }
+    let answered = server.seen("/verein.ics").len();
+    let brunch = root.join("content/events/brunch.md");
+    let text = std::fs::read_to_string(&brunch).unwrap();
+    std::fs::write(
+        &brunch,
+        text.replacen("title: Partnerschaftsbrunch", "title: Brunch am Fluss", 1),
+    )
+    .unwrap();
+    let took = preview.wait_for("events/", "the saved title", |p| {
+        p.contains("Brunch am Fluss")
+    });
+    assert!(
+        took < Duration::from_secs(10),
+        "the reload took {took:?}, as if it waited for the slow source"
+    );
+    assert_eq!(server.seen("/verein.ics").len(), answered, "still held");
+    assert!(preview.page("events/").contains("Weinprobe aus Lyon"));
+    // Once the source answers (304: unchanged), refreshes go on as before.
+    server.release();
+    let waited = Instant::now();
+    while server.seen("/verein.ics").len() <= answered + 1 {
+        assert!(waited.elapsed() < DEADLINE, "no refresh after the slow one");
+        std::thread::sleep(Duration::from_millis(10));
+    }
+    let seen = server.seen("/verein.ics");
+    assert!(
+        seen[answered..]
+            .iter()
+            .all(|s| s.status == 304 && asked(s, "\"2\"")),
+        "{seen:?}"
+    );
+    assert!(preview.page("events/").contains("Weinprobe aus Lyon"));
 }

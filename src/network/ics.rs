@@ -173,7 +173,9 @@ fn vevent(c: &Component<'_>, zone: &TimeZone) -> Option<Vevent> {
         uid,
         end: stamp("DTEND"),
         duration: text_of(c, "DURATION").and_then(|d| stamp::duration(&d)),
-        rrule: text_of(c, "RRULE").filter(|r| r.len() <= 500),
+        // A rule is ASCII (RFC 5545's grammar); the rrule crate's parser panics on other
+        // letters, so such a rule is dropped and the event shows its first occurrence.
+        rrule: text_of(c, "RRULE").filter(|r| r.len() <= 500 && r.is_ascii()),
         rdates: many("RDATE"),
         exdates: many("EXDATE"),
         recurrence_id: stamp("RECURRENCE-ID"),

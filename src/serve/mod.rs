@@ -38,6 +38,10 @@ use crate::output::Output;
 /// How long the watcher waits after the last file event of a burst before rebuilding.
 pub const DEBOUNCE: Duration = Duration::from_millis(10);
 
+/// How long `serve` waits between two fetches of the `network:` sources (the command line's
+/// [`ServeOptions::network_refresh`]).
+pub const NETWORK_REFRESH: Duration = Duration::from_secs(15 * 60);
+
 /// What to serve and where.
 #[derive(Debug, Clone)]
 pub struct ServeOptions {
@@ -47,6 +51,10 @@ pub struct ServeOptions {
     pub bind: IpAddr,
     /// The port; 0 picks any free port.
     pub port: u16,
+    /// How long to wait between two fetches of the `network:` sources (not with
+    /// `build.network.offline`). The command line always uses [`NETWORK_REFRESH`]; a shorter
+    /// wait is for programs that drive `serve` themselves, such as tests. At least 100 ms.
+    pub network_refresh: Duration,
 }
 
 /// Something the user should be told about; the binary prints these.
@@ -226,6 +234,7 @@ fn serve_with(
         refresh::start(
             root.clone(),
             fetch,
+            opts.network_refresh,
             changes.trigger(),
             network_warnings.clone(),
         );
@@ -402,6 +411,7 @@ mod tests {
             },
             bind: IpAddr::V4(Ipv4Addr::LOCALHOST),
             port: 0,
+            network_refresh: NETWORK_REFRESH,
         };
         let mut events = Vec::new();
         let failing: http::Spawner = |_| Err(std::io::Error::other("no threads left"));

@@ -1,6 +1,7 @@
-//! The refresh of `network:` sources while `serve` runs: at start and then every
-//! [`INTERVAL`], in a thread of its own, into the cache that rebuilds read; each refresh asks
-//! for a rebuild, and its warnings join those of the builds that follow.
+//! The refresh of `network:` sources while `serve` runs: at start and then after every
+//! interval ([`super::NETWORK_REFRESH`] from the command line), in a thread of its own, into
+//! the cache that rebuilds read; each refresh asks for a rebuild, and its warnings join those
+//! of the builds that follow. A slow source holds up the next refresh, never a rebuild.
 
 use std::path::PathBuf;
 use std::sync::{Arc, Mutex, PoisonError};
@@ -9,19 +10,22 @@ use std::time::Duration;
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::network;
 
-/// How long `serve` waits between two fetches of the sources.
-pub(crate) const INTERVAL: Duration = Duration::from_secs(15 * 60);
+/// The shortest wait between two refreshes, whatever is asked.
+const MIN_INTERVAL: Duration = Duration::from_millis(100);
 
 /// The warnings of the last refresh, shared with the builder.
 pub(crate) type Warnings = Arc<Mutex<Vec<Diagnostic>>>;
 
-/// Starts the refresh thread; it ends when `rebuild` says the watcher has stopped.
+/// Starts the refresh thread, fetching every `interval` (at least [`MIN_INTERVAL`]); it ends
+/// when `rebuild` says the watcher has stopped.
 pub(crate) fn start(
     root: PathBuf,
     opts: network::Options,
+    interval: Duration,
     rebuild: impl Fn() -> bool + Send + 'static,
     warnings: Warnings,
 ) {
+    let interval = interval.max(MIN_INTERVAL);
     let run = move || {
         loop {
             let mut scratch = Diagnostics::new();
@@ -36,7 +40,7 @@ pub(crate) fn start(
                     return;
                 }
             }
-            std::thread::sleep(INTERVAL);
+            std::thread::sleep(interval);
         }
     };
     // Without a thread the sources are simply not refreshed; the cache still serves.

@@ -1,11 +1,12 @@
 //! A loopback HTTP server for the network tests: 127.0.0.1 only, one thread per connection,
-//! answers chosen by path, and a log of the requests it saw.
+//! answers chosen by path, a log of the requests it saw, and answers held back until the
+//! test releases them.
 #![allow(dead_code, clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 use std::collections::HashMap;
 use std::io::{BufRead, BufReader, Write};
 use std::net::{TcpListener, TcpStream};
-use std::sync::{Arc, Mutex};
+use std::sync::{Arc, Condvar, Mutex};
 use std::time::Duration;
 
 /// What the server answers for a path.
@@ -13,6 +14,14 @@ use std::time::Duration;
 pub(crate) enum Answer {
     /// 200 with this body, ETag `"<etag>"`, and 304 to a request naming that ETag.
     Body { body: Vec<u8>, etag: String },
+    /// 200 with this body and `Last-Modified: <last_modified>` (no ETag), and 304 to a
+    /// request whose If-Modified-Since is that date (compared as text, as most servers do).
+    Dated {
+        body: Vec<u8>,
+        last_modified: String,
+    },
+    /// This answer once [`FeedServer::release`] was called (at most a minute later).
+    Held(Box<Answer>),
     /// This status and an empty body.
     Status(u16),
     /// Accepts and never answers.
@@ -35,6 +44,28 @@ pub(crate) struct FeedServer {
     pub(crate) base: String,
     pub(crate) answers: Arc<Mutex<HashMap<String, Answer>>>,
     pub(crate) seen: Arc<Mutex<Vec<Seen>>>,
+    pub(crate) held: Arc<Held>,
+}
+
+/// The requests whose answer is held back, and whether the test released them.
+#[derive(Default)]
+pub(crate) struct Held {
+    /// The paths of the held requests begun (answered or not).
+    begun: Mutex<Vec<String>>,
+    released: Mutex<bool>,
+    release: Condvar,
+}
+
+impl Held {
+    /// Notes a request for `path` and waits until the test releases held answers.
+    fn wait(&self, path: &str) {
+        self.begun.lock().unwrap().push(path.to_owned());
+        let released = self.released.lock().unwrap();
+        let _ = self
+            .release
+            .wait_timeout_while(released, Duration::from_secs(60), |r| !*r)
+            .unwrap();
+    }
 }
 
 impl FeedServer {
@@ -43,17 +74,19 @@ impl FeedServer {
         let base = format!("http://{}", listener.local_addr().unwrap());
         let answers: Arc<Mutex<HashMap<String, Answer>>> = Arc::default();
         let seen: Arc<Mutex<Vec<Seen>>> = Arc::default();
-        let (a, s) = (answers.clone(), seen.clone());
+        let held: Arc<Held> = Arc::default();
+        let (a, s, w) = (answers.clone(), seen.clone(), held.clone());
         std::thread::spawn(move || {
             for stream in listener.incoming().flatten() {
-                let (a, s) = (a.clone(), s.clone());
-                std::thread::spawn(move || handle(stream, &a, &s));
+                let (a, s, w) = (a.clone(), s.clone(), w.clone());
+                std::thread::spawn(move || handle(stream, &a, &s, &w));
             }
         });
         Self {
             base,
             answers,
             seen,
+            held,
         }
     }
 
@@ -66,9 +99,26 @@ impl FeedServer {
         let seen = self.seen.lock().unwrap();
         seen.iter().filter(|s| s.path == path).cloned().collect()
     }
+
+    /// How many requests for `path` whose answer is held back have begun.
+    pub(crate) fn held_begun(&self, path: &str) -> usize {
+        let begun = self.held.begun.lock().unwrap();
+        begun.iter().filter(|p| *p == path).count()
+    }
+
+    /// Lets every held answer go, now and from now on.
+    pub(crate) fn release(&self) {
+        *self.held.released.lock().unwrap() = true;
+        self.held.release.notify_all();
+    }
 }
 
-fn handle(stream: TcpStream, answers: &Mutex<HashMap<String, Answer>>, seen: &Mutex<Vec<Seen>>) {
+fn handle(
+    stream: TcpStream,
+    answers: &Mutex<HashMap<String, Answer>>,
+    seen: &Mutex<Vec<Seen>>,
+    held: &Held,
+) {
     let mut reader = BufReader::new(stream.try_clone().unwrap());
     let mut line = String::new();
     if reader.read_line(&mut line).is_err() {
@@ -85,7 +135,11 @@ fn handle(stream: TcpStream, answers: &Mutex<HashMap<String, Answer>>, seen: &Mu
             headers.insert(k.trim().to_lowercase(), v.trim().to_owned());
         }
     }
-    let answer = answers.lock().unwrap().get(&path).cloned();
+    let mut answer = answers.lock().unwrap().get(&path).cloned();
+    while let Some(Answer::Held(then)) = answer {
+        held.wait(&path);
+        answer = Some(*then);
+    }
     let mut out = stream;
     let status = match answer {
         None => respond(&mut out, 404, &[], b""),
@@ -98,6 +152,18 @@ fn handle(stream: TcpStream, answers: &Mutex<HashMap<String, Answer>>, seen: &Mu
                 respond(&mut out, 200, &[("ETag", &tag)], &body)
             }
         }
+        Some(Answer::Dated {
+            body,
+            last_modified,
+        }) => {
+            let dated = [("Last-Modified", last_modified.as_str())];
+            if headers.get("if-modified-since") == Some(&last_modified) {
+                respond(&mut out, 304, &dated, b"")
+            } else {
+                respond(&mut out, 200, &dated, &body)
+            }
+        }
+        Some(Answer::Held(_)) => unreachable!("waited for above"),
         Some(Answer::Redirect(to)) => respond(&mut out, 302, &[("Location", &to)], b""),
         Some(Answer::Silent) => {
             std::thread::sleep(Duration::from_secs(20));

@@ -46,9 +46,12 @@ pub fn expand(events: &[Vevent], site: &TimeZone, from: Date, to: Date) -> Vec<R
         for start in starts(v, from, to, &mut budget) {
             let k = (v.uid.as_str(), key(&start));
             match overrides.get(&k) {
+                // An occurrence moved out of the window is not in it any more.
                 Some(o) => {
                     used.insert(k);
-                    out.extend(occurrence(o, &o.start, site));
+                    if in_window(&o.start, from, to) {
+                        out.extend(occurrence(o, &o.start, site));
+                    }
                 }
                 None => out.extend(occurrence(v, &start, site)),
             }
@@ -88,12 +91,13 @@ fn starts(v: &Vevent, from: Date, to: Date, budget: &mut usize) -> Vec<Stamp> {
     if v.rrule.is_none() && v.rdates.is_empty() || v.rrule.as_deref().is_some_and(sub_daily) {
         return single();
     }
-    let Some((set, after, before)) = rule_set(v, from, to) else {
+    // A panic inside the rrule crate, parsing a rule or walking it, must not end the build.
+    let made = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| rule_set(v, from, to)));
+    let Ok(Some((set, after, before))) = made else {
         return single();
     };
     // Every step from DTSTART on counts against the source's budget, so that no rule (a
-    // million occurrences, every minute since 1900) can hold up the build; and a panic
-    // inside the rrule crate must not end it.
+    // million occurrences, every minute since 1900) can hold up the build.
     let steps = *budget;
     let walk = move || {
         let mut taken = Vec::new();
@@ -131,7 +135,11 @@ type Edge = chrono::DateTime<rrule::Tz>;
 fn rule_set(v: &Vevent, from: Date, to: Date) -> Option<(RRuleSet, Edge, Edge)> {
     let start = chrono_of(&v.start)?;
     let mut set = match &v.rrule {
-        Some(r) => r.parse::<RRule<Unvalidated>>().ok()?.build(start).ok()?,
+        Some(r) => until_in_utc(r, &v.start)
+            .parse::<RRule<Unvalidated>>()
+            .ok()?
+            .build(start)
+            .ok()?,
         None => RRuleSet::new(start).rdate(start),
     };
     let tz = start.timezone();
@@ -148,6 +156,33 @@ fn rule_set(v: &Vevent, from: Date, to: Date) -> Option<(RRuleSet, Edge, Edge)> 
         utc.timestamp_opt(secs, 0).single()
     };
     Some((set, edge(from, false)?, edge(to, true)?))
+}
+
+/// `rule` with its UNTIL in UTC, the only form the rrule crate takes beside a DTSTART with a
+/// zone: a date (all-day events write one) stands for the end of that day, a time without `Z`
+/// (floating) for that time, both in the zone of `start` (all-day starts are in UTC here).
+/// An UNTIL that cannot be read is left as written, for the rrule crate to refuse.
+fn until_in_utc(rule: &str, start: &Stamp) -> String {
+    let zone = match start {
+        Stamp::Day(_) => TimeZone::UTC,
+        Stamp::At(z) => z.time_zone().clone(),
+    };
+    let utc = |value: &str| -> Option<String> {
+        let ts = match super::stamp::value(value.trim(), false, &zone)? {
+            Stamp::Day(d) => d.at(23, 59, 59, 0).to_zoned(zone.clone()).ok()?.timestamp(),
+            Stamp::At(z) => z.timestamp(),
+        };
+        Some(ts.strftime("%Y%m%dT%H%M%SZ").to_string())
+    };
+    rule.split(';')
+        .map(|part| match part.split_once('=') {
+            Some((name, value)) if name.trim().eq_ignore_ascii_case("UNTIL") => {
+                utc(value).map_or_else(|| part.to_owned(), |u| format!("UNTIL={u}"))
+            }
+            _ => part.to_owned(),
+        })
+        .collect::<Vec<_>>()
+        .join(";")
 }
 
 /// `s` for the rrule crate: days at midnight UTC, instants in their own zone.

@@ -40,7 +40,9 @@ pub(super) fn read_list(p: &Property<'_>, zone: &TimeZone) -> Vec<Stamp> {
         .collect()
 }
 
-fn value(v: &str, is_date: bool, tz: &TimeZone) -> Option<Stamp> {
+/// One value: a date (`VALUE=DATE`, or eight digits), else a date and time, in UTC when it
+/// ends in `Z`, else in `tz`.
+pub(super) fn value(v: &str, is_date: bool, tz: &TimeZone) -> Option<Stamp> {
     let digits = |s: &str| s.len() == 8 && s.bytes().all(|b| b.is_ascii_digit());
     let date = |s: &str| -> Option<Date> {
         if !digits(s) {

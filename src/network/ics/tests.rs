@@ -177,3 +177,100 @@ fn a_broken_line_costs_only_itself() {
     assert_eq!(v.len(), 1);
     assert_eq!(v[0].title, "Kept");
 }
+
+#[test]
+fn weekly_all_day_rules_run_to_their_until_day_and_stop() {
+    let ev = events(
+        &fixture("google-all-day.ics"),
+        date(2026, 10, 1),
+        date(2027, 3, 1),
+    );
+    let days = |title: &str| -> Vec<(Date, Date)> {
+        ev.iter()
+            .filter(|e| e.title == title)
+            .map(|e| match e.when {
+                RemoteWhen::AllDay { first, last } => (first, last),
+                RemoteWhen::Timed { .. } => panic!("timed: {e:?}"),
+            })
+            .collect()
+    };
+    let one_day = |m, d| (date(2026, m, d), date(2026, m, d));
+    // Saturdays up to and with UNTIL (19 Dec), without the EXDATE (28 Nov), none after.
+    assert_eq!(
+        days("Partnerschaftsstand auf dem Wochenmarkt"),
+        [
+            one_day(11, 7),
+            one_day(11, 14),
+            one_day(11, 21),
+            one_day(12, 5),
+            one_day(12, 12),
+            one_day(12, 19),
+        ]
+    );
+    // Every other weekend, two days each, the last one starting on the UNTIL day.
+    assert_eq!(
+        days("Wochenendseminar Polnisch"),
+        [
+            (date(2026, 11, 21), date(2026, 11, 22)),
+            (date(2026, 12, 5), date(2026, 12, 6)),
+            (date(2026, 12, 19), date(2026, 12, 20)),
+        ]
+    );
+    assert_eq!(ev.len(), 9, "{ev:?}");
+}
+
+#[test]
+fn an_until_in_local_time_or_as_a_date_ends_a_timed_rule_in_its_zone() {
+    for until in ["20261126T180000", "20261126", "20261126T170000Z"] {
+        let text = format!(
+            "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nBEGIN:VEVENT\r\nUID:u\r\n\
+             DTSTART;TZID=Europe/Berlin:20261105T180000\r\n\
+             RRULE:FREQ=WEEKLY;UNTIL={until}\r\nSUMMARY:Chor\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n"
+        );
+        let ev = events(&text, date(2026, 10, 1), date(2027, 3, 1));
+        let starts: Vec<String> = ev.iter().map(|e| timed(e).0).collect();
+        assert_eq!(
+            starts,
+            [
+                "2026-11-05T18:00:00",
+                "2026-11-12T18:00:00",
+                "2026-11-19T18:00:00",
+                "2026-11-26T18:00:00"
+            ],
+            "UNTIL={until}"
+        );
+    }
+}
+
+#[test]
+fn a_rule_with_other_than_ascii_letters_gives_the_first_occurrence_without_a_crash() {
+    // Found by fuzzing: the rrule crate's parser sliced `SA\u{fffd}` inside a character.
+    let text = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nBEGIN:VEVENT\r\nUID:u\r\n\
+                DTSTART;VALUE=DATE:20261107\r\nRRULE:FREQ=WEEKLY;BYDAY=SA\u{fffd}\r\n\
+                SUMMARY:Markt\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n";
+    let ev = events(text, date(2026, 10, 1), date(2027, 3, 1));
+    assert_eq!(ev.len(), 1, "{ev:?}");
+    assert_eq!(ev[0].when.first_day(), date(2026, 11, 7));
+}
+
+#[test]
+fn an_occurrence_moved_out_of_the_window_leaves_it() {
+    // Found by fuzzing: the override's own start (here in 2822) was taken wherever it lay.
+    let text = fixture("google.ics").replacen(
+        "DTSTART;TZID=Europe/Berlin:20261110T193000",
+        "DTSTART;TZID=Europe/Berlin:28221110T193000",
+        1,
+    );
+    let (from, to) = (date(2026, 10, 1), date(2027, 1, 31));
+    let ev = events(&text, from, to);
+    assert!(
+        ev.iter().all(|e| (from..=to).contains(&e.when.first_day())),
+        "{ev:?}"
+    );
+    let stammtisch: Vec<String> = ev
+        .iter()
+        .filter(|e| e.title.starts_with("Stammtisch"))
+        .map(|e| timed(e).0)
+        .collect();
+    assert_eq!(stammtisch, ["2026-10-13T19:00:00", "2027-01-12T19:00:00"]);
+}
