@@ -29,6 +29,7 @@ pub mod config;
 pub mod content;
 pub mod date_check;
 pub mod diagnostics;
+pub mod escape;
 pub mod file_stat;
 pub mod fs_safe;
 pub mod html_scan;

@@ -7,8 +7,7 @@
 
 use proptest::prelude::*;
 use twinsite::calendar::ics::{escape_text, fold_into, param_text};
-use twinsite::map::escape_svg;
-use twinsite::render::feeds::{script_safe_json, xml_attr_escape, xml_escape};
+use twinsite::escape::{escape_svg, script_safe_json, xml_attr_escape, xml_escape};
 
 /// Strings rich in the characters escaping is about, plus arbitrary Unicode.
 fn hostile() -> impl Strategy<Value = String> {

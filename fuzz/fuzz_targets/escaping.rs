@@ -6,8 +6,7 @@
 
 use libfuzzer_sys::fuzz_target;
 use twinsite::calendar::ics::{escape_text, fold_into, param_text};
-use twinsite::map::escape_svg;
-use twinsite::render::feeds::{script_safe_json, xml_attr_escape, xml_escape};
+use twinsite::escape::{escape_svg, script_safe_json, xml_attr_escape, xml_escape};
 
 /// Decodes `&name;` and numeric references; `None` for any other `&`.
 fn decode(s: &str) -> Option<String> {

@@ -12,7 +12,7 @@ use libfuzzer_sys::fuzz_target;
 use twinsite::content::front_matter::Pos;
 use twinsite::diagnostics::Diagnostics;
 use twinsite::network::remote::{
-    MAX_DESCRIPTION, MAX_EVENTS, MAX_LOCATION, MAX_TITLE, RemoteEvent, RemoteWhen,
+    MAX_DESCRIPTION, MAX_EVENTS, MAX_LOCATION, MAX_TITLE, RemoteEvent, When,
 };
 use twinsite::network::{self, Body, Source, entries};
 
@@ -55,7 +55,7 @@ fn check(e: &RemoteEvent, from: Date, to: Date) {
         "uid {:?}",
         e.uid
     );
-    if let RemoteWhen::AllDay { first, last } = e.when {
+    if let When::AllDay { first, last } = e.when {
         assert!(first <= last, "{e:?}");
     }
     let day = e.when.first_day();

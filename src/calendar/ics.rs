@@ -25,7 +25,7 @@ use std::sync::{Arc, Mutex, OnceLock, PoisonError};
 const OPEN_ENDED_YEARS: i16 = 10;
 
 /// When an event takes place, in civil time of the calendar's zone.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum When {
     /// Whole days, `first..=last` (a one-day event has `first == last`).
     AllDay {
@@ -41,6 +41,16 @@ pub enum When {
         /// End, local time in the calendar's zone.
         end: Option<DateTime>,
     },
+}
+
+impl When {
+    /// The first day.
+    pub fn first_day(&self) -> Date {
+        match self {
+            Self::AllDay { first, .. } => *first,
+            Self::Timed { start, .. } => start.date(),
+        }
+    }
 }
 
 /// The event's status as written in front matter.

@@ -9,9 +9,10 @@
 use std::fmt::Write as _;
 
 use super::labels::{self, Anchor, Placed, Request, Scene};
-use super::style::{HOME_STAR, class_part, esc, f1, safe_href, shape};
+use super::style::{HOME_STAR, class_part, f1, safe_href, shape};
 use super::svg::Layout;
 use super::view::{Rect, View};
+use crate::escape::escape_svg as esc;
 
 use super::{Home, Place};
 

@@ -71,9 +71,6 @@ mod placement_tests;
 #[cfg(test)]
 mod tests;
 
-/// The escaping of every text and attribute value in the map's SVG.
-pub use style::esc as escape_svg;
-
 /// One partner city on the map.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Place {

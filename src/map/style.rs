@@ -2,11 +2,12 @@
 //!
 //! Owns the CSS (scoped under `.twinmap`, colours as custom properties with
 //! fallbacks so a theme can override them), the symbol shape per partnership
-//! kind, the home star, XML escaping and the legend markup.
+//! kind, the home star and the legend markup (escaped with [`crate::escape::escape_svg`]).
 
 use std::fmt::Write as _;
 
 use super::MapText;
+use crate::escape::escape_svg as esc;
 
 /// The stylesheet placed inside every map `<svg>` (global in HTML, so every
 /// selector is scoped under `.twinmap`). Contrast of markers and arcs is at
@@ -67,25 +68,6 @@ pub(crate) fn f1(v: f64) -> String {
     let s = format!("{:.1}", v);
     let s = s.strip_suffix(".0").unwrap_or(&s).to_owned();
     if s == "-0" { "0".to_owned() } else { s }
-}
-
-/// Escapes text for XML/HTML text and attribute values and drops characters
-/// that are not allowed in XML 1.0 (control characters).
-pub fn esc(s: &str) -> String {
-    let mut o = String::with_capacity(s.len() + 8);
-    for c in s.chars() {
-        match c {
-            '&' => o.push_str("&amp;"),
-            '<' => o.push_str("&lt;"),
-            '>' => o.push_str("&gt;"),
-            '"' => o.push_str("&quot;"),
-            '\'' => o.push_str("&#39;"),
-            '\t' | '\n' | '\r' => o.push(' '),
-            c if c.is_control() || c == '\u{fffe}' || c == '\u{ffff}' => {}
-            c => o.push(c),
-        }
-    }
-    o
 }
 
 /// Keeps `[a-z0-9-]` of a class-name fragment (kind, status).
@@ -167,15 +149,6 @@ pub(crate) fn legend(text: &MapText) -> String {
 #[allow(clippy::unwrap_used)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn escaping_covers_all_five_characters() {
-        assert_eq!(
-            esc(r#"<a href="x">&'"#),
-            "&lt;a href=&quot;x&quot;&gt;&amp;&#39;"
-        );
-        assert_eq!(esc("a\u{0}b\u{1b}c"), "abc");
-    }
 
     #[test]
     fn hrefs_and_classes_are_sanitised() {

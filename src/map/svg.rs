@@ -11,9 +11,10 @@ use super::geo::arc;
 use super::markers::{KeyItem, Panel, write_markers};
 use super::path::{PathWriter, polyline_clipped};
 use super::projection::project;
-use super::style::{CSS, HOME_STAR, class_part, esc, f1};
+use super::style::{CSS, HOME_STAR, class_part, f1};
 use super::view::{Rect, View, base_paths};
 use super::{Home, Place};
+use crate::escape::escape_svg as esc;
 
 /// Sizes of one rendering (SVG user units).
 pub(crate) struct Layout {

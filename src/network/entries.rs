@@ -10,7 +10,7 @@ use std::sync::Arc;
 use jiff::civil::Date;
 use jiff::tz::TimeZone;
 
-use super::remote::{Origin, RemoteEvent, RemoteStatus, RemoteWhen};
+use super::remote::{Origin, RemoteEvent, RemoteStatus, When};
 use super::{Body, Source};
 use crate::config::CONFIG_FILE;
 use crate::content::model::{Common, Data, Entry, Event, Location, Section};
@@ -74,8 +74,8 @@ pub fn entries(
 fn entry(source: usize, src: &Source, e: RemoteEvent, recurs: bool) -> Entry {
     let feed_uid = if recurs {
         let start = match e.when {
-            RemoteWhen::AllDay { first, .. } => first.strftime("%Y%m%d").to_string(),
-            RemoteWhen::Timed { start, .. } => start.strftime("%Y%m%dT%H%M%S").to_string(),
+            When::AllDay { first, .. } => first.strftime("%Y%m%d").to_string(),
+            When::Timed { start, .. } => start.strftime("%Y%m%dT%H%M%S").to_string(),
         };
         format!("{}-{start}", e.uid)
     } else {
@@ -88,8 +88,8 @@ fn entry(source: usize, src: &Source, e: RemoteEvent, recurs: bool) -> Entry {
         xxhash_rust::xxh3::xxh3_64(key.as_bytes())
     );
     let (date, time, end, end_date) = match e.when {
-        RemoteWhen::AllDay { first, last } => (first, None, None, (last > first).then_some(last)),
-        RemoteWhen::Timed { start, end } => {
+        When::AllDay { first, last } => (first, None, None, (last > first).then_some(last)),
+        When::Timed { start, end } => {
             let end_date = end.map(|e| e.date()).filter(|d| *d > start.date());
             (
                 start.date(),
@@ -165,15 +165,10 @@ fn paragraphs(text: &str) -> String {
     text.split("\n\n")
         .filter(|p| !p.trim().is_empty())
         .map(|p| {
-            let lines: Vec<String> = p.lines().map(escape_html).collect();
+            let lines: Vec<String> = p.lines().map(crate::escape::xml_escape).collect();
             format!("<p>{}</p>", lines.join("<br>"))
         })
         .collect()
-}
-
-/// `s` with `& < > " '` as character references (the feeds' escaping, which HTML reads too).
-pub fn escape_html(s: &str) -> String {
-    crate::render::feeds::xml_escape(s)
 }
 
 #[cfg(test)]

@@ -8,7 +8,7 @@ use serde::Deserialize;
 
 use super::remote::{
     MAX_DESCRIPTION, MAX_EVENTS, MAX_LOCATION, MAX_OCCURRENCES, MAX_TITLE, RemoteEvent,
-    RemoteStatus, RemoteWhen, clean_line, clean_text, clean_uid, clean_url,
+    RemoteStatus, When, clean_line, clean_text, clean_uid, clean_url,
 };
 
 /// The version of `events.json` this build writes.
@@ -134,7 +134,7 @@ fn occurrences(item: &Item, site: &TimeZone, from: Date, to: Date) -> Vec<Remote
         .filter_map(|d| {
             let last_day = d.checked_add(jiff::Span::new().days(span)).ok()?;
             let when = match start {
-                None => RemoteWhen::AllDay {
+                None => When::AllDay {
                     first: d,
                     last: last_day,
                 },
@@ -145,7 +145,7 @@ fn occurrences(item: &Item, site: &TimeZone, from: Date, to: Date) -> Vec<Remote
                             .ok()
                             .map(|z| z.with_time_zone(site.clone()).datetime())
                     };
-                    RemoteWhen::Timed {
+                    When::Timed {
                         start: local(d, t)?,
                         end: end
                             .and_then(|e| local(last_day, e))

@@ -2,8 +2,6 @@
 //! site's time zone, with every text made safe to carry ([`clean_line`], [`clean_text`]) and
 //! every link checked ([`clean_url`]). Reading a feed ends here; pages escape as for any text.
 
-use jiff::civil::{Date, DateTime};
-
 /// The most events (occurrences) taken from one source.
 pub const MAX_EVENTS: usize = 2000;
 /// The most occurrences one recurring event of a source gives.
@@ -19,34 +17,9 @@ pub const MAX_URL: usize = 2000;
 /// The longest UID kept, in bytes.
 pub const MAX_UID: usize = 255;
 
-/// When an occurrence takes place, in the site's time zone.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-pub enum RemoteWhen {
-    /// Whole days, both inclusive.
-    AllDay {
-        /// The first day.
-        first: Date,
-        /// The last day.
-        last: Date,
-    },
-    /// A start and, when known, an end.
-    Timed {
-        /// Start.
-        start: DateTime,
-        /// End.
-        end: Option<DateTime>,
-    },
-}
-
-impl RemoteWhen {
-    /// The first day.
-    pub fn first_day(&self) -> Date {
-        match self {
-            Self::AllDay { first, .. } => *first,
-            Self::Timed { start, .. } => start.date(),
-        }
-    }
-}
+/// When an occurrence takes place, in the site's time zone: the type calendar files are written
+/// from.
+pub use crate::calendar::ics::When;
 
 /// An event's state at its source.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -65,7 +38,7 @@ pub struct RemoteEvent {
     /// The event's UID at its source (the same for every occurrence).
     pub uid: String,
     /// When.
-    pub when: RemoteWhen,
+    pub when: When,
     /// Title, one line.
     pub title: String,
     /// Description, plain text (line breaks kept).

@@ -4,9 +4,9 @@ use serde::Serialize;
 
 use crate::content::images::{self, ImageFile};
 use crate::content::model::{Entry, Picture};
+use crate::escape::xml_escape as esc;
 use crate::markdown::Placement;
 use crate::photo::Format;
-use crate::render::feeds::xml_escape as esc;
 use crate::site::Site;
 
 /// Widths a picture in the text column is drawn at (see the theme's `--measure`).

@@ -7,82 +7,12 @@ use serde_json::{Value, json};
 
 use crate::cache::BuildCache;
 use crate::content::model::Data;
+use crate::escape::{script_safe_json, xml_attr_escape, xml_escape};
 use crate::html_scan;
 use crate::map;
 use crate::output::Output;
 use crate::render::i18n::Strings;
 use crate::site::Site;
-
-/// Escapes text for XML content and attribute values, dropping characters XML 1.0 forbids.
-/// A carriage return is written as `&#13;`, which parsers keep (a literal one they turn into
-/// a line feed).
-pub fn xml_escape(s: &str) -> String {
-    let mut out = String::with_capacity(s.len() + 8);
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&apos;"),
-            '\r' => out.push_str("&#13;"),
-            '\t' | '\n' => out.push(c),
-            c if (c as u32) < 0x20 || c == '\u{FFFE}' || c == '\u{FFFF}' => {}
-            c => out.push(c),
-        }
-    }
-    out
-}
-
-/// [`xml_escape`] for attribute values: tabs and line breaks are written as `&#9;` and
-/// `&#10;` too, which parsers keep (literal ones they turn into spaces).
-pub fn xml_attr_escape(s: &str) -> String {
-    let out = xml_escape(s);
-    if out.contains(['\t', '\n']) {
-        out.replace('\t', "&#9;").replace('\n', "&#10;")
-    } else {
-        out
-    }
-}
-
-/// Serializes JSON so it is safe inside `<script type="application/ld+json">`: `<`, `>` and `&`
-/// become `\u003c` etc., so a value containing `</script>` cannot end the element. They can
-/// only occur inside JSON strings, so the escaping is done as the strings are written.
-pub fn script_safe_json<T: serde::Serialize + ?Sized>(v: &T) -> String {
-    let mut buf = Vec::with_capacity(512);
-    let mut ser = serde_json::Serializer::with_formatter(&mut buf, ScriptSafe);
-    if v.serialize(&mut ser).is_err() {
-        return "{}".to_owned();
-    }
-    // serde_json writes UTF-8 only; the fallback is never taken.
-    String::from_utf8(buf).unwrap_or_else(|_| "{}".to_owned())
-}
-
-/// serde_json's compact format, with `<`, `>` and `&` in strings written as `\u` escapes.
-struct ScriptSafe;
-
-impl serde_json::ser::Formatter for ScriptSafe {
-    fn write_string_fragment<W: ?Sized + std::io::Write>(
-        &mut self,
-        writer: &mut W,
-        fragment: &str,
-    ) -> std::io::Result<()> {
-        let bytes = fragment.as_bytes();
-        let mut start = 0;
-        for (i, b) in bytes.iter().enumerate() {
-            let esc: &[u8] = match b {
-                b'<' => b"\\u003c",
-                b'>' => b"\\u003e",
-                b'&' => b"\\u0026",
-                _ => continue,
-            };
-            writer.write_all(&bytes[start..i])?;
-            writer.write_all(esc)?;
-            start = i + 1;
-        }
-        writer.write_all(&bytes[start..])
-    }
-}
 
 /// All feed and data files.
 pub fn render(site: &Site, t: &Strings) -> Output {
@@ -708,23 +638,5 @@ mod tests {
         let v: serde_json::Value = serde_json::from_str(&versioned(whole)).unwrap_or_default();
         assert_eq!(v["version"], 1);
         assert_eq!(v["events"].as_array().map(Vec::len), Some(2));
-    }
-
-    #[test]
-    fn script_safe_json_cannot_end_the_script_element() {
-        let hostile = json!({
-            "name": "</script><script>alert(1)</script> & <!-- \u{2028}",
-            "a<b": ["x>y", "ü&日本", "\"quoted\" \\ back"],
-        });
-        let out = script_safe_json(&hostile);
-        assert!(!out.contains(['<', '>', '&']), "{out}");
-        assert!(out.contains(r"\u003c/script\u003e"), "{out}");
-        assert!(out.contains(r"\u0026"), "{out}");
-        // Still the same JSON for a parser.
-        let back: serde_json::Value = serde_json::from_str(&out).unwrap_or_default();
-        assert_eq!(back, hostile);
-        // Nothing to escape: exactly serde_json's compact form.
-        let plain = json!({"a": "b", "c": [1, 2]});
-        assert_eq!(script_safe_json(&plain), plain.to_string());
     }
 }

@@ -2,7 +2,7 @@
 //! site's values (title, names, facts and body), one record per page with its own text.
 
 use crate::content::model::Data;
-use crate::render::feeds::xml_escape;
+use crate::escape::xml_escape;
 use crate::render::i18n::Strings;
 use crate::site::Site;
 

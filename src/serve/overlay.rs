@@ -7,7 +7,7 @@
 //! comments [`BEGIN`] and [`END`], right before `</body>`; `twinsite build` never calls this.
 
 use crate::diagnostics::Diagnostic;
-use crate::render::feeds::xml_escape;
+use crate::escape::xml_escape;
 
 /// Marks the start of the injected block.
 pub const BEGIN: &str = "<!--twinsite-serve-->";

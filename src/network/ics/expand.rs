@@ -11,7 +11,7 @@ use jiff::{Timestamp, Zoned};
 use rrule::{RRule, RRuleSet, Unvalidated};
 
 use super::{Stamp, Vevent};
-use crate::network::remote::{MAX_EVENTS, MAX_OCCURRENCES, RemoteEvent, RemoteWhen};
+use crate::network::remote::{MAX_EVENTS, MAX_OCCURRENCES, RemoteEvent, When};
 
 /// The most steps the rrule crate may take for all rules of one source together.
 const STEPS: usize = 200_000;
@@ -226,7 +226,7 @@ fn occurrence(v: &Vevent, start: &Stamp, site: &TimeZone) -> Option<RemoteEvent>
             }
             .clamp(1, 366);
             let last = first.checked_add(jiff::Span::new().days(days - 1)).ok()?;
-            RemoteWhen::AllDay {
+            When::AllDay {
                 first: *first,
                 last,
             }
@@ -238,7 +238,7 @@ fn occurrence(v: &Vevent, start: &Stamp, site: &TimeZone) -> Option<RemoteEvent>
             }
             .filter(|d| !d.is_negative() && d.as_secs() <= 366 * 86_400);
             let end = length.and_then(|l| z.checked_add(l).ok());
-            RemoteWhen::Timed {
+            When::Timed {
                 start: local(z, site),
                 end: end.map(|e| local(&e, site)),
             }

@@ -4,7 +4,7 @@ use jiff::civil::{Date, date};
 use jiff::tz::TimeZone;
 
 use super::{expand, looks_like_ics, read};
-use crate::network::remote::{RemoteEvent, RemoteStatus, RemoteWhen};
+use crate::network::remote::{RemoteEvent, RemoteStatus, When};
 
 fn fixture(name: &str) -> String {
     let path = format!(
@@ -25,8 +25,8 @@ fn events(text: &str, from: Date, to: Date) -> Vec<RemoteEvent> {
 
 fn timed(e: &RemoteEvent) -> (String, Option<String>) {
     match e.when {
-        RemoteWhen::Timed { start, end } => (start.to_string(), end.map(|e| e.to_string())),
-        RemoteWhen::AllDay { .. } => panic!("all-day: {e:?}"),
+        When::Timed { start, end } => (start.to_string(), end.map(|e| e.to_string())),
+        When::AllDay { .. } => panic!("all-day: {e:?}"),
     }
 }
 
@@ -70,7 +70,7 @@ fn google_export_with_monthly_rule_exdate_override_all_day_and_cancelled() {
         .unwrap();
     assert_eq!(
         market.when,
-        RemoteWhen::AllDay {
+        When::AllDay {
             first: date(2026, 12, 5),
             last: date(2026, 12, 6)
         }
@@ -189,8 +189,8 @@ fn weekly_all_day_rules_run_to_their_until_day_and_stop() {
         ev.iter()
             .filter(|e| e.title == title)
             .map(|e| match e.when {
-                RemoteWhen::AllDay { first, last } => (first, last),
-                RemoteWhen::Timed { .. } => panic!("timed: {e:?}"),
+                When::AllDay { first, last } => (first, last),
+                When::Timed { .. } => panic!("timed: {e:?}"),
             })
             .collect()
     };
